@@ -50,3 +50,7 @@ ensure_maven() { command -v mvn >/dev/null || ensure_apt maven; }
 # Maven on JDK 25 prints a sun.misc.Unsafe warning from its own guava; harmless, silenced.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 MVN=(mvn -B -ntp)
+
+# Docker (integration suite): true when a daemon answers the CLI.
+docker_answers() { command -v docker >/dev/null && docker info >/dev/null 2>&1; }
+docker_server_version() { docker version -f '{{.Server.Version}}' 2>/dev/null || echo "version ?"; }

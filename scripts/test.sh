@@ -8,4 +8,21 @@ pick_jdk
 ensure_maven
 ensure_apt liburing2 liburing-dev gcc libc6-dev
 echo "JAVA_HOME=$JAVA_HOME ($(java_major "$JAVA_HOME")), kernel $(uname -r)"
-"${MVN[@]}" verify "$@"
+
+# Integration suite (examples/src/test/java/**/*IT.java, run by failsafe in `verify`): the programs
+# run in containers of the offline-built test image (docker/README.md). So Docker and the image come
+# first; both scripts do nothing when that is already done. Switch the suite off explicitly with
+#   IOBUF_SKIP_IT=1 scripts/test.sh        (Maven gets -DskipITs; Docker is not touched)
+# Otherwise an unreachable Docker fails here or in the ITs, with the reason: never a silent skip.
+# IOBUF_TEST_IMAGE=name:tag selects another image (built by scripts/build-image.sh under that tag).
+IT_ARGS=()
+case "${IOBUF_SKIP_IT:-}" in
+  ""|0|false|no)
+    scripts/setup-docker.sh
+    scripts/build-image.sh
+    if [ -n "${IOBUF_TEST_IMAGE:-}" ]; then IT_ARGS=("-Diobuf.it.image=$IOBUF_TEST_IMAGE"); fi ;;
+  *)
+    echo "integration tests switched off (IOBUF_SKIP_IT=$IOBUF_SKIP_IT): -DskipITs"
+    IT_ARGS=(-DskipITs) ;;
+esac
+"${MVN[@]}" verify "${IT_ARGS[@]}" "$@"
