@@ -1,7 +1,13 @@
 /**
- * Panama FFM bindings to liburing 2.3+ and the io_uring kernel ABI, in jextract's layout.
- * Grant native access to this module alone: {@code --enable-native-access=dev.iobuf.liburing}.
+ * Panama FFM bindings to liburing 2.3+ and the io_uring kernel ABI, in jextract's layout: the header
+ * classes {@link dev.iobuf.liburing.LibUring} (liburing functions, io_uring constants) and
+ * {@link dev.iobuf.liburing.Libc} (syscall, mmap and friends, with errno capture), one class per struct,
+ * and the {@link dev.iobuf.liburing.Syscalls} wrappers that return {@code -errno} like liburing does.
+ *
+ * <p>Grant native access to this module alone: {@code --enable-native-access=dev.iobuf.liburing}
+ * (on the class path: {@code ALL-UNNAMED}). liburing itself ({@code liburing.so.2}) is loaded on the
+ * first liburing call, never by touching constants or layouts.
  */
 module dev.iobuf.liburing {
-    // exports dev.iobuf.liburing; (added with the first class: an empty package cannot be exported)
+    exports dev.iobuf.liburing;
 }

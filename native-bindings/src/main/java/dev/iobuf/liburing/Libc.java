@@ -1,0 +1,641 @@
+package dev.iobuf.liburing;
+
+import java.lang.foreign.AddressLayout;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+
+/**
+ * The few libc functions the io_uring layer needs, in the same header-class shape as {@link LibUring}:
+ * the raw {@code syscall(2)} (for what liburing 2.3 has no helper for), {@code mmap}, {@code munmap},
+ * {@code madvise}, {@code getrlimit}, {@code eventfd}, {@code close} and {@code strerror}, plus their
+ * constants.
+ *
+ * <p>Unlike liburing, these report failure as {@code -1} with {@code errno} set. Every function but
+ * {@code strerror} therefore takes a first argument {@code errnoState}: a segment of
+ * {@link #ERRNO_STATE_LAYOUT} (see {@link #allocateErrnoState}) into which the linker captures {@code errno}
+ * right after the call ({@code Linker.Option.captureCallState("errno")}), before the JVM can clobber it.
+ * {@link Syscalls} wraps these to return {@code -errno} like liburing does.
+ *
+ * <p>libc is always there: these handles come from the linker's default lookup. {@code getrlimit} and
+ * {@code strerror} never wait and use {@code Linker.Option.critical}; the others can block (page faults,
+ * {@code io_uring_enter} waits, {@code close} of a busy file) and do not.
+ *
+ * <p>Hand-written rather than generated: jextract cannot express errno capture, critical calls or a fixed
+ * instantiation of the variadic {@code syscall}. Constant values are those of Linux on x86-64 and
+ * aarch64 (asm-generic), checked against the machine's headers by {@code LayoutConformanceTest}.
+ */
+@SuppressWarnings({"unused", "restricted", "checkstyle:MethodName", "checkstyle:ConstantName"})
+public class Libc {
+
+    Libc() {
+        // static accessors only
+    }
+
+    /** C {@code int}. */
+    public static final ValueLayout.OfInt C_INT = ValueLayout.JAVA_INT;
+    /** C {@code long} (LP64), also {@code size_t}, {@code off_t}, {@code rlim_t}. */
+    public static final ValueLayout.OfLong C_LONG = ValueLayout.JAVA_LONG;
+    /** C pointer. */
+    public static final AddressLayout C_POINTER = LibUring.C_POINTER;
+
+    /** Layout of the captured call state; its {@code errno} member holds the errno of the last call. */
+    public static final StructLayout ERRNO_STATE_LAYOUT = Linker.Option.captureStateLayout();
+
+    private static final VarHandle ERRNO = ERRNO_STATE_LAYOUT.varHandle(groupElement("errno"));
+
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+
+    /**
+     * Allocates a segment to receive {@code errno} (reuse it: one per thread or per ring is enough).
+     * @param allocator the allocator
+     * @return the state segment
+     */
+    public static MemorySegment allocateErrnoState(SegmentAllocator allocator) {
+        return allocator.allocate(ERRNO_STATE_LAYOUT);
+    }
+
+    /**
+     * The {@code errno} captured by the last call that was given {@code errnoState}.
+     * @param errnoState a segment of {@link #ERRNO_STATE_LAYOUT}
+     * @return the errno value
+     */
+    public static int errno(MemorySegment errnoState) {
+        return (int) ERRNO.get(errnoState, 0L);
+    }
+
+    /**
+     * {@code MAP_FAILED}, the address {@code mmap} returns on failure.
+     * @return {@code (void *) -1}
+     */
+    public static MemorySegment MAP_FAILED() {
+        return MemorySegment.ofAddress(-1L);
+    }
+
+    // ---- Memory protection (mmap prot) ----
+
+    private static final int PROT_NONE = 0;
+
+    /**
+     * Pages cannot be accessed.
+     * @return 0
+     */
+    public static int PROT_NONE() {
+        return PROT_NONE;
+    }
+
+    private static final int PROT_READ = 1;
+
+    /**
+     * Pages can be read.
+     * @return 1
+     */
+    public static int PROT_READ() {
+        return PROT_READ;
+    }
+
+    private static final int PROT_WRITE = 2;
+
+    /**
+     * Pages can be written.
+     * @return 2
+     */
+    public static int PROT_WRITE() {
+        return PROT_WRITE;
+    }
+
+    // ---- mmap flags ----
+
+    private static final int MAP_SHARED = 1;
+
+    /**
+     * Share the mapping (what the io_uring rings need).
+     * @return 1
+     */
+    public static int MAP_SHARED() {
+        return MAP_SHARED;
+    }
+
+    private static final int MAP_PRIVATE = 2;
+
+    /**
+     * Private copy-on-write mapping.
+     * @return 2
+     */
+    public static int MAP_PRIVATE() {
+        return MAP_PRIVATE;
+    }
+
+    private static final int MAP_FIXED = 16;
+
+    /**
+     * Map exactly at addr.
+     * @return 16
+     */
+    public static int MAP_FIXED() {
+        return MAP_FIXED;
+    }
+
+    private static final int MAP_ANONYMOUS = 32;
+
+    /**
+     * Not backed by a file.
+     * @return 32
+     */
+    public static int MAP_ANONYMOUS() {
+        return MAP_ANONYMOUS;
+    }
+
+    private static final int MAP_NORESERVE = 16384;
+
+    /**
+     * Do not reserve swap.
+     * @return 16384
+     */
+    public static int MAP_NORESERVE() {
+        return MAP_NORESERVE;
+    }
+
+    private static final int MAP_POPULATE = 32768;
+
+    /**
+     * Prefault the pages.
+     * @return 32768
+     */
+    public static int MAP_POPULATE() {
+        return MAP_POPULATE;
+    }
+
+    private static final int MAP_HUGETLB = 262144;
+
+    /**
+     * Use huge pages.
+     * @return 262144
+     */
+    public static int MAP_HUGETLB() {
+        return MAP_HUGETLB;
+    }
+
+    // ---- madvise advice ----
+
+    private static final int MADV_NORMAL = 0;
+
+    /**
+     * No special treatment.
+     * @return 0
+     */
+    public static int MADV_NORMAL() {
+        return MADV_NORMAL;
+    }
+
+    private static final int MADV_RANDOM = 1;
+
+    /**
+     * Expect random access.
+     * @return 1
+     */
+    public static int MADV_RANDOM() {
+        return MADV_RANDOM;
+    }
+
+    private static final int MADV_SEQUENTIAL = 2;
+
+    /**
+     * Expect sequential access.
+     * @return 2
+     */
+    public static int MADV_SEQUENTIAL() {
+        return MADV_SEQUENTIAL;
+    }
+
+    private static final int MADV_WILLNEED = 3;
+
+    /**
+     * Will need these pages.
+     * @return 3
+     */
+    public static int MADV_WILLNEED() {
+        return MADV_WILLNEED;
+    }
+
+    private static final int MADV_DONTNEED = 4;
+
+    /**
+     * Drop these pages.
+     * @return 4
+     */
+    public static int MADV_DONTNEED() {
+        return MADV_DONTNEED;
+    }
+
+    private static final int MADV_DONTFORK = 10;
+
+    /**
+     * Do not map into a forked child (registered buffers, rings).
+     * @return 10
+     */
+    public static int MADV_DONTFORK() {
+        return MADV_DONTFORK;
+    }
+
+    private static final int MADV_DOFORK = 11;
+
+    /**
+     * Undo MADV_DONTFORK.
+     * @return 11
+     */
+    public static int MADV_DOFORK() {
+        return MADV_DOFORK;
+    }
+
+    private static final int MADV_HUGEPAGE = 14;
+
+    /**
+     * Prefer transparent huge pages.
+     * @return 14
+     */
+    public static int MADV_HUGEPAGE() {
+        return MADV_HUGEPAGE;
+    }
+
+    private static final int MADV_NOHUGEPAGE = 15;
+
+    /**
+     * Avoid transparent huge pages.
+     * @return 15
+     */
+    public static int MADV_NOHUGEPAGE() {
+        return MADV_NOHUGEPAGE;
+    }
+
+    // ---- Resource limits ----
+
+    private static final int RLIMIT_NOFILE = 7;
+
+    /**
+     * Open file limit.
+     * @return 7
+     */
+    public static int RLIMIT_NOFILE() {
+        return RLIMIT_NOFILE;
+    }
+
+    private static final int RLIMIT_MEMLOCK = 8;
+
+    /**
+     * Locked-memory limit (registered buffers and rings on kernels before 5.12 count against it).
+     * @return 8
+     */
+    public static int RLIMIT_MEMLOCK() {
+        return RLIMIT_MEMLOCK;
+    }
+
+    private static final long RLIM_INFINITY = -1L;
+
+    /**
+     * No limit (all bits set).
+     * @return -1
+     */
+    public static long RLIM_INFINITY() {
+        return RLIM_INFINITY;
+    }
+
+    // ---- eventfd flags ----
+
+    private static final int EFD_SEMAPHORE = 1;
+
+    /**
+     * Semaphore semantics.
+     * @return 1
+     */
+    public static int EFD_SEMAPHORE() {
+        return EFD_SEMAPHORE;
+    }
+
+    private static final int EFD_NONBLOCK = 2048;
+
+    /**
+     * Non-blocking.
+     * @return 2048
+     */
+    public static int EFD_NONBLOCK() {
+        return EFD_NONBLOCK;
+    }
+
+    private static final int EFD_CLOEXEC = 524288;
+
+    /**
+     * Close on exec.
+     * @return 524288
+     */
+    public static int EFD_CLOEXEC() {
+        return EFD_CLOEXEC;
+    }
+
+    // ---- System call numbers (asm-generic numbering: x86-64, aarch64, riscv64 and most others) ----
+
+    private static final long SYS_io_uring_setup = 425L;
+
+    /**
+     * Io_uring_setup(2).
+     * @return 425
+     */
+    public static long SYS_io_uring_setup() {
+        return SYS_io_uring_setup;
+    }
+
+    private static final long SYS_io_uring_enter = 426L;
+
+    /**
+     * Io_uring_enter(2).
+     * @return 426
+     */
+    public static long SYS_io_uring_enter() {
+        return SYS_io_uring_enter;
+    }
+
+    private static final long SYS_io_uring_register = 427L;
+
+    /**
+     * Io_uring_register(2).
+     * @return 427
+     */
+    public static long SYS_io_uring_register() {
+        return SYS_io_uring_register;
+    }
+    // ---- functions ----
+
+    private static MemorySegment findOrThrow(String symbol) {
+        return Linker.nativeLinker().defaultLookup().find(symbol)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc symbol not found: " + symbol));
+    }
+
+    private static MethodHandle downcall(String symbol, FunctionDescriptor desc, Linker.Option... options) {
+        return Linker.nativeLinker().downcallHandle(findOrThrow(symbol), desc, options);
+    }
+
+    private static final class syscall {
+        // long syscall(long number, ...): one instantiation with six long arguments. glibc's syscall()
+        // always loads six argument registers, so shorter system calls ignore the extra ones; passing
+        // every argument as a 64-bit long avoids undefined upper halves in the registers.
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_LONG,
+                C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG);
+        static final MethodHandle HANDLE = downcall("syscall", DESC, Linker.Option.firstVariadicArg(1), CAPTURE_ERRNO);
+    }
+
+    /**
+     * Downcall handle of {@code syscall} as bound here: {@code (MemorySegment errnoState, long number,
+     * long a1, ..., long a6) -> long}.
+     * @return the handle
+     */
+    public static MethodHandle syscall$handle() {
+        return syscall.HANDLE;
+    }
+
+    /**
+     * {@code syscall(2)}: a raw system call with up to six arguments (unused ones are ignored; pass 0).
+     * Can block (for example {@code io_uring_enter} with {@code IORING_ENTER_GETEVENTS}).
+     * @param errnoState receives errno
+     * @param number the system call number, e.g. {@link #SYS_io_uring_enter()}
+     * @param a1 argument 1
+     * @param a2 argument 2
+     * @param a3 argument 3
+     * @param a4 argument 4
+     * @param a5 argument 5
+     * @param a6 argument 6
+     * @return the result, or -1 with errno captured
+     */
+    public static long syscall(MemorySegment errnoState, long number, long a1, long a2, long a3, long a4, long a5, long a6) {
+        try {
+            return (long) syscall.HANDLE.invokeExact(errnoState, number, a1, a2, a3, a4, a5, a6);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static final class mmap {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_POINTER,
+                C_POINTER, C_LONG, C_INT, C_INT, C_INT, C_LONG);
+        static final MethodHandle HANDLE = downcall("mmap", DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * Downcall handle of {@code mmap} (first parameter: the errno state).
+     * @return the handle
+     */
+    public static MethodHandle mmap$handle() {
+        return mmap.HANDLE;
+    }
+
+    /**
+     * {@code mmap(2)}.
+     * @param errnoState receives errno
+     * @param addr hint or fixed address ({@link MemorySegment#NULL} for none)
+     * @param length bytes to map
+     * @param prot {@code PROT_*}
+     * @param flags {@code MAP_*}
+     * @param fd file descriptor, or -1
+     * @param offset file offset (for io_uring: {@code IORING_OFF_*})
+     * @return the mapping as a zero-length segment, or {@link #MAP_FAILED()} with errno captured
+     */
+    public static MemorySegment mmap(MemorySegment errnoState, MemorySegment addr, long length, int prot, int flags,
+                                     int fd, long offset) {
+        try {
+            return (MemorySegment) mmap.HANDLE.invokeExact(errnoState, addr, length, prot, flags, fd, offset);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static final class munmap {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_LONG);
+        static final MethodHandle HANDLE = downcall("munmap", DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * Downcall handle of {@code munmap} (first parameter: the errno state).
+     * @return the handle
+     */
+    public static MethodHandle munmap$handle() {
+        return munmap.HANDLE;
+    }
+
+    /**
+     * {@code munmap(2)}.
+     * @param errnoState receives errno
+     * @param addr start of the mapping
+     * @param length bytes to unmap
+     * @return 0, or -1 with errno captured
+     */
+    public static int munmap(MemorySegment errnoState, MemorySegment addr, long length) {
+        try {
+            return (int) munmap.HANDLE.invokeExact(errnoState, addr, length);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static final class madvise {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_LONG, C_INT);
+        static final MethodHandle HANDLE = downcall("madvise", DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * Downcall handle of {@code madvise} (first parameter: the errno state).
+     * @return the handle
+     */
+    public static MethodHandle madvise$handle() {
+        return madvise.HANDLE;
+    }
+
+    /**
+     * {@code madvise(2)}.
+     * @param errnoState receives errno
+     * @param addr page-aligned start
+     * @param length bytes
+     * @param advice {@code MADV_*}
+     * @return 0, or -1 with errno captured
+     */
+    public static int madvise(MemorySegment errnoState, MemorySegment addr, long length, int advice) {
+        try {
+            return (int) madvise.HANDLE.invokeExact(errnoState, addr, length, advice);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static final class getrlimit {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_POINTER);
+        // Never waits: a copy out of the task's rlimit array.
+        static final MethodHandle HANDLE = downcall("getrlimit", DESC, CAPTURE_ERRNO, Linker.Option.critical(false));
+    }
+
+    /**
+     * Downcall handle of {@code getrlimit} (first parameter: the errno state).
+     * @return the handle
+     */
+    public static MethodHandle getrlimit$handle() {
+        return getrlimit.HANDLE;
+    }
+
+    /**
+     * {@code getrlimit(2)}.
+     * @param errnoState receives errno
+     * @param resource {@code RLIMIT_*}, e.g. {@link #RLIMIT_MEMLOCK()}
+     * @param rlim a {@link rlimit} to fill
+     * @return 0, or -1 with errno captured
+     */
+    public static int getrlimit(MemorySegment errnoState, int resource, MemorySegment rlim) {
+        try {
+            return (int) getrlimit.HANDLE.invokeExact(errnoState, resource, rlim);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static final class eventfd {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_INT);
+        static final MethodHandle HANDLE = downcall("eventfd", DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * Downcall handle of {@code eventfd} (first parameter: the errno state).
+     * @return the handle
+     */
+    public static MethodHandle eventfd$handle() {
+        return eventfd.HANDLE;
+    }
+
+    /**
+     * {@code eventfd(2)}.
+     * @param errnoState receives errno
+     * @param initval initial counter value (unsigned)
+     * @param flags {@code EFD_*}
+     * @return the new fd, or -1 with errno captured
+     */
+    public static int eventfd(MemorySegment errnoState, int initval, int flags) {
+        try {
+            return (int) eventfd.HANDLE.invokeExact(errnoState, initval, flags);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static final class close {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT);
+        static final MethodHandle HANDLE = downcall("close", DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * Downcall handle of {@code close} (first parameter: the errno state).
+     * @return the handle
+     */
+    public static MethodHandle close$handle() {
+        return close.HANDLE;
+    }
+
+    /**
+     * {@code close(2)}. Do not retry on EINTR: on Linux the fd is released either way.
+     * @param errnoState receives errno
+     * @param fd the descriptor
+     * @return 0, or -1 with errno captured
+     */
+    public static int close(MemorySegment errnoState, int fd) {
+        try {
+            return (int) close.HANDLE.invokeExact(errnoState, fd);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static final class strerror {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_POINTER, C_INT);
+        // Never waits: returns a pointer into glibc's static message table for known errnos.
+        static final MethodHandle HANDLE = downcall("strerror", DESC, Linker.Option.critical(false));
+    }
+
+    /**
+     * Downcall handle of {@code strerror}.
+     * @return the handle
+     */
+    public static MethodHandle strerror$handle() {
+        return strerror.HANDLE;
+    }
+
+    /**
+     * {@code strerror(3)}. Prefer {@link Errno#describe(int)}, which copies the message into a String.
+     * @param errnum an errno value (positive)
+     * @return a zero-length segment pointing at the NUL-terminated message
+     */
+    public static MemorySegment strerror(int errnum) {
+        try {
+            return (MemorySegment) strerror.HANDLE.invokeExact(errnum);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+}

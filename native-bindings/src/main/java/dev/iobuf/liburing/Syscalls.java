@@ -1,0 +1,240 @@
+package dev.iobuf.liburing;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The raw system calls the io_uring layer makes, with liburing's error convention: each returns its
+ * result, or {@code -errno} on failure (never -1 plus a separate errno), so that code calling liburing and
+ * code calling these reads the same way: {@code if (res < 0) ... Errno.name(res)}.
+ *
+ * <p>{@code io_uring_setup}, {@code io_uring_enter} and {@code io_uring_register} go through
+ * {@code syscall(2)}; they are what liburing 2.3 lacks a helper for (buffer status, restrictions, newer
+ * register opcodes) and what a ring mapped in Java needs per batch.
+ *
+ * <p>Each method comes in two forms: one taking an {@code errnoState} segment the caller owns (from
+ * {@link Libc#allocateErrnoState}; a ring keeps one for its submitting thread), and one using a
+ * per-thread segment. Neither allocates per call.
+ */
+public final class Syscalls {
+
+    private static final ThreadLocal<MemorySegment> ERRNO_STATE =
+            ThreadLocal.withInitial(() -> Libc.allocateErrnoState(Arena.ofAuto()));
+
+    private Syscalls() {
+    }
+
+    /**
+     * This thread's errno capture segment, used by the overloads without one.
+     * @return the segment
+     */
+    public static MemorySegment threadErrnoState() {
+        return ERRNO_STATE.get();
+    }
+
+    /**
+     * Whether a result of these methods (or of liburing) is an error: {@code -4095 <= result <= -1},
+     * the range the kernel uses for {@code -errno}.
+     * @param result a result
+     * @return true for an error
+     */
+    public static boolean isError(long result) {
+        return result < 0 && result >= -4095;
+    }
+
+    private static long result(long ret, MemorySegment errnoState) {
+        return ret == -1 ? -Libc.errno(errnoState) : ret;
+    }
+
+    /**
+     * {@code io_uring_setup(2)}.
+     * @param errnoState receives errno
+     * @param entries SQ size hint
+     * @param params an {@link io_uring_params}, flags in, geometry out
+     * @return the ring fd, or -errno
+     */
+    public static int ioUringSetup(MemorySegment errnoState, int entries, MemorySegment params) {
+        long ret = Libc.syscall(errnoState, Libc.SYS_io_uring_setup(), Integer.toUnsignedLong(entries),
+                params.address(), 0, 0, 0, 0);
+        return (int) result(ret, errnoState);
+    }
+
+    /**
+     * {@code io_uring_setup(2)} using this thread's errno segment.
+     * @param entries SQ size hint
+     * @param params an {@link io_uring_params}
+     * @return the ring fd, or -errno
+     */
+    public static int ioUringSetup(int entries, MemorySegment params) {
+        return ioUringSetup(ERRNO_STATE.get(), entries, params);
+    }
+
+    /**
+     * {@code io_uring_enter(2)}. Blocks when {@code flags} has {@code IORING_ENTER_GETEVENTS} and
+     * {@code minComplete > 0}.
+     * @param errnoState receives errno
+     * @param fd ring fd (or registered index with {@code IORING_ENTER_REGISTERED_RING})
+     * @param toSubmit SQEs to submit
+     * @param minComplete completions to wait for
+     * @param flags {@code IORING_ENTER_*}
+     * @param arg sigset, {@link io_uring_getevents_arg} (with EXT_ARG), or {@link MemorySegment#NULL}
+     * @param argSize size of {@code arg} ({@code _NSIG/8} for a sigset)
+     * @return SQEs consumed, or -errno
+     */
+    public static int ioUringEnter(MemorySegment errnoState, int fd, int toSubmit, int minComplete, int flags,
+                                   MemorySegment arg, long argSize) {
+        long ret = Libc.syscall(errnoState, Libc.SYS_io_uring_enter(), Integer.toUnsignedLong(fd),
+                Integer.toUnsignedLong(toSubmit), Integer.toUnsignedLong(minComplete), Integer.toUnsignedLong(flags),
+                arg.address(), argSize);
+        return (int) result(ret, errnoState);
+    }
+
+    /**
+     * {@code io_uring_enter(2)} using this thread's errno segment.
+     * @param fd ring fd
+     * @param toSubmit SQEs to submit
+     * @param minComplete completions to wait for
+     * @param flags {@code IORING_ENTER_*}
+     * @param arg argument or {@link MemorySegment#NULL}
+     * @param argSize size of {@code arg}
+     * @return SQEs consumed, or -errno
+     */
+    public static int ioUringEnter(int fd, int toSubmit, int minComplete, int flags, MemorySegment arg, long argSize) {
+        return ioUringEnter(ERRNO_STATE.get(), fd, toSubmit, minComplete, flags, arg, argSize);
+    }
+
+    /**
+     * {@code io_uring_register(2)}.
+     * @param errnoState receives errno
+     * @param fd ring fd (or registered index with {@code IORING_REGISTER_USE_REGISTERED_RING} in opcode;
+     *           -1 for ring-less opcodes such as {@code IORING_REGISTER_QUERY})
+     * @param opcode {@code IORING_REGISTER_*}
+     * @param arg the opcode's argument, or {@link MemorySegment#NULL}
+     * @param nrArgs the opcode's count
+     * @return the opcode's result (often 0), or -errno
+     */
+    public static int ioUringRegister(MemorySegment errnoState, int fd, int opcode, MemorySegment arg, int nrArgs) {
+        long ret = Libc.syscall(errnoState, Libc.SYS_io_uring_register(), Integer.toUnsignedLong(fd),
+                Integer.toUnsignedLong(opcode), arg.address(), Integer.toUnsignedLong(nrArgs), 0, 0);
+        return (int) result(ret, errnoState);
+    }
+
+    /**
+     * {@code io_uring_register(2)} using this thread's errno segment.
+     * @param fd ring fd
+     * @param opcode {@code IORING_REGISTER_*}
+     * @param arg argument or {@link MemorySegment#NULL}
+     * @param nrArgs count
+     * @return the result, or -errno
+     */
+    public static int ioUringRegister(int fd, int opcode, MemorySegment arg, int nrArgs) {
+        return ioUringRegister(ERRNO_STATE.get(), fd, opcode, arg, nrArgs);
+    }
+
+    /**
+     * {@code mmap(2)}.
+     * @param errnoState receives errno
+     * @param addr hint, or {@link MemorySegment#NULL}
+     * @param length bytes
+     * @param prot {@code PROT_*}
+     * @param flags {@code MAP_*}
+     * @param fd file descriptor or -1
+     * @param offset offset ({@code IORING_OFF_*} for rings)
+     * @return the mapped address (user-space addresses are positive), or -errno
+     */
+    public static long mmap(MemorySegment errnoState, MemorySegment addr, long length, int prot, int flags, int fd,
+                            long offset) {
+        MemorySegment p = Libc.mmap(errnoState, addr, length, prot, flags, fd, offset);
+        return p.address() == -1L ? -Libc.errno(errnoState) : p.address();
+    }
+
+    /**
+     * {@code mmap(2)} using this thread's errno segment.
+     * @param addr hint, or {@link MemorySegment#NULL}
+     * @param length bytes
+     * @param prot {@code PROT_*}
+     * @param flags {@code MAP_*}
+     * @param fd file descriptor or -1
+     * @param offset offset
+     * @return the mapped address, or -errno
+     */
+    public static long mmap(MemorySegment addr, long length, int prot, int flags, int fd, long offset) {
+        return mmap(ERRNO_STATE.get(), addr, length, prot, flags, fd, offset);
+    }
+
+    /**
+     * {@code munmap(2)}.
+     * @param errnoState receives errno
+     * @param addr start
+     * @param length bytes
+     * @return 0 or -errno
+     */
+    public static int munmap(MemorySegment errnoState, MemorySegment addr, long length) {
+        return (int) result(Libc.munmap(errnoState, addr, length), errnoState);
+    }
+
+    /**
+     * {@code munmap(2)} using this thread's errno segment.
+     * @param addr start
+     * @param length bytes
+     * @return 0 or -errno
+     */
+    public static int munmap(MemorySegment addr, long length) {
+        return munmap(ERRNO_STATE.get(), addr, length);
+    }
+
+    /**
+     * {@code madvise(2)}.
+     * @param errnoState receives errno
+     * @param addr page-aligned start
+     * @param length bytes
+     * @param advice {@code MADV_*}
+     * @return 0 or -errno
+     */
+    public static int madvise(MemorySegment errnoState, MemorySegment addr, long length, int advice) {
+        return (int) result(Libc.madvise(errnoState, addr, length, advice), errnoState);
+    }
+
+    /**
+     * {@code madvise(2)} using this thread's errno segment.
+     * @param addr page-aligned start
+     * @param length bytes
+     * @param advice {@code MADV_*}
+     * @return 0 or -errno
+     */
+    public static int madvise(MemorySegment addr, long length, int advice) {
+        return madvise(ERRNO_STATE.get(), addr, length, advice);
+    }
+
+    /**
+     * {@code getrlimit(2)}.
+     * @param resource {@code RLIMIT_*}
+     * @param rlim an {@link rlimit} to fill
+     * @return 0 or -errno
+     */
+    public static int getrlimit(int resource, MemorySegment rlim) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.getrlimit(errnoState, resource, rlim), errnoState);
+    }
+
+    /**
+     * {@code eventfd(2)}.
+     * @param initval initial value
+     * @param flags {@code EFD_*}
+     * @return the fd or -errno
+     */
+    public static int eventfd(int initval, int flags) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.eventfd(errnoState, initval, flags), errnoState);
+    }
+
+    /**
+     * {@code close(2)}. Not retried on EINTR (Linux releases the fd anyway).
+     * @param fd the descriptor
+     * @return 0 or -errno
+     */
+    public static int close(int fd) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.close(errnoState, fd), errnoState);
+    }
+}

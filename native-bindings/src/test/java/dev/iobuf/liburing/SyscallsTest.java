@@ -1,0 +1,75 @@
+package dev.iobuf.liburing;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The libc bindings and their -errno wrappers, on this machine. */
+@SuppressWarnings("restricted") // tests turn raw addresses from native code into sized segments
+class SyscallsTest {
+
+    @Test
+    void getrlimitReadsMemlock() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment lim = rlimit.allocate(arena);
+            assertThat(Syscalls.getrlimit(Libc.RLIMIT_MEMLOCK(), lim)).isZero();
+            long cur = rlimit.rlim_cur(lim);
+            long max = rlimit.rlim_max(lim);
+            assertThat(cur == Libc.RLIM_INFINITY() || Long.compareUnsigned(cur, max) <= 0).isTrue();
+            assertThat(Syscalls.getrlimit(-1, lim)).isEqualTo(-Errno.EINVAL.number());
+        }
+    }
+
+    @Test
+    void mmapMadviseMunmapAndErrors() {
+        long addr = Syscalls.mmap(MemorySegment.NULL, 8192, Libc.PROT_READ() | Libc.PROT_WRITE(),
+                Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS(), -1, 0);
+        assertThat(Syscalls.isError(addr)).as(Errno.name(addr)).isFalse();
+        MemorySegment m = MemorySegment.ofAddress(addr).reinterpret(8192);
+        m.set(LibUring.C_INT, 4096, 42);
+        assertThat(Syscalls.madvise(m, 8192, Libc.MADV_DONTFORK())).isZero();
+        assertThat(Syscalls.madvise(m.asSlice(1), 10, Libc.MADV_DONTFORK())).as("unaligned").isEqualTo(-Errno.EINVAL.number());
+        assertThat(Syscalls.munmap(m, 8192)).isZero();
+        assertThat(Syscalls.mmap(MemorySegment.NULL, 0, Libc.PROT_READ(), Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS(), -1, 0))
+                .as("zero length").isEqualTo(-Errno.EINVAL.number());
+    }
+
+    @Test
+    void eventfdAndClose() {
+        int efd = Syscalls.eventfd(0, Libc.EFD_CLOEXEC() | Libc.EFD_NONBLOCK());
+        assertThat(efd).isPositive();
+        assertThat(Syscalls.close(efd)).isZero();
+        assertThat(Syscalls.close(efd)).isEqualTo(-Errno.EBADF.number());
+    }
+
+    @Test
+    void rawSyscallCapturesErrnoIntoCallerState() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.allocateErrnoState(arena);
+            long r = Libc.syscall(state, Libc.SYS_io_uring_enter(), -1, 0, 0, 0, 0, 0);
+            assertThat(r).isEqualTo(-1);
+            int errno = Libc.errno(state);
+            // EBADF for the bad fd; EPERM/ENOSYS where seccomp or the kernel refuses io_uring altogether.
+            assertThat(errno).isIn(Errno.EBADF.number(), Errno.EPERM.number(), Errno.ENOSYS.number());
+            state.set(Libc.C_INT, 0, 0);
+            assertThat(Syscalls.ioUringEnter(state, -1, 0, 0, 0, MemorySegment.NULL, 0)).isEqualTo(-errno);
+        }
+    }
+
+    @Test
+    void errnoNamesAndDescriptions() {
+        assertThat(Errno.name(-11)).isEqualTo("EAGAIN");
+        assertThat(Errno.of(105)).isEqualTo(Errno.ENOBUFS);
+        assertThat(Errno.of(-125)).isEqualTo(Errno.ECANCELED);
+        assertThat(Errno.of(9999)).isNull();
+        assertThat(Errno.name(9999)).isEqualTo("errno 9999");
+        assertThat(Errno.ETIME.is(-62)).isTrue();
+        assertThat(Errno.describe(-Errno.ENOMEM.number())).startsWith("ENOMEM (").contains("memory");
+        assertThat(Syscalls.isError(-4095)).isTrue();
+        assertThat(Syscalls.isError(-4096)).isFalse();
+        assertThat(Syscalls.isError(0)).isFalse();
+    }
+}

@@ -1,0 +1,175 @@
+/*
+ * Prints sizeof, alignment and the offset and size of every field of each struct that
+ * dev.iobuf.liburing binds, as the installed C headers define them. LayoutConformanceTest compiles it
+ * twice: with -DUSE_LIBURING against <liburing.h> (liburing's own copy of the kernel header plus
+ * struct io_uring / io_uring_sq / io_uring_cq), and without, against the kernel's <linux/io_uring.h>.
+ *
+ * Output lines:
+ *   struct <name> <sizeof> <alignof>
+ *   field <struct> <java-name> <offsetof> <sizeof>
+ *
+ * Every field the installed headers (liburing 2.3, Linux 6.1 uapi) declare is listed. Fields the kernel
+ * renamed later are printed under the current (Java) name, reading whichever C name this header has; the
+ * #if tests use a macro that arrived in the same kernel release as the rename.
+ */
+#define _GNU_SOURCE
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/uio.h>
+#include <sys/resource.h>
+#ifdef USE_LIBURING
+#include <liburing.h>
+#else
+#include <linux/io_uring.h>
+#include <linux/time_types.h>
+#endif
+
+#define S(s) printf("struct %s %zu %zu\n", #s, sizeof(struct s), _Alignof(struct s))
+#define F(s, f) printf("field %s %s %zu %zu\n", #s, #f, offsetof(struct s, f), sizeof(((struct s *)0)->f))
+/* a field whose C name differs from the Java (current kernel) name */
+#define FR(s, jname, f) printf("field %s %s %zu %zu\n", #s, #jname, offsetof(struct s, f), sizeof(((struct s *)0)->f))
+/* a flexible array member: sizeof cannot be applied, its size is 0 by definition */
+#define FX(s, f) printf("field %s %s %zu 0\n", #s, #f, offsetof(struct s, f))
+
+int main(void) {
+    S(__kernel_timespec);
+    F(__kernel_timespec, tv_sec); F(__kernel_timespec, tv_nsec);
+
+    S(iovec);
+    F(iovec, iov_base); F(iovec, iov_len);
+
+    S(rlimit);
+    F(rlimit, rlim_cur); F(rlimit, rlim_max);
+
+    S(io_uring_sqe);
+    F(io_uring_sqe, opcode); F(io_uring_sqe, flags); F(io_uring_sqe, ioprio); F(io_uring_sqe, fd);
+    F(io_uring_sqe, off); F(io_uring_sqe, addr2); F(io_uring_sqe, cmd_op); F(io_uring_sqe, __pad1);
+    F(io_uring_sqe, addr); F(io_uring_sqe, splice_off_in);
+#ifdef IORING_FIXED_FD_NO_CLOEXEC /* 6.8 header or newer: the 6.7 setsockopt fields */
+    F(io_uring_sqe, level); F(io_uring_sqe, optname); F(io_uring_sqe, optlen); F(io_uring_sqe, optval);
+#endif
+    F(io_uring_sqe, len);
+    F(io_uring_sqe, rw_flags); F(io_uring_sqe, fsync_flags); F(io_uring_sqe, poll_events);
+    F(io_uring_sqe, poll32_events); F(io_uring_sqe, sync_range_flags); F(io_uring_sqe, msg_flags);
+    F(io_uring_sqe, timeout_flags); F(io_uring_sqe, accept_flags); F(io_uring_sqe, cancel_flags);
+    F(io_uring_sqe, open_flags); F(io_uring_sqe, statx_flags); F(io_uring_sqe, fadvise_advice);
+    F(io_uring_sqe, splice_flags); F(io_uring_sqe, rename_flags); F(io_uring_sqe, unlink_flags);
+    F(io_uring_sqe, hardlink_flags); F(io_uring_sqe, xattr_flags); F(io_uring_sqe, msg_ring_flags);
+    F(io_uring_sqe, uring_cmd_flags);
+    F(io_uring_sqe, user_data); F(io_uring_sqe, buf_index); F(io_uring_sqe, buf_group);
+    F(io_uring_sqe, personality); F(io_uring_sqe, splice_fd_in); F(io_uring_sqe, file_index);
+    F(io_uring_sqe, addr_len); F(io_uring_sqe, __pad3);
+    F(io_uring_sqe, addr3); F(io_uring_sqe, __pad2); FX(io_uring_sqe, cmd);
+
+    S(io_uring_cqe);
+    F(io_uring_cqe, user_data); F(io_uring_cqe, res); F(io_uring_cqe, flags); FX(io_uring_cqe, big_cqe);
+
+    S(io_sqring_offsets);
+    F(io_sqring_offsets, head); F(io_sqring_offsets, tail); F(io_sqring_offsets, ring_mask);
+    F(io_sqring_offsets, ring_entries); F(io_sqring_offsets, flags); F(io_sqring_offsets, dropped);
+    F(io_sqring_offsets, array); F(io_sqring_offsets, resv1);
+#ifdef IORING_SETUP_NO_MMAP /* 6.5 renamed resv2 to user_addr */
+    F(io_sqring_offsets, user_addr);
+#else
+    FR(io_sqring_offsets, user_addr, resv2);
+#endif
+
+    S(io_cqring_offsets);
+    F(io_cqring_offsets, head); F(io_cqring_offsets, tail); F(io_cqring_offsets, ring_mask);
+    F(io_cqring_offsets, ring_entries); F(io_cqring_offsets, overflow); F(io_cqring_offsets, cqes);
+    F(io_cqring_offsets, flags); F(io_cqring_offsets, resv1);
+#ifdef IORING_SETUP_NO_MMAP
+    F(io_cqring_offsets, user_addr);
+#else
+    FR(io_cqring_offsets, user_addr, resv2);
+#endif
+
+    S(io_uring_params);
+    F(io_uring_params, sq_entries); F(io_uring_params, cq_entries); F(io_uring_params, flags);
+    F(io_uring_params, sq_thread_cpu); F(io_uring_params, sq_thread_idle); F(io_uring_params, features);
+    F(io_uring_params, wq_fd); F(io_uring_params, resv); F(io_uring_params, sq_off); F(io_uring_params, cq_off);
+
+    S(io_uring_rsrc_register);
+    F(io_uring_rsrc_register, nr); F(io_uring_rsrc_register, flags); F(io_uring_rsrc_register, resv2);
+    F(io_uring_rsrc_register, data); F(io_uring_rsrc_register, tags);
+
+    S(io_uring_rsrc_update);
+    F(io_uring_rsrc_update, offset); F(io_uring_rsrc_update, resv); F(io_uring_rsrc_update, data);
+
+    S(io_uring_rsrc_update2);
+    F(io_uring_rsrc_update2, offset); F(io_uring_rsrc_update2, resv); F(io_uring_rsrc_update2, data);
+    F(io_uring_rsrc_update2, tags); F(io_uring_rsrc_update2, nr); F(io_uring_rsrc_update2, resv2);
+
+    S(io_uring_probe_op);
+    F(io_uring_probe_op, op); F(io_uring_probe_op, resv); F(io_uring_probe_op, flags); F(io_uring_probe_op, resv2);
+
+    S(io_uring_probe);
+    F(io_uring_probe, last_op); F(io_uring_probe, ops_len); F(io_uring_probe, resv); F(io_uring_probe, resv2);
+    FX(io_uring_probe, ops);
+
+    S(io_uring_restriction);
+    F(io_uring_restriction, opcode); F(io_uring_restriction, register_op); F(io_uring_restriction, sqe_op);
+    F(io_uring_restriction, sqe_flags); F(io_uring_restriction, resv); F(io_uring_restriction, resv2);
+
+    S(io_uring_buf);
+    F(io_uring_buf, addr); F(io_uring_buf, len); F(io_uring_buf, bid); F(io_uring_buf, resv);
+
+    S(io_uring_buf_ring);
+    F(io_uring_buf_ring, resv1); F(io_uring_buf_ring, resv2); F(io_uring_buf_ring, resv3);
+    F(io_uring_buf_ring, tail); FX(io_uring_buf_ring, bufs);
+
+    S(io_uring_buf_reg);
+    F(io_uring_buf_reg, ring_addr); F(io_uring_buf_reg, ring_entries); F(io_uring_buf_reg, bgid);
+#ifdef IORING_OFF_PBUF_RING /* 6.4 renamed pad to flags (IOU_PBUF_RING_MMAP) */
+    F(io_uring_buf_reg, flags);
+#else
+    FR(io_uring_buf_reg, flags, pad);
+#endif
+    F(io_uring_buf_reg, resv);
+
+    S(io_uring_getevents_arg);
+    F(io_uring_getevents_arg, sigmask); F(io_uring_getevents_arg, sigmask_sz);
+#ifdef IORING_FEAT_MIN_TIMEOUT /* 6.12 renamed pad to min_wait_usec */
+    F(io_uring_getevents_arg, min_wait_usec);
+#else
+    FR(io_uring_getevents_arg, min_wait_usec, pad);
+#endif
+    F(io_uring_getevents_arg, ts);
+
+    S(io_uring_sync_cancel_reg);
+    F(io_uring_sync_cancel_reg, addr); F(io_uring_sync_cancel_reg, fd); F(io_uring_sync_cancel_reg, flags);
+    F(io_uring_sync_cancel_reg, timeout);
+#ifdef IORING_SETUP_NO_SQARRAY /* 6.6 split pad[4] into opcode, pad[7], pad2[3] */
+    F(io_uring_sync_cancel_reg, opcode); F(io_uring_sync_cancel_reg, pad); F(io_uring_sync_cancel_reg, pad2);
+#else
+    /* pad[4] (32 bytes) covers Java's opcode + pad + pad2: printed as the spans they occupy */
+    printf("field io_uring_sync_cancel_reg opcode %zu 1\n", offsetof(struct io_uring_sync_cancel_reg, pad));
+    printf("field io_uring_sync_cancel_reg pad %zu 7\n", offsetof(struct io_uring_sync_cancel_reg, pad) + 1);
+    printf("field io_uring_sync_cancel_reg pad2 %zu 24\n", offsetof(struct io_uring_sync_cancel_reg, pad) + 8);
+#endif
+
+    S(io_uring_file_index_range);
+    F(io_uring_file_index_range, off); F(io_uring_file_index_range, len); F(io_uring_file_index_range, resv);
+
+    S(io_uring_recvmsg_out);
+    F(io_uring_recvmsg_out, namelen); F(io_uring_recvmsg_out, controllen);
+    F(io_uring_recvmsg_out, payloadlen); F(io_uring_recvmsg_out, flags);
+
+#ifdef USE_LIBURING
+    S(io_uring_sq);
+    F(io_uring_sq, khead); F(io_uring_sq, ktail); F(io_uring_sq, kring_mask); F(io_uring_sq, kring_entries);
+    F(io_uring_sq, kflags); F(io_uring_sq, kdropped); F(io_uring_sq, array); F(io_uring_sq, sqes);
+    F(io_uring_sq, sqe_head); F(io_uring_sq, sqe_tail); F(io_uring_sq, ring_sz); F(io_uring_sq, ring_ptr);
+    F(io_uring_sq, ring_mask); F(io_uring_sq, ring_entries); F(io_uring_sq, pad);
+
+    S(io_uring_cq);
+    F(io_uring_cq, khead); F(io_uring_cq, ktail); F(io_uring_cq, kring_mask); F(io_uring_cq, kring_entries);
+    F(io_uring_cq, kflags); F(io_uring_cq, koverflow); F(io_uring_cq, cqes); F(io_uring_cq, ring_sz);
+    F(io_uring_cq, ring_ptr); F(io_uring_cq, ring_mask); F(io_uring_cq, ring_entries); F(io_uring_cq, pad);
+
+    S(io_uring);
+    F(io_uring, sq); F(io_uring, cq); F(io_uring, flags); F(io_uring, ring_fd); F(io_uring, features);
+    F(io_uring, enter_ring_fd); F(io_uring, int_flags); F(io_uring, pad); F(io_uring, pad2);
+#endif
+    return 0;
+}
