@@ -2,5 +2,5 @@
 module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
     requires transitive dev.iobuf.liburing;
-    // exports dev.iobuf.uring; (added with the first class)
+    exports dev.iobuf.uring;
 }

@@ -1,0 +1,140 @@
+package dev.iobuf.uring;
+
+import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
+import static dev.iobuf.liburing.LibUring.IORING_SQ_CQ_OVERFLOW;
+import static dev.iobuf.liburing.LibUring.IORING_SQ_NEED_WAKEUP;
+import static dev.iobuf.liburing.LibUring.IORING_SQ_TASKRUN;
+
+import dev.iobuf.liburing.io_sqring_offsets;
+import dev.iobuf.liburing.io_uring_params;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The submission side of a ring, over the shared SQ memory. The kernel consumes from {@code head};
+ * we produce at {@code tail}. Per the io_uring ABI, we read the kernel's head with acquire (so a
+ * slot it consumed may be rewritten) and publish our tail with release (so the kernel sees fully
+ * written SQEs). Not thread-safe: one submitting thread per ring, as with liburing.
+ */
+final class SubmissionQueue {
+    static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+
+    private final MemorySegment ring;
+    private final MemorySegment sqes;
+    private final long headOffset;
+    private final long tailOffset;
+    private final long flagsOffset;
+    private final long droppedOffset;
+    final int entries;
+    private final int mask;
+    private final int sqeShift;
+
+    /** Next SQE slot we hand out (not yet visible to the kernel). */
+    private int sqeTail;
+    /** Last tail published to the kernel. */
+    private int published;
+    /** Kernel head as last read; refreshed only when the queue looks full. */
+    private int cachedHead;
+
+    SubmissionQueue(RingMemory memory, MemorySegment params, int setupFlags) {
+        MemorySegment off = io_uring_params.sq_off(params);
+        this.ring = memory.sqRing;
+        this.sqes = memory.sqes;
+        this.headOffset = io_sqring_offsets.head(off);
+        this.tailOffset = io_sqring_offsets.tail(off);
+        this.flagsOffset = io_sqring_offsets.flags(off);
+        this.droppedOffset = io_sqring_offsets.dropped(off);
+        this.entries = io_uring_params.sq_entries(params);
+        this.mask = ring.get(ValueLayout.JAVA_INT, io_sqring_offsets.ring_mask(off));
+        this.sqeShift = Integer.numberOfTrailingZeros(RingMemory.sqeSize(setupFlags));
+        this.sqeTail = (int) INT.getAcquire(ring, tailOffset);
+        this.published = sqeTail;
+        this.cachedHead = (int) INT.getAcquire(ring, headOffset);
+        if ((setupFlags & IORING_SETUP_NO_SQARRAY()) == 0) {
+            // We always fill SQEs in ring order, so the indirection array is the identity: write it once.
+            long array = io_sqring_offsets.array(off);
+            for (int i = 0; i < entries; i++) {
+                ring.set(ValueLayout.JAVA_INT, array + 4L * i, i);
+            }
+        }
+    }
+
+    /**
+     * Claims the next SQE and zeroes it.
+     *
+     * @return the byte offset of the SQE in the SQE array, or -1 when all entries are taken
+     */
+    long claim() {
+        int tail = sqeTail;
+        if (tail - cachedHead >= entries) {
+            cachedHead = (int) INT.getAcquire(ring, headOffset);
+            if (tail - cachedHead >= entries) {
+                return -1;
+            }
+        }
+        sqeTail = tail + 1;
+        long offset = (long) (tail & mask) << sqeShift;
+        for (int i = 0; i < (1 << sqeShift); i += 8) {
+            sqes.set(ValueLayout.JAVA_LONG, offset + i, 0L);
+        }
+        return offset;
+    }
+
+    /** Makes every claimed SQE visible to the kernel; returns how many were newly published. */
+    int publish() {
+        int tail = sqeTail;
+        int count = tail - published;
+        if (count != 0) {
+            INT.setRelease(ring, tailOffset, tail);
+            published = tail;
+        }
+        return count;
+    }
+
+    /** SQEs published but not yet consumed by the kernel. */
+    int unconsumed() {
+        return published - (int) INT.getAcquire(ring, headOffset);
+    }
+
+    /** SQEs claimed but not yet published. */
+    int unpublished() {
+        return sqeTail - published;
+    }
+
+    int free() {
+        return entries - (sqeTail - (int) INT.getAcquire(ring, headOffset));
+    }
+
+    private int kernelFlags() {
+        return (int) INT.getAcquire(ring, flagsOffset);
+    }
+
+    /**
+     * With SQPOLL: whether the poller thread sleeps and needs IORING_ENTER_SQ_WAKEUP. The full fence
+     * orders our tail store before the flag load, as the ABI demands (liburing does the same).
+     */
+    boolean needsWakeup() {
+        VarHandle.fullFence();
+        return (kernelFlags() & IORING_SQ_NEED_WAKEUP()) != 0;
+    }
+
+    /** The kernel holds completions that did not fit in the CQ (flushed by io_uring_enter with GETEVENTS). */
+    boolean cqOverflowPending() {
+        return (kernelFlags() & IORING_SQ_CQ_OVERFLOW()) != 0;
+    }
+
+    /** Task work is pending (COOP_TASKRUN with TASKRUN_FLAG): enter with GETEVENTS to run it. */
+    boolean taskRunPending() {
+        return (kernelFlags() & IORING_SQ_TASKRUN()) != 0;
+    }
+
+    /** SQEs the kernel dropped as invalid (an index out of range in the SQ array). */
+    int dropped() {
+        return (int) INT.getAcquire(ring, droppedOffset);
+    }
+
+    MemorySegment sqes() {
+        return sqes;
+    }
+}

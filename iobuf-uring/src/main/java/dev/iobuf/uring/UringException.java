@@ -1,0 +1,74 @@
+package dev.iobuf.uring;
+
+import dev.iobuf.liburing.Errno;
+
+/**
+ * A failed io_uring call: carries the errno, its name, the operation and its arguments, and a
+ * remedy where one exists. Three failures that mean "io_uring cannot be used here" have their own
+ * types so that callers can fall back: {@link IoUringBlockedException} (EPERM),
+ * {@link IoUringUnavailableException} (ENOSYS) and {@link MemlockLimitException} (ENOMEM).
+ */
+public class UringException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int errno;
+    private final String operation;
+
+    /**
+     * @param operation the call and its arguments, e.g. {@code "io_uring_register(BUFFERS2, nr=64)"}
+     * @param result the negative result ({@code -errno}) or the positive errno
+     * @param remedy what to do about it, or {@code null}
+     */
+    public UringException(String operation, int result, String remedy) {
+        super(message(operation, result, remedy));
+        this.errno = Math.abs(result);
+        this.operation = operation;
+    }
+
+    private static String message(String operation, int result, String remedy) {
+        String text = operation + " failed: " + Errno.name(result) + " (" + describe(result) + ")";
+        return remedy == null ? text : text + ". " + remedy;
+    }
+
+    private static String describe(int result) {
+        try {
+            String d = Errno.describe(result);
+            int open = d.indexOf('(');
+            return open >= 0 ? d.substring(open + 1, d.length() - 1) : d;
+        } catch (RuntimeException | LinkageError e) {
+            return "errno " + Math.abs(result);
+        }
+    }
+
+    /** The positive errno value. */
+    public int errno() {
+        return errno;
+    }
+
+    /** The symbolic errno name, e.g. {@code "EINVAL"}. */
+    public String errnoName() {
+        return Errno.name(errno);
+    }
+
+    /** The failed call and its arguments. */
+    public String operation() {
+        return operation;
+    }
+
+    /**
+     * The exception for a failed setup or register call: EPERM, ENOSYS and ENOMEM get their own
+     * types and remedies, every other errno a plain {@code UringException}.
+     */
+    static UringException forSetup(String operation, int result) {
+        if (Errno.EPERM.is(result)) {
+            return new IoUringBlockedException(operation, result);
+        }
+        if (Errno.ENOSYS.is(result)) {
+            return new IoUringUnavailableException(operation, result);
+        }
+        if (Errno.ENOMEM.is(result)) {
+            return new MemlockLimitException(operation, result, MemlockLimitException.remedy(-1, -1));
+        }
+        return new UringException(operation, result, null);
+    }
+}
