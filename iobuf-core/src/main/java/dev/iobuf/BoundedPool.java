@@ -10,21 +10,40 @@ import java.util.function.Supplier;
 /**
  * A fixed set of values reached by index, and a lock-free free list of those indices.
  *
- * <p>The pool holds {@code capacity()} values (a power of two). Callers take an index with one of
- * three calls that follow {@link java.util.concurrent.Semaphore} / {@link
- * java.util.concurrent.BlockingQueue} conventions, use {@link #value(int)}, and give the index back
- * with {@link #release(int)}:
+ * <p>The pool holds {@code capacity()} values (a power of two). Fill it once with {@link
+ * #fill(IntFunction)}; then callers take an index with one of three calls that follow {@link
+ * java.util.concurrent.Semaphore} / {@link java.util.concurrent.BlockingQueue} conventions, use
+ * {@link #value(int)}, and give the index back with {@link #release(int)}:
  * <ul>
- *   <li>{@link #tryAcquire()}: never blocks, never allocates, never throws; {@code -1} when empty;</li>
+ *   <li>{@link #tryAcquire()}: never blocks, never allocates; {@code -1} when no index is free;</li>
  *   <li>{@link #acquire()}: waits until an index is free; interruptible;</li>
  *   <li>{@link #tryAcquire(long, TimeUnit)}: waits at most the timeout; {@code -1} on timeout.</li>
  * </ul>
- * The pool checks ownership: each index has a state word, flipped by CAS, so releasing an index
+ * Indices come out in the order they were released (FIFO), starting with {@code 0, 1, 2, ...}.
+ *
+ * <p>The pool checks ownership: each index has a state word, flipped by CAS, so releasing an index
  * that is not acquired (twice, or never taken) throws {@link IllegalStateException} and changes
- * nothing. Two holders can never be handed the same index.
+ * nothing. Two holders are never handed the same index. The check knows indices, not holders: if
+ * index 3 is released and then taken again by someone else, a stale second release of 3 by its
+ * first holder looks legal and frees the new holder's index. Indices may be released by a thread
+ * other than the one that acquired them, provided a happens-before edge (any safe hand-off) lies
+ * between the acquire and the release.
  *
  * <p>The free list is {@link IndexRing} (SCQ, fetch-and-add based, lock-free and linearizable).
- * Waiting callers spin, then yield, then park; {@code release} unparks only when a waiter exists.
+ * Waiting callers spin, then yield, then park ({@link Waiters}); {@code release} unparks only when a
+ * waiter exists and otherwise costs one extra read.
+ *
+ * <p>Memory: about 28 bytes per index on top of the values (two 8-byte ring slots, a 4-byte state,
+ * a reference), so a pool of 2^30 indices needs a heap of roughly 28 GiB.
+ *
+ * <p>From the Go {@code iobuf.BoundedPool}: {@code NewBoundedPool(n)} is {@code new
+ * BoundedPool<>(n)}; {@code Fill(newFunc)} is {@link #fill(Supplier)}; {@code Get()} in blocking mode
+ * is {@link #acquire()} and in non-blocking mode {@link #tryAcquire()} ({@code -1} in place of
+ * {@code ErrWouldBlock}); {@code Put(i)} is {@link #release(int)}, which never blocks (the ring always
+ * has room for every index) and rejects a double put instead of accepting it; {@code Value}/
+ * {@code SetValue}/{@code Cap} are {@link #value}/{@link #setValue}/{@link #capacity}. Go panics
+ * become {@link IllegalArgumentException}, {@link IllegalStateException} and {@link
+ * IndexOutOfBoundsException}; {@code SetNonblock} has no counterpart, the caller picks per call.
  *
  * @param <T> the value type, for example a {@link java.lang.foreign.MemorySegment}
  */
@@ -34,13 +53,16 @@ public class BoundedPool<T> {
 
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(Object[].class);
-    private static final VarHandle FILLED;
+    private static final VarHandle FILL_STATE;
     private static final int FREE = 0;
     private static final int ACQUIRED = 1;
+    private static final int UNFILLED = 0;
+    private static final int FILLING = 1;
+    private static final int FILLED = 2;
 
     static {
         try {
-            FILLED = MethodHandles.lookup().findVarHandle(BoundedPool.class, "filled", boolean.class);
+            FILL_STATE = MethodHandles.lookup().findVarHandle(BoundedPool.class, "fillState", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -51,7 +73,7 @@ public class BoundedPool<T> {
     private final Object[] values;
     private final IndexRing free;
     private final Waiters waiters = new Waiters();
-    private volatile boolean filled;
+    private volatile int fillState;
 
     /**
      * Makes an empty, unfilled pool of {@code capacity} rounded up to a power of two.
@@ -62,7 +84,7 @@ public class BoundedPool<T> {
         this.capacity = roundCapacity(capacity);
         this.states = new int[this.capacity];
         this.values = new Object[this.capacity];
-        this.free = new IndexRing(this.capacity, true);
+        this.free = new IndexRing(this.capacity, false);   // fill(...) offers the indices
     }
 
     /** {@code requested} rounded up to a power of two; rejects values outside {@code 1 .. 2^30}. */
@@ -80,9 +102,10 @@ public class BoundedPool<T> {
     }
 
     /**
-     * Sets every value from {@code supplier}, in index order. Exactly once, before any other use.
+     * Sets every value from {@code supplier}, in index order, then makes every index available.
+     * Exactly once, before any other use.
      *
-     * @throws IllegalStateException if the pool was filled already
+     * @throws IllegalStateException if the pool is filled already (or being filled by another thread)
      */
     public final void fill(Supplier<? extends T> supplier) {
         Objects.requireNonNull(supplier, "supplier");
@@ -90,25 +113,34 @@ public class BoundedPool<T> {
     }
 
     /**
-     * Sets value {@code i} to {@code factory.apply(i)} for every index. Exactly once, before any
-     * other use.
+     * Sets value {@code i} to {@code factory.apply(i)} for every index, then makes every index
+     * available. Exactly once, before any other use. If {@code factory} throws, the exception
+     * propagates and the pool stays unfilled (fill may be called again).
      *
-     * @throws IllegalStateException if the pool was filled already
+     * @throws IllegalStateException if the pool is filled already (or being filled by another thread)
      */
     public final void fill(IntFunction<? extends T> factory) {
         Objects.requireNonNull(factory, "factory");
-        if (!FILLED.compareAndSet(this, false, true)) {
-            throw new IllegalStateException("pool is already filled: fill(...) may be called once");
+        if (!FILL_STATE.compareAndSet(this, UNFILLED, FILLING)) {
+            throw new IllegalStateException("pool is already filled (or being filled): fill(...) may be called once per pool");
         }
+        try {
+            for (int i = 0; i < capacity; i++) {
+                values[i] = factory.apply(i);   // published by the volatile fillState store below
+            }
+        } catch (Throwable t) {
+            fillState = UNFILLED;
+            throw t;
+        }
+        fillState = FILLED;
         for (int i = 0; i < capacity; i++) {
-            VALUES.setRelease(values, i, factory.apply(i));
+            free.offer(i);                      // indices come out in order 0, 1, 2, ...
         }
-        VarHandle.releaseFence();
     }
 
     /** Whether {@link #fill} has run. */
     public final boolean isFilled() {
-        return filled;
+        return fillState == FILLED;
     }
 
     /**
@@ -125,7 +157,8 @@ public class BoundedPool<T> {
     }
 
     /**
-     * Replaces the value at {@code index}.
+     * Replaces the value at {@code index}. Callers normally hold {@code index} while they do this;
+     * the release store pairs with {@link #value}'s acquire load for readers that do not.
      *
      * @throws IndexOutOfBoundsException if {@code index} is outside {@code 0 .. capacity()-1}
      * @throws IllegalStateException if the pool is not filled yet
@@ -137,46 +170,59 @@ public class BoundedPool<T> {
     }
 
     /**
-     * Takes a free index without waiting.
+     * Takes a free index without waiting. Never blocks and never allocates; on a filled pool it
+     * never throws either.
      *
-     * @return an index in {@code 0 .. capacity()-1}, or {@code -1} if none is free or the pool is
-     *     not filled (this call never throws and never allocates)
+     * <p>Before {@link #fill} it throws rather than return {@code -1}: an unfilled pool is a
+     * programming error, not a pool that happens to be empty, and {@code -1} would send a caller
+     * into a retry or back-off loop that never ends. The check sits on the empty path only.
+     *
+     * @return an index in {@code 0 .. capacity()-1}, or {@code -1} if none is free
+     * @throws IllegalStateException if the pool is not filled yet
      */
     public final int tryAcquire() {
-        if (!filled) {
-            return -1;
-        }
         int i = free.poll();
         if (i >= 0) {
-            // Only the thread that polled i writes its state now; a legal release of i comes after
-            // a happens-before edge from this thread, so a release store is enough.
+            // Only the thread that polled i writes its state now (the previous holder set FREE
+            // before offering i, and a release of a FREE index fails its CAS without writing); a
+            // legal release of i comes after a happens-before edge from this thread.
             STATE.setRelease(states, i, ACQUIRED);
+            return i;
         }
-        return i;
+        if (fillState != FILLED) {
+            throw notFilled();
+        }
+        return -1;
     }
 
     /**
      * Takes a free index, waiting as long as needed.
      *
-     * @throws InterruptedException if the thread is interrupted while waiting (no index is taken)
+     * @throws InterruptedException if the thread is interrupted on entry or while waiting (no index
+     *     is taken, the interrupt status is cleared)
      * @throws IllegalStateException if the pool is not filled yet
      */
     public final int acquire() throws InterruptedException {
-        requireFilled();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         int i = tryAcquire();
         return i >= 0 ? i : waiters.await(this, -1L);
     }
 
     /**
-     * Takes a free index, waiting at most {@code timeout}.
+     * Takes a free index, waiting at most {@code timeout}; a timeout of zero or less does not wait.
      *
      * @return the index, or {@code -1} if none came free in time
-     * @throws InterruptedException if the thread is interrupted while waiting (no index is taken)
+     * @throws InterruptedException if the thread is interrupted on entry or while waiting (no index
+     *     is taken, the interrupt status is cleared)
      * @throws IllegalStateException if the pool is not filled yet
      */
     public final int tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
-        requireFilled();
         Objects.requireNonNull(unit, "unit");
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         int i = tryAcquire();
         if (i >= 0) {
             return i;
@@ -186,7 +232,7 @@ public class BoundedPool<T> {
     }
 
     /**
-     * Gives {@code index} back.
+     * Gives {@code index} back. Never blocks.
      *
      * @throws IndexOutOfBoundsException if {@code index} is outside {@code 0 .. capacity()-1}
      * @throws IllegalStateException if {@code index} is not currently acquired (a double release,
@@ -194,6 +240,8 @@ public class BoundedPool<T> {
      */
     public final void release(int index) {
         Objects.checkIndex(index, capacity);
+        // The CAS is the whole check: a failed one writes nothing, so a rejected release leaves the
+        // state word, the ring and the waiters untouched.
         if (!STATE.compareAndSet(states, index, ACQUIRED, FREE)) {
             throw new IllegalStateException("index " + index + " is not acquired: released twice, or never "
                     + "taken from this pool; release only indices returned by acquire/tryAcquire, once each");
@@ -208,24 +256,32 @@ public class BoundedPool<T> {
         return (int) STATE.getVolatile(states, index) == ACQUIRED;
     }
 
-    /** Free indices right now; exact when no call is in flight, an estimate otherwise. */
+    /**
+     * Free indices right now: exact when no call is in flight, an estimate otherwise; 0 before
+     * {@link #fill}.
+     */
     public final int available() {
         return free.size();
     }
 
-    /** Indices held by callers right now; exact when no call is in flight. */
+    /** Indices held by callers right now: exact when no call is in flight; 0 before {@link #fill}. */
     public final int acquiredCount() {
-        return capacity - available();
+        return fillState == FILLED ? capacity - available() : 0;
     }
 
     private void requireFilled() {
-        if (!filled) {
-            throw new IllegalStateException("pool is not filled: call fill(...) before using it");
+        if (fillState != FILLED) {
+            throw notFilled();
         }
+    }
+
+    private static IllegalStateException notFilled() {
+        return new IllegalStateException("pool is not filled: call fill(...) once before using it");
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[capacity=" + capacity + ", available=" + available() + "]";
+        return getClass().getSimpleName() + "[capacity=" + capacity + ", available=" + available()
+                + (isFilled() ? "" : ", unfilled") + "]";
     }
 }

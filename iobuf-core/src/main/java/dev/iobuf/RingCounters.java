@@ -4,9 +4,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /*
- * Head, tail and threshold of IndexRing, each alone on a 128-byte block (two 64-byte lines:
- * Intel's adjacent-line prefetcher pulls pairs). Padding by class hierarchy because HotSpot lays
- * out superclass fields first and @Contended is closed to code outside the JDK.
+ * Head, tail, threshold and holes of IndexRing, each alone on a 128-byte block (two 64-byte lines:
+ * Intel's adjacent-line prefetcher pulls pairs, and arm64 lines are 128 bytes). Padding by class
+ * hierarchy because HotSpot lays out superclass fields first and @Contended is closed to code
+ * outside the JDK. Every counter has at least 120 bytes of padding on each side, so any two of them
+ * are 128 bytes apart and can never share a 128-byte-aligned block, wherever the object starts.
  */
 @SuppressWarnings("unused")
 abstract class RingPad0 {
@@ -40,10 +42,20 @@ abstract class RingPad3 extends RingThreshold {
     long p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p3a, p3b, p3c, p3d, p3e;
 }
 
-abstract class RingCounters extends RingPad3 {
+abstract class RingHoles extends RingPad3 {
+    volatile long holes;
+}
+
+@SuppressWarnings("unused")
+abstract class RingPad4 extends RingHoles {
+    long p40, p41, p42, p43, p44, p45, p46, p47, p48, p49, p4a, p4b, p4c, p4d, p4e;
+}
+
+abstract class RingCounters extends RingPad4 {
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
     private static final VarHandle THRESHOLD;
+    private static final VarHandle HOLES;
 
     static {
         try {
@@ -51,6 +63,7 @@ abstract class RingCounters extends RingPad3 {
             HEAD = l.findVarHandle(RingHead.class, "head", long.class);
             TAIL = l.findVarHandle(RingTail.class, "tail", long.class);
             THRESHOLD = l.findVarHandle(RingThreshold.class, "threshold", long.class);
+            HOLES = l.findVarHandle(RingHoles.class, "holes", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -59,6 +72,7 @@ abstract class RingCounters extends RingPad3 {
     final void initCounters(long head, long tail, long threshold) {
         HEAD.setRelease(this, head);
         TAIL.setRelease(this, tail);
+        HOLES.setRelease(this, 0L);
         THRESHOLD.setVolatile(this, threshold);
     }
 
@@ -76,6 +90,11 @@ abstract class RingCounters extends RingPad3 {
         return (long) THRESHOLD.getAndAdd(this, -1L);
     }
 
+    /** Off the fast paths only: a skipped or caught-up tail position (+), a dead head position (-). */
+    final void addHoles(long delta) {
+        HOLES.getAndAdd(this, delta);
+    }
+
     final long head() {
         return head;
     }
@@ -86,6 +105,10 @@ abstract class RingCounters extends RingPad3 {
 
     final long threshold() {
         return threshold;
+    }
+
+    final long holes() {
+        return holes;
     }
 
     final void resetThreshold(long value) {

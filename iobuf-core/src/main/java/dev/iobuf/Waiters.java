@@ -6,13 +6,22 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Threads blocked in {@link BoundedPool#acquire()}: spin briefly, then yield, then park. The
- * releasing side pays one volatile read when nobody waits.
+ * releasing side pays one volatile read when nobody waits, and one {@code unpark} otherwise: a
+ * parked waiter wakes as soon as the scheduler runs it, with no sleep granularity in the way.
  *
- * <p>No lost wake-up: a waiter increments {@code count} before its last {@code tryAcquire}, a
- * releaser offers the index before it reads {@code count}; both are sequentially consistent, so
- * either the waiter sees the index or the releaser sees the waiter. A woken waiter that leaves
- * (with an index, on timeout or interrupt) passes the signal on when indices and waiters remain,
- * so a wake-up aimed at a leaving thread is never swallowed.
+ * <p>No lost wake-up: a waiter joins {@code parked}, then increments {@code count}, then makes its
+ * last {@code tryAcquire} before parking; a releaser offers the index, then reads {@code count}.
+ * All four are sequentially consistent, so either the waiter sees the index or the releaser sees the
+ * waiter (and, since the waiter joined {@code parked} first, finds a thread to unpark). The releaser
+ * unparks the oldest waiter, which may already be awake and about to leave (with another index, on
+ * timeout or on interrupt); therefore every waiter that leaves passes the signal on to the next
+ * oldest while waiters remain. A spare unpark costs a waiter one more {@code tryAcquire}; a lost one
+ * would strand it. Spinning waiters are not counted: they poll the ring themselves.
+ *
+ * <p>Interrupts: {@link BoundedPool} checks the interrupt status on entry; here it is checked in
+ * every spin round and after every park, before the next {@code tryAcquire}, so an interrupted
+ * waiter throws without taking an index (an interrupt that races with a successful
+ * {@code tryAcquire} stays pending, as with {@link java.util.concurrent.Semaphore}).
  */
 final class Waiters {
     /** Busy-wait rounds before yielding: about a microsecond or two of onSpinWait. */
