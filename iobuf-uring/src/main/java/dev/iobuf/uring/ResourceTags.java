@@ -1,0 +1,233 @@
+package dev.iobuf.uring;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+
+/**
+ * The resource tags of one ring: the {@code user_data} range they live in, and the routing of their
+ * CQEs to the table that set them.
+ *
+ * <p><b>What a tag is.</b> Each slot that {@link RegisteredBuffers} or {@link RegisteredFiles} fills
+ * gets a 64-bit tag (IORING_REGISTER_BUFFERS2 / FILES2 / *_UPDATE with {@code tags}). When the
+ * kernel lets go of what the slot held (the slot was replaced, cleared or unregistered, and every
+ * request using it has finished), it posts a CQE with {@code user_data = tag}, {@code res = 0},
+ * {@code flags = 0}. No SQE asked for that CQE: it arrives in the normal {@link Ring#reap} stream.
+ *
+ * <p><b>The reserved range.</b> Tags are {@code 0xFFFE_TTGG_GGGS_SSSS}: the top 16 bits are
+ * {@code 0xFFFE} ({@link #TAG_PREFIX}), then an 8-bit table id (1..255), a 20-bit generation (a
+ * counter per ring, so that a late tag of a closed table is never mistaken for a fresh one) and a
+ * 20-bit slot (registered file tables reach 2^20 slots). <b>Do not submit SQEs whose user_data has
+ * {@code 0xFFFE} in its top 16 bits</b>; {@link Ring#CANCEL_ALL_USER_DATA} is outside the range.
+ *
+ * <p><b>Routing.</b> In a reap handler, either test each CQE yourself:
+ * <pre>{@code
+ * ResourceTags tags = ResourceTags.of(ring);          // once
+ * ring.reap((ud, res, flags) -> {
+ *     if (tags.dispatch(ud, res, flags)) return;      // a tag CQE: its table's listener ran
+ *     ...your completions...
+ * });
+ * }</pre>
+ * or wrap your handler once: {@code CompletionHandler h = tags.wrap(myHandler)}. A tag CQE that
+ * is not dispatched is harmless (it only means the table's {@code pendingReleases()} does not go
+ * down and its release listener is not called).
+ *
+ * <p>One registry per ring, made on first use by {@link #of(Ring)} and dropped when the ring closes.
+ * Like the ring, it is used from the ring's thread.
+ */
+public final class ResourceTags implements AutoCloseable {
+    /** The top 16 bits of every resource tag: {@code 0xFFFE}. */
+    public static final long TAG_PREFIX = 0xFFFE_0000_0000_0000L;
+    /** Mask selecting the prefix bits of a user_data value. */
+    public static final long PREFIX_MASK = 0xFFFF_0000_0000_0000L;
+
+    static final int SLOT_BITS = 20;
+    static final int GENERATION_BITS = 20;
+    static final int TABLE_BITS = 8;
+    static final int MAX_SLOTS = 1 << SLOT_BITS;
+    private static final int MAX_TABLES = (1 << TABLE_BITS) - 1;
+    private static final long SLOT_MASK = MAX_SLOTS - 1;
+    private static final long GENERATION_MASK = (1L << GENERATION_BITS) - 1;
+    private static final long TABLE_MASK = (1L << TABLE_BITS) - 1;
+
+    /** Identity-keyed (Ring keeps Object's equals/hashCode); weak so a forgotten ring does not stay reachable. */
+    private static final Map<Ring, ResourceTags> REGISTRIES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Ring ring;
+    private final ResourceTagTable[] tables = new ResourceTagTable[MAX_TABLES + 1];
+    private final boolean[] retired = new boolean[MAX_TABLES + 1];
+    private int generation;
+    private long strayTags;
+    private long dispatched;
+    private boolean closed;
+
+    private ResourceTags(Ring ring) {
+        this.ring = ring;
+    }
+
+    /**
+     * The registry of {@code ring}, made (and tied to the ring's lifetime) on first call. Keep the
+     * reference: the lookup takes a lock.
+     *
+     * @throws IllegalStateException if the ring is closed
+     */
+    public static ResourceTags of(Ring ring) {
+        Objects.requireNonNull(ring, "ring");
+        ring.ensureOpen();
+        synchronized (REGISTRIES) {
+            ResourceTags tags = REGISTRIES.get(ring);
+            if (tags == null) {
+                tags = new ResourceTags(ring);
+                ring.attach(tags);
+                REGISTRIES.put(ring, tags);
+            }
+            return tags;
+        }
+    }
+
+    // ---------------------------------------------------------------- the encoding
+
+    /** Whether {@code userData} lies in the reserved tag range (top 16 bits {@code 0xFFFE}). */
+    public static boolean isTagCompletion(long userData) {
+        return (userData & PREFIX_MASK) == TAG_PREFIX;
+    }
+
+    /** The table id (1..255) of a tag. */
+    public static int tableOf(long tag) {
+        return (int) ((tag >>> (SLOT_BITS + GENERATION_BITS)) & TABLE_MASK);
+    }
+
+    /** The generation of a tag. */
+    public static int generationOf(long tag) {
+        return (int) ((tag >>> SLOT_BITS) & GENERATION_MASK);
+    }
+
+    /** The table slot of a tag. */
+    public static int slotOf(long tag) {
+        return (int) (tag & SLOT_MASK);
+    }
+
+    static long encode(int table, int generation, int slot) {
+        return TAG_PREFIX | ((long) table << (SLOT_BITS + GENERATION_BITS))
+                | ((generation & GENERATION_MASK) << SLOT_BITS) | slot;
+    }
+
+    /** A fresh tag for {@code slot} of table {@code table}; the generation counter makes it unique for 2^20 tags. */
+    long newTag(int table, int slot) {
+        generation = (generation + 1) & (int) GENERATION_MASK;
+        return encode(table, generation, slot);
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    /**
+     * Routes a completion: if it is a tag CQE, tells the table that set the tag (which calls its
+     * release listener) and returns {@code true}; otherwise returns {@code false} and does nothing.
+     * Testing and routing allocate nothing; the table's bookkeeping of a release boxes the tag once
+     * (releases are rare: one per slot change).
+     */
+    public boolean dispatch(long userData, int result, int flags) {
+        if (!isTagCompletion(userData)) {
+            return false;
+        }
+        dispatched++;
+        int id = tableOf(userData);
+        ResourceTagTable table = id == 0 ? null : tables[id];
+        if (table == null) {
+            strayTags++;
+        } else {
+            table.tagReleased(userData);
+        }
+        return true;
+    }
+
+    /** A handler that {@link #dispatch dispatches} tag CQEs and passes every other completion to {@code next}. */
+    public CompletionHandler wrap(CompletionHandler next) {
+        Objects.requireNonNull(next, "next");
+        return (userData, result, flags) -> {
+            if (!dispatch(userData, result, flags)) {
+                next.complete(userData, result, flags);
+            }
+        };
+    }
+
+    /** Tag CQEs dispatched so far. */
+    public long dispatchedTags() {
+        return dispatched;
+    }
+
+    /** Tag CQEs whose table was unknown (closed long ago, or never ours); diagnostics. */
+    public long strayTags() {
+        return strayTags;
+    }
+
+    // ---------------------------------------------------------------- table ids
+
+    /**
+     * Gives {@code table} an id. Prefers a free id; else takes over the id of a closed table still
+     * waiting for tags (its late tags then count as stray, never as the new table's).
+     *
+     * @throws IllegalStateException if 255 tables are open on this ring, or the registry is closed
+     */
+    int register(ResourceTagTable table) {
+        if (closed) {
+            throw new IllegalStateException("the ring of this tag registry is closed");
+        }
+        for (int id = 1; id <= MAX_TABLES; id++) {
+            if (tables[id] == null) {
+                return claim(id, table);
+            }
+        }
+        for (int id = 1; id <= MAX_TABLES; id++) {
+            if (retired[id]) {
+                return claim(id, table);
+            }
+        }
+        throw new IllegalStateException("255 registered tables are open on " + ring + ": close some "
+                + "(a ring has one buffer table and one file table in the kernel; more objects only add slots)");
+    }
+
+    private int claim(int id, ResourceTagTable table) {
+        tables[id] = table;
+        retired[id] = false;
+        return id;
+    }
+
+    /** {@code table} closed: its id becomes free once its last tag is back, reusable before if needed. */
+    void retire(int id, ResourceTagTable table) {
+        if (tables[id] != table) {
+            return;
+        }
+        if (table.pendingReleases() == 0) {
+            tables[id] = null;
+            retired[id] = false;
+        } else {
+            retired[id] = true;
+        }
+    }
+
+    /** Called by a retired table when its last pending tag came back. */
+    void drained(int id, ResourceTagTable table) {
+        if (tables[id] == table && retired[id]) {
+            tables[id] = null;
+            retired[id] = false;
+        }
+    }
+
+    /** Drops this registry (the ring is closing). */
+    @Override
+    public void close() {
+        closed = true;
+        REGISTRIES.remove(ring, this);
+    }
+
+    @Override
+    public String toString() {
+        int open = 0;
+        for (int id = 1; id <= MAX_TABLES; id++) {
+            open += tables[id] != null && !retired[id] ? 1 : 0;
+        }
+        return "ResourceTags[" + ring + ", tables=" + open + ", dispatched=" + dispatched + ", stray=" + strayTags + "]";
+    }
+}
