@@ -10,10 +10,18 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The completion side of a ring, over the shared CQ memory. The kernel produces at {@code tail};
- * we consume from {@code head}. We read the kernel's tail with acquire (the CQE bytes before it are
- * then visible) and publish our head with release (after we copied the CQE out, so the kernel may
- * reuse the slot). The head is published per CQE, before the handler runs, so a handler may
- * reenter the ring (submit, reap) without seeing a CQE twice.
+ * we consume from {@code head}.
+ *
+ * <p>Memory ordering, per the io_uring ABI: the kernel writes a CQE and then stores the tail with
+ * release; we load the tail with acquire, so every CQE before it is fully visible. We copy a CQE's
+ * fields out and only then store our head with release, which orders those loads before the store:
+ * once the kernel sees the new head it may overwrite the slot (the kernel's comment atop io_uring.c
+ * asks for exactly this: a barrier between the entry loads and the head store, "smp_store_release to
+ * store head will do").
+ *
+ * <p>Two ways to consume, sharing one head: {@link #drain} publishes the head per CQE, before the
+ * handler runs, so that a handler may reenter the ring; {@link #poll} (the cursor) advances a local
+ * head and publishes it once per batch ({@link #publishHead}).
  */
 final class CompletionQueue {
     private static final VarHandle INT = SubmissionQueue.INT;
@@ -29,8 +37,14 @@ final class CompletionQueue {
     final int entries;
     private final int mask;
     private final int cqeShift;
+    private final int moreFlag = IORING_CQE_F_MORE();
 
+    /** Next CQE to consume. */
     private int head;
+    /** Head as last published to the kernel. */
+    private int publishedHead;
+    /** Kernel tail as last read; reread only when {@code head} catches up with it. */
+    private int cachedTail;
     /** Completions without IORING_CQE_F_MORE: each ends one operation. */
     private long finished;
 
@@ -45,6 +59,8 @@ final class CompletionQueue {
         this.mask = ring.get(ValueLayout.JAVA_INT, io_cqring_offsets.ring_mask(off));
         this.cqeShift = Integer.numberOfTrailingZeros(RingMemory.cqeSize(setupFlags));
         this.head = (int) INT.getAcquire(ring, headOffset);
+        this.publishedHead = head;
+        this.cachedTail = head;
     }
 
     /** Completions ready to be reaped. */
@@ -52,24 +68,69 @@ final class CompletionQueue {
         return (int) INT.getAcquire(ring, tailOffset) - head;
     }
 
+    /**
+     * A CQE without IORING_CQE_F_MORE ends one submitted operation, except resource-tag CQEs: the
+     * kernel posts those without any SQE (a registered buffer or file let go), so they must not
+     * lower the in-flight count that {@link Ring#close()} waits on.
+     */
+    private void countFinished(long userData, int flags) {
+        if ((flags & moreFlag) == 0 && !ResourceTags.isTagCompletion(userData)) {
+            finished++;
+        }
+    }
+
     /** Hands every ready CQE to {@code handler}; returns how many. */
     int drain(CompletionHandler handler) {
         int count = 0;
-        int tail = (int) INT.getAcquire(ring, tailOffset);
-        while (tail - head > 0) {
+        while (available()) {
             long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
             long userData = ring.get(ValueLayout.JAVA_LONG, cqe + USER_DATA);
             int res = ring.get(ValueLayout.JAVA_INT, cqe + RES);
             int flags = ring.get(ValueLayout.JAVA_INT, cqe + FLAGS);
-            INT.setRelease(ring, headOffset, ++head);
-            if ((flags & IORING_CQE_F_MORE()) == 0) {
-                finished++;
-            }
+            publishedHead = ++head;
+            INT.setRelease(ring, headOffset, head);
+            countFinished(userData, flags);
             count++;
             handler.complete(userData, res, flags);
-            tail = (int) INT.getAcquire(ring, tailOffset);
         }
         return count;
+    }
+
+    /**
+     * Copies the next ready CQE into {@code cursor} and consumes it locally (the kernel sees the slot
+     * free after {@link #publishHead}).
+     *
+     * @return false when no CQE is ready
+     */
+    boolean poll(CompletionCursor cursor) {
+        if (!available()) {
+            return false;
+        }
+        long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
+        long userData = ring.get(ValueLayout.JAVA_LONG, cqe + USER_DATA);
+        int res = ring.get(ValueLayout.JAVA_INT, cqe + RES);
+        int flags = ring.get(ValueLayout.JAVA_INT, cqe + FLAGS);
+        head++;
+        countFinished(userData, flags);
+        cursor.set(userData, res, flags);
+        return true;
+    }
+
+    /** Whether a CQE is ready at {@code head}; rereads the kernel tail (acquire) only when needed. */
+    private boolean available() {
+        if (cachedTail - head > 0) {
+            return true;
+        }
+        cachedTail = (int) INT.getAcquire(ring, tailOffset);
+        return cachedTail - head > 0;
+    }
+
+    /** Tells the kernel that every CQE consumed so far may be overwritten (one release store). */
+    void publishHead() {
+        if (publishedHead != head) {
+            publishedHead = head;
+            INT.setRelease(ring, headOffset, head);
+        }
     }
 
     /** Completions the kernel had to drop because the CQ was full and it could not buffer them. */

@@ -7,8 +7,10 @@ package dev.iobuf.uring;
  * the kernel version it needs).
  *
  * <p>Defaults: SUBMIT_ALL, COOP_TASKRUN + TASKRUN_FLAG, SINGLE_ISSUER, NO_SQARRAY, a registered
- * ring fd. Off unless asked: DEFER_TASKRUN (completions then arrive only inside
- * {@link Ring#submitAndWait}/{@link Ring#reap}, which enter the kernel when needed), SQPOLL.
+ * ring fd, CQ twice the SQ. Off unless asked: DEFER_TASKRUN (completions then arrive only when the
+ * owner enters the kernel: {@link Ring#submitAndWait}, or {@link Ring#reap} / the cursor, which enter
+ * when the kernel flags pending work), SQPOLL (costs a polling kernel thread). Options that exclude
+ * each other fail in {@link #build()} with an {@link IllegalArgumentException} before any system call.
  */
 public final class RingBuilder {
     int entries = 256;
@@ -44,13 +46,16 @@ public final class RingBuilder {
         return this;
     }
 
-    /** IORING_SETUP_SINGLE_ISSUER: only the thread that builds the ring may submit to it. */
+    /** IORING_SETUP_SINGLE_ISSUER (Linux 6.0): only the thread that builds the ring may submit to it. */
     public RingBuilder singleIssuer(boolean on) {
         this.singleIssuer = on;
         return this;
     }
 
-    /** IORING_SETUP_DEFER_TASKRUN (needs SINGLE_ISSUER, which it turns on). */
+    /**
+     * IORING_SETUP_DEFER_TASKRUN (Linux 6.1) with TASKRUN_FLAG: completions are produced only when the
+     * owner thread enters the kernel. Needs SINGLE_ISSUER, which it turns on; not with SQPOLL.
+     */
     public RingBuilder deferTaskrun(boolean on) {
         this.deferTaskrun = on;
         if (on && singleIssuer == null) {
@@ -59,19 +64,19 @@ public final class RingBuilder {
         return this;
     }
 
-    /** IORING_SETUP_COOP_TASKRUN with TASKRUN_FLAG. */
+    /** IORING_SETUP_COOP_TASKRUN with TASKRUN_FLAG (Linux 5.19): no IPIs to run completions; not with SQPOLL. */
     public RingBuilder coopTaskrun(boolean on) {
         this.coopTaskrun = on;
         return this;
     }
 
-    /** IORING_SETUP_SUBMIT_ALL. */
+    /** IORING_SETUP_SUBMIT_ALL (Linux 5.18): keep submitting a batch past an SQE that fails at submit. */
     public RingBuilder submitAll(boolean on) {
         this.submitAll = on;
         return this;
     }
 
-    /** IORING_SETUP_NO_SQARRAY. */
+    /** IORING_SETUP_NO_SQARRAY (Linux 6.6): no SQ index array; SQEs are consumed in ring order. */
     public RingBuilder noSqArray(boolean on) {
         this.noSqArray = on;
         return this;
@@ -105,8 +110,24 @@ public final class RingBuilder {
         return this;
     }
 
-    /** Sets the ring up. */
+    /**
+     * Sets the ring up.
+     *
+     * @throws IllegalArgumentException for options that exclude each other
+     * @throws UringException if the kernel refuses an explicit option (naming it, the Linux version that
+     *         introduced it and the running kernel), or io_uring is blocked, missing or over RLIMIT_MEMLOCK
+     *         (the subclasses {@link IoUringBlockedException}, {@link IoUringUnavailableException},
+     *         {@link MemlockLimitException})
+     */
     public Ring build() {
+        if (sqPoll && Boolean.TRUE.equals(deferTaskrun)) {
+            throw new IllegalArgumentException("SQPOLL and DEFER_TASKRUN exclude each other (the SQPOLL thread runs "
+                    + "the task work): choose one");
+        }
+        if (sqPoll && Boolean.TRUE.equals(coopTaskrun)) {
+            throw new IllegalArgumentException("SQPOLL and COOP_TASKRUN exclude each other (the SQPOLL thread runs "
+                    + "the task work): drop coopTaskrun(true)");
+        }
         if (sqPollCpu >= 0 && !sqPoll) {
             throw new IllegalArgumentException("sqPollCpu needs sqPoll(idleMillis) as well");
         }

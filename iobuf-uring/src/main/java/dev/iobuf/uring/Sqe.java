@@ -4,12 +4,19 @@ import static dev.iobuf.liburing.LibUring.*;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.time.Duration;
 
 /**
  * A view of one submission queue entry, reused for every SQE of its ring (a flyweight: no
  * allocation per operation). {@link Ring#nextSqe()} positions it on a zeroed slot; a {@code prep}
  * method fills the operation, the other setters add user data and flags. The view is valid until
- * the next {@code nextSqe()} call on the same ring.
+ * the next {@code nextSqe()} call on the same ring; after the ring is closed any use throws
+ * {@link IllegalStateException}.
+ *
+ * <p>Memory an SQE points to: the kernel reads paths (openat, statx), timespecs (timeout,
+ * link_timeout) and iovec arrays when it consumes the SQE (at {@link Ring#submit()}; with SQPOLL,
+ * at some point before the completion), and reads or writes data buffers until the operation
+ * completes. Keep each alive that long.
  *
  * <p>Field offsets follow {@code struct io_uring_sqe} (64 bytes), checked against the C headers by
  * native-bindings' layout conformance test.
@@ -28,12 +35,24 @@ public final class Sqe {
     static final long PERSONALITY = 42;
     static final long FILE_INDEX = 44;    // also splice_fd_in
     static final long ADDR3 = 48;
+    /** Bytes of one scratch {@code struct __kernel_timespec} (tv_sec, tv_nsec). */
+    static final int TIMESPEC_BYTES = 16;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final MemorySegment sqes;
+    private final MemorySegment timespecs;
+    private final int sqeShift;
     private long base;
 
-    Sqe(MemorySegment sqes) {
+    /**
+     * @param sqes the ring's SQE array
+     * @param timespecs one scratch timespec per SQE slot ({@code entries * 16} bytes), owned by the ring
+     * @param sqeShift log2 of the SQE size
+     */
+    Sqe(MemorySegment sqes, MemorySegment timespecs, int sqeShift) {
         this.sqes = sqes;
+        this.timespecs = timespecs;
+        this.sqeShift = sqeShift;
     }
 
     Sqe at(long offset) {
@@ -108,7 +127,11 @@ public final class Sqe {
         return addFlags(IOSQE_FIXED_FILE());
     }
 
-    /** IOSQE_CQE_SKIP_SUCCESS: post no CQE when the operation succeeds. */
+    /**
+     * IOSQE_CQE_SKIP_SUCCESS (Linux 5.17): post no CQE when the operation succeeds. The ring then cannot
+     * know whether such an operation is still running (see {@link Ring#inFlight()}), and the kernel
+     * refuses IOSQE_IO_DRAIN on this ring from then on (-EOPNOTSUPP).
+     */
     public Sqe skipSuccess() {
         return addFlags(IOSQE_CQE_SKIP_SUCCESS());
     }
@@ -189,7 +212,10 @@ public final class Sqe {
         return u32(OP_FLAGS, IORING_FSYNC_DATASYNC());
     }
 
-    /** IORING_OP_OPENAT; {@code path} is a NUL-terminated string that must stay valid until submit. */
+    /**
+     * IORING_OP_OPENAT; {@code path} is a NUL-terminated string the kernel copies when it consumes the
+     * SQE. The result is the new fd.
+     */
     public Sqe openat(int dirfd, MemorySegment path, int flags, int mode) {
         rw(IORING_OP_OPENAT(), dirfd, path.address(), mode, 0);
         return u32(OP_FLAGS, flags);
@@ -210,15 +236,16 @@ public final class Sqe {
         return rw(IORING_OP_CLOSE(), fd, 0, 0, 0);
     }
 
-    /** IORING_OP_CLOSE of registered file slot {@code fileIndex}. */
+    /** IORING_OP_CLOSE of registered file slot {@code fileIndex} (Linux 5.15); no regular fd is involved. */
     public Sqe closeDirect(int fileIndex) {
         rw(IORING_OP_CLOSE(), 0, 0, 0, 0);
         return u32(FILE_INDEX, fileIndex + 1);
     }
 
     /**
-     * IORING_OP_STATX into {@code statxBuf} (a {@code struct statx}, 256 bytes); {@code path} must stay
-     * valid until submit.
+     * IORING_OP_STATX into {@code statxBuf} (a {@code struct statx}, 256 bytes, written at completion:
+     * keep it alive until then); {@code path} is copied when the kernel consumes the SQE. With an empty
+     * path and {@code AT_EMPTY_PATH} in {@code flags}, it stats {@code dirfd} itself.
      */
     public Sqe statx(int dirfd, MemorySegment path, int flags, int mask, MemorySegment statxBuf) {
         rw(IORING_OP_STATX(), dirfd, path.address(), mask, statxBuf.address());
@@ -233,10 +260,33 @@ public final class Sqe {
 
     /**
      * IORING_OP_TIMEOUT: completes with -ETIME after {@code timespec} ({@code struct __kernel_timespec}),
-     * or with 0 once {@code count} other completions have posted (0 = pure timer).
+     * or with 0 once {@code count} other completions have posted (0 = pure timer). The kernel copies the
+     * timespec when it consumes the SQE.
      */
     public Sqe timeout(MemorySegment timespec, int count, int timeoutFlags) {
-        rw(IORING_OP_TIMEOUT(), -1, timespec.address(), 1, count);
+        rw(IORING_OP_TIMEOUT(), -1, timespec.address(), 1, Integer.toUnsignedLong(count));
+        return u32(OP_FLAGS, timeoutFlags);
+    }
+
+    /** IORING_OP_TIMEOUT, a pure timer of {@code duration} (relative, CLOCK_MONOTONIC); completes with -ETIME. */
+    public Sqe timeout(Duration duration) {
+        return timeout(duration, 0, 0);
+    }
+
+    /**
+     * IORING_OP_TIMEOUT of {@code duration}, or satisfied by {@code count} other completions (0 = pure
+     * timer). The timespec lives in a scratch slot the ring owns for this SQE slot: the kernel copies it
+     * when it consumes the SQE (io_uring/timeout.c, {@code __io_timeout_prep}), and the slot is not
+     * rewritten before the kernel has consumed this SQE, so no memory needs to outlive the call.
+     */
+    public Sqe timeout(Duration duration, int count, int timeoutFlags) {
+        return timeoutNanos(toNanos(duration), count, timeoutFlags);
+    }
+
+    /** As {@link #timeout(Duration, int, int)} with the duration in nanoseconds (no object needed). */
+    public Sqe timeoutNanos(long nanos, int count, int timeoutFlags) {
+        long timespec = scratchTimespec(nanos);
+        rw(IORING_OP_TIMEOUT(), -1, timespec, 1, Integer.toUnsignedLong(count));
         return u32(OP_FLAGS, timeoutFlags);
     }
 
@@ -245,19 +295,65 @@ public final class Sqe {
         return rw(IORING_OP_TIMEOUT_REMOVE(), -1, targetUserData, 0, 0);
     }
 
-    /** IORING_OP_LINK_TIMEOUT: bounds the SQE linked before it (which must carry {@link #link()}). */
+    /**
+     * IORING_OP_LINK_TIMEOUT: bounds the SQE linked before it (which must carry {@link #link()}); the
+     * kernel copies the timespec when it consumes the SQE.
+     */
     public Sqe linkTimeout(MemorySegment timespec, int timeoutFlags) {
         rw(IORING_OP_LINK_TIMEOUT(), -1, timespec.address(), 1, 0);
         return u32(OP_FLAGS, timeoutFlags);
     }
 
-    /** IORING_OP_ASYNC_CANCEL of the request submitted with {@code targetUserData} ({@code flags}: IORING_ASYNC_CANCEL_*). */
+    /**
+     * IORING_OP_LINK_TIMEOUT of {@code duration}: the SQE linked before it is cancelled (-ECANCELED) if it
+     * has not completed by then, and this one completes with -ETIME; if it completes first, this one
+     * completes with -ECANCELED. The timespec lives in the ring's scratch slot (see {@link #timeout(Duration)}).
+     */
+    public Sqe linkTimeout(Duration duration) {
+        return linkTimeoutNanos(toNanos(duration), 0);
+    }
+
+    /** As {@link #linkTimeout(Duration)} with the duration in nanoseconds and {@code IORING_TIMEOUT_*} flags. */
+    public Sqe linkTimeoutNanos(long nanos, int timeoutFlags) {
+        long timespec = scratchTimespec(nanos);
+        rw(IORING_OP_LINK_TIMEOUT(), -1, timespec, 1, 0);
+        return u32(OP_FLAGS, timeoutFlags);
+    }
+
+    /** Writes {@code nanos} into this SQE slot's scratch timespec and returns its address. */
+    private long scratchTimespec(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0 ns, got " + nanos);
+        }
+        long offset = (base >>> sqeShift) * TIMESPEC_BYTES;
+        timespecs.set(ValueLayout.JAVA_LONG, offset, nanos / NANOS_PER_SECOND);
+        timespecs.set(ValueLayout.JAVA_LONG, offset + 8, nanos % NANOS_PER_SECOND);
+        return timespecs.address() + offset;
+    }
+
+    private static long toNanos(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + duration);
+        }
+        // Duration.toNanos overflows past ~292 years; no timeout needs that, and saturating keeps it valid.
+        return duration.getSeconds() >= Long.MAX_VALUE / NANOS_PER_SECOND ? Long.MAX_VALUE : duration.toNanos();
+    }
+
+    /**
+     * IORING_OP_ASYNC_CANCEL of the request submitted with {@code targetUserData} ({@code flags}:
+     * IORING_ASYNC_CANCEL_*, 0 for the first match). Completes with 0 when it cancelled (the target then
+     * completes with -ECANCELED), -ENOENT when nothing matched, -EALREADY when the target was already
+     * running; with ALL or ANY, with the number cancelled.
+     */
     public Sqe cancel(long targetUserData, int flags) {
         rw(IORING_OP_ASYNC_CANCEL(), -1, targetUserData, 0, 0);
         return u32(OP_FLAGS, flags);
     }
 
-    /** IORING_OP_ASYNC_CANCEL of every request on {@code fd} (IORING_ASYNC_CANCEL_FD | ALL). */
+    /**
+     * IORING_OP_ASYNC_CANCEL of requests on {@code fd} (IORING_ASYNC_CANCEL_FD, Linux 5.19, plus
+     * {@code extraFlags}: IORING_ASYNC_CANCEL_ALL for every one, then the result is how many).
+     */
     public Sqe cancelFd(int fd, int extraFlags) {
         rw(IORING_OP_ASYNC_CANCEL(), fd, 0, 0, 0);
         return u32(OP_FLAGS, IORING_ASYNC_CANCEL_FD() | extraFlags);

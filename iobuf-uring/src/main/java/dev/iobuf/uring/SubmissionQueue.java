@@ -4,6 +4,7 @@ import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_CQ_OVERFLOW;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_NEED_WAKEUP;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_TASKRUN;
+import static dev.iobuf.liburing.LibUring.IOSQE_CQE_SKIP_SUCCESS;
 
 import dev.iobuf.liburing.io_sqring_offsets;
 import dev.iobuf.liburing.io_uring_params;
@@ -13,12 +14,22 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The submission side of a ring, over the shared SQ memory. The kernel consumes from {@code head};
- * we produce at {@code tail}. Per the io_uring ABI, we read the kernel's head with acquire (so a
- * slot it consumed may be rewritten) and publish our tail with release (so the kernel sees fully
- * written SQEs). Not thread-safe: one submitting thread per ring, as with liburing.
+ * we produce at {@code tail}.
+ *
+ * <p>Memory ordering, per the io_uring ABI (the kernel's comment atop io_uring.c, and liburing's
+ * {@code io_uring_smp_*} uses): we read the kernel's head with acquire, so that once we see a slot
+ * consumed, the kernel's reads of that SQE happened before we rewrite it; we publish our tail with
+ * release, so that the SQE stores before it are visible to the kernel when it sees the new tail. The
+ * SQ flags word (NEED_WAKEUP, CQ_OVERFLOW, TASKRUN) is read with acquire, and for NEED_WAKEUP after a
+ * full fence that orders our tail store before the flag load (the SQPOLL thread sets the flag and then
+ * re-checks the tail; without the fence both sides could miss each other and the poller would sleep
+ * on a non-empty queue).
+ *
+ * <p>Not thread-safe: one submitting thread per ring, as with liburing.
  */
 final class SubmissionQueue {
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final long SQE_FLAGS = 1;
 
     private final MemorySegment ring;
     private final MemorySegment sqes;
@@ -28,7 +39,7 @@ final class SubmissionQueue {
     private final long droppedOffset;
     final int entries;
     private final int mask;
-    private final int sqeShift;
+    final int sqeShift;
 
     /** Next SQE slot we hand out (not yet visible to the kernel). */
     private int sqeTail;
@@ -36,6 +47,8 @@ final class SubmissionQueue {
     private int published;
     /** Kernel head as last read; refreshed only when the queue looks full. */
     private int cachedHead;
+    /** SQEs up to this index have been counted as submitted (see {@link #account}). */
+    private int accounted;
 
     SubmissionQueue(RingMemory memory, MemorySegment params, int setupFlags) {
         MemorySegment off = io_uring_params.sq_off(params);
@@ -50,6 +63,7 @@ final class SubmissionQueue {
         this.sqeShift = Integer.numberOfTrailingZeros(RingMemory.sqeSize(setupFlags));
         this.sqeTail = (int) INT.getAcquire(ring, tailOffset);
         this.published = sqeTail;
+        this.accounted = sqeTail;
         this.cachedHead = (int) INT.getAcquire(ring, headOffset);
         if ((setupFlags & IORING_SETUP_NO_SQARRAY()) == 0) {
             // We always fill SQEs in ring order, so the indirection array is the identity: write it once.
@@ -92,6 +106,30 @@ final class SubmissionQueue {
         return count;
     }
 
+    /** Forgets SQEs claimed but not yet published (close: they were never submitted). */
+    void discardUnpublished() {
+        sqeTail = published;
+    }
+
+    /**
+     * Counts the next {@code count} SQEs (in ring order, from the last one counted) as submitted and
+     * returns how many of them carry IOSQE_CQE_SKIP_SUCCESS, i.e. will post no CQE if they succeed.
+     * Must run before those slots can be claimed again: right after the enter that consumed them, or at
+     * publish time with SQPOLL. Reads one byte per SQE, in Java.
+     */
+    int account(int count) {
+        int skip = 0;
+        int skipBit = IOSQE_CQE_SKIP_SUCCESS();
+        for (int i = 0; i < count; i++) {
+            long offset = (long) ((accounted + i) & mask) << sqeShift;
+            if ((sqes.get(ValueLayout.JAVA_BYTE, offset + SQE_FLAGS) & skipBit) != 0) {
+                skip++;
+            }
+        }
+        accounted += count;
+        return skip;
+    }
+
     /** SQEs published but not yet consumed by the kernel. */
     int unconsumed() {
         return published - (int) INT.getAcquire(ring, headOffset);
@@ -110,10 +148,7 @@ final class SubmissionQueue {
         return (int) INT.getAcquire(ring, flagsOffset);
     }
 
-    /**
-     * With SQPOLL: whether the poller thread sleeps and needs IORING_ENTER_SQ_WAKEUP. The full fence
-     * orders our tail store before the flag load, as the ABI demands (liburing does the same).
-     */
+    /** With SQPOLL: whether the poller thread sleeps and needs IORING_ENTER_SQ_WAKEUP (see class comment). */
     boolean needsWakeup() {
         VarHandle.fullFence();
         return (kernelFlags() & IORING_SQ_NEED_WAKEUP()) != 0;
@@ -124,9 +159,14 @@ final class SubmissionQueue {
         return (kernelFlags() & IORING_SQ_CQ_OVERFLOW()) != 0;
     }
 
-    /** Task work is pending (COOP_TASKRUN with TASKRUN_FLAG): enter with GETEVENTS to run it. */
+    /** Task work is pending (COOP/DEFER_TASKRUN with TASKRUN_FLAG): enter with GETEVENTS to run it. */
     boolean taskRunPending() {
         return (kernelFlags() & IORING_SQ_TASKRUN()) != 0;
+    }
+
+    /** Either of the two above: completions wait for an io_uring_enter with GETEVENTS. */
+    boolean completionsNeedEnter() {
+        return (kernelFlags() & (IORING_SQ_CQ_OVERFLOW() | IORING_SQ_TASKRUN())) != 0;
     }
 
     /** SQEs the kernel dropped as invalid (an index out of range in the SQ array). */

@@ -25,6 +25,13 @@ public class UringException extends RuntimeException {
         this.operation = operation;
     }
 
+    /** A failure whose whole message the caller composed (no errno text appended). */
+    UringException(String message, String operation, int result) {
+        super(message);
+        this.errno = Math.abs(result);
+        this.operation = operation;
+    }
+
     private static String message(String operation, int result, String remedy) {
         String text = operation + " failed: " + Errno.name(result) + " (" + describe(result) + ")";
         return remedy == null ? text : text + ". " + remedy;

@@ -1,0 +1,46 @@
+package dev.iobuf.uring;
+
+import dev.iobuf.liburing.Errno;
+
+/**
+ * The running kernel lacks an io_uring operation or feature the caller required. The message names
+ * the feature, the Linux version that introduced it and the running kernel.
+ */
+public final class UnsupportedFeatureException extends UringException {
+    private static final long serialVersionUID = 1L;
+
+    private final String feature;
+    private final String since;
+
+    private UnsupportedFeatureException(String feature, String since, String message) {
+        super(message, feature, -Errno.EOPNOTSUPP.number());
+        this.feature = feature;
+        this.since = since;
+    }
+
+    static UnsupportedFeatureException forOpcode(Opcode op) {
+        String why = Kernel.atLeast(op.since())
+                ? "this kernel is new enough, so the operation is compiled out (e.g. CONFIG_NET for network "
+                        + "operations) or the ring is restricted (IORING_REGISTER_RESTRICTIONS)"
+                : "run Linux " + op.since() + " or newer, or fall back to a different operation";
+        return new UnsupportedFeatureException(op.kernelName(), op.since(), "io_uring operation " + op.kernelName()
+                + " (Linux " + op.since() + ") is not supported by this kernel (" + Kernel.describe()
+                + ", per IORING_REGISTER_PROBE): " + why);
+    }
+
+    static UnsupportedFeatureException forFeature(RingFeature f) {
+        return new UnsupportedFeatureException(f.kernelName(), f.since(), "io_uring feature " + f.kernelName()
+                + " (Linux " + f.since() + ") is not offered by this kernel (" + Kernel.describe()
+                + ", per io_uring_params.features): run Linux " + f.since() + " or newer");
+    }
+
+    /** The missing operation or feature, e.g. {@code "IORING_OP_SEND_ZC"}. */
+    public String feature() {
+        return feature;
+    }
+
+    /** The Linux version that introduced it, e.g. {@code "6.0"}. */
+    public String since() {
+        return since;
+    }
+}
