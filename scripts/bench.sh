@@ -9,6 +9,22 @@
 #          ArrayBlockingQueue (as index pools) and Netty's pooled allocator: acquire+release on
 #          1 and 2 threads, bytes/op (-prof gc), blocked-acquirer wake-up latency.
 #          About 4-5 min on 2 cores. Results: benchmarks/results/pool.json
+#   nop    NOPs through our Ring (JMH, NopBench) vs a C liburing loop of our own
+#          (benchmarks/native/nop_bench.c, built with gcc in the run), batches of 1 and 32, same
+#          ring flags; bytes/op (-prof gc). About 2-3 min. Results: benchmarks/results/nop.json
+#          (ours) and nop-c.txt (C)
+#   file   4 KiB random reads of a 1 GiB file (made once, reused: BENCH_FILE=path to move it off
+#          benchmarks/results/), QD 32, one thread: our Ring (JMH, FileRandomReadBench: READ_FIXED,
+#          registered file) vs fio's io_uring engine (--fixedbufs --registerfiles), buffered (page
+#          cache) and O_DIRECT, fio and ours in turns, BENCH_ROUNDS rounds (default 2), medians; and
+#          FileChannel positional reads (1 and 32 threads). About 3 min on 2 cores (plus ~5 s to make
+#          the file). Results: benchmarks/results/file.tsv (+ file-r*.json)
+#   http   HTTP plaintext under wrk (-t1 -c64 -d10s, and 16-deep pipelined) and echo throughput
+#          (64 connections x 4 KiB): our examples (HttpServer, EchoServer) vs Netty 4.2 io_uring,
+#          Netty epoll and JDK NIO servers of benchmarks/ (dev.iobuf.bench.http), each pinned to
+#          one core, in turns over 3 rounds; req/s, server CPU us/request, p50/p99, bytes
+#          allocated/request. Runs scripts/bench-http.sh (its header tells the knobs; extra
+#          arguments are not taken). About 6-7 min. Results: benchmarks/results/http.txt
 #
 # Options and environment:
 #   --report           no run: print the table and RESULT lines again from the suite's last JSON
@@ -25,7 +41,7 @@ cd "$(dirname "$0")/.."
 
 JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/results
-SUITES="pool"
+SUITES="pool nop file http"
 
 usage() {  # usage EXIT_CODE
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
@@ -189,6 +205,324 @@ print(f"RESULT pool.throughput.2t.best ours_ops={num(None if bo2 is None else bo
 PY
 }
 
+# ----------------------------------------------------------------------------------------------- nop
+
+NOP_C_SRC=benchmarks/native/nop_bench.c
+NOP_C_BIN=benchmarks/target/nop_bench
+
+# Builds the C peer with gcc on every run (a second; never stale against its source).
+build_nop_c() {
+  command -v gcc >/dev/null || ensure_apt gcc libc6-dev
+  [ -f /usr/include/liburing.h ] || ensure_apt liburing-dev
+  mkdir -p "$(dirname "$NOP_C_BIN")"
+  echo "+ gcc -O2 -Wall -Wextra -o $NOP_C_BIN $NOP_C_SRC -luring" >&2
+  gcc -O2 -Wall -Wextra -o "$NOP_C_BIN" "$NOP_C_SRC" -luring
+}
+
+# run_nop_c OUT RUNS DURATION_MS WARMUP_MS : the C loop at batch 1 and 32, its lines appended to OUT
+run_nop_c() {
+  local out=$1 runs=$2 dur=$3 warm=$4 b
+  for b in 1 32; do
+    echo "+ $NOP_C_BIN $b $dur $warm $runs" >&2
+    "$NOP_C_BIN" "$b" "$dur" "$warm" "$runs" | tee -a "$out" >&2
+  done
+}
+
+suite_nop() {
+  local name=nop run c_runs=5 c_ms=1000 c_warm=500
+  [ "$QUICK" = 1 ] && name=nop-quick           # a smoke run never overwrites the real results
+  if [ "$REPORT_ONLY" = 1 ]; then
+    report_nop "$RESULTS/$name.json" "$RESULTS/$name-c.txt"
+    return
+  fi
+  if [ -n "${BENCH_RUN:-}" ]; then
+    read -r -a run <<<"$BENCH_RUN"
+  elif [ "$QUICK" = 1 ]; then
+    run=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms)
+    c_runs=1 c_ms=200 c_warm=100
+  else
+    run=(-f 2 -wi 3 -w 1s -i 5 -r 1s)
+  fi
+  build_nop_c
+  mkdir -p "$RESULTS"
+  : >"$RESULTS/$name-c.txt"
+  # C runs before and after JMH, one median over both: load from other jobs that comes and goes
+  # during the run then weighs on both sides alike.
+  run_nop_c "$RESULTS/$name-c.txt" "$c_runs" "$c_ms" "$c_warm"
+  run_jmh "$name" 'dev\.iobuf\.bench\.NopBench\.' "${run[@]}" -prof gc "${EXTRA[@]}"
+  run_nop_c "$RESULTS/$name-c.txt" "$c_runs" "$c_ms" "$c_warm"
+  report_nop "$RESULTS/$name.json" "$RESULTS/$name-c.txt"
+}
+
+# Table (ours per setup, C), targets, RESULT lines; from the JMH JSON and the C program's output.
+report_nop() {
+  [ -f "$1" ] && [ -f "$2" ] || die "no results at $1 and $2: run scripts/bench.sh nop first"
+  python3 - "$1" "$2" <<'PY'
+import json, math, re, statistics, sys
+
+jpath, cpath = sys.argv[1], sys.argv[2]
+def f(x):
+    return None if x is None else float(x)   # JMH writes NaN as the string "NaN"
+
+ours = {}
+for r in json.load(open(jpath)):
+    method = r["benchmark"].rsplit(".", 1)[-1]          # batch1, batch32
+    setup = r.get("params", {}).get("setup", "?")
+    prim = r["primaryMetric"]
+    gc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+    raw = [f(x) for fork in prim.get("rawData", []) for x in fork]
+    ours[(method, setup)] = {
+        "mean": f(prim["score"]), "err": f(prim.get("scoreError")),
+        "median": statistics.median(raw) if raw else None, "best": max(raw) if raw else None, "n": len(raw),
+        "bytes": f(gc["score"]) if gc else None,
+        "bytes_raw": [f(x) for fork in gc.get("rawData", []) for x in fork] if gc else [],
+    }
+
+c = {}
+for line in open(cpath):
+    m = re.match(r"nop_bench batch=(\d+) entries=\d+ run=\d+ ops_per_s=(\S+) user_ns_per_op=(\S+) sys_ns_per_op=(\S+)", line)
+    if m:
+        c.setdefault("batch" + m.group(1), []).append(tuple(float(x) for x in m.group(2, 3, 4)))
+
+def cmed(method, i=0):
+    runs = c.get(method, [])
+    return statistics.median(r[i] for r in runs) if runs else None
+
+def cbest(method):
+    runs = c.get(method, [])
+    return max(r[0] for r in runs) if runs else None
+
+def get(method, setup, key):
+    row = ours.get((method, setup))
+    return None if row is None else row[key]
+
+def num(x, fmt="{:.0f}"):
+    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else fmt.format(x)
+
+def ratio(a, b):
+    return None if a is None or b is None or b == 0 else a / b
+
+def mops(x):
+    return None if x is None else x / 1e6
+
+print()
+print(f"nop suite: {jpath} (ours, JMH) and {cpath} (C liburing {len(c.get('batch1', []))} + "
+      f"{len(c.get('batch32', []))} runs, before and after JMH)")
+print("one op = one NOP (SQE in, CQE out); batch B = B NOPs per io_uring_enter(submit B, wait B)")
+print("matched = our Ring with the C peer's flags (SINGLE_ISSUER, COOP_TASKRUN|TASKRUN_FLAG, SUBMIT_ALL,")
+print("          CLAMP, registered ring fd); default = Ring.open(64), which adds NO_SQARRAY (liburing 2.3 cannot)")
+print("Mops/s; ours: median of JMH iterations (and JMH mean ± 99.9% error); C: median of its runs")
+print("best = best JMH iteration / best C run: what each side does when other jobs leave the machine alone")
+print(f"{'batch':<8} {'ours matched':>13} {'JMH mean':>16} {'ours default':>13} {'C liburing':>11}"
+      f" {'matched/C':>10} {'default/C':>10} {'best ours':>10} {'best C':>7} {'best/best':>10}"
+      f" {'ours B/op':>10} {'C user ns/op':>13} {'C sys ns/op':>12}")
+for m in ("batch1", "batch32"):
+    om, od, cm = get(m, "matched", "median"), get(m, "default", "median"), cmed(m)
+    mean, err = get(m, "matched", "mean"), get(m, "matched", "err")
+    jmh = num(mops(mean), "{:.2f}") + ("" if err is None or math.isnan(err) else " ±" + num(mops(err), "{:.2f}"))
+    print(f"{m:<8} {num(mops(om), '{:.2f}'):>13} {jmh:>16} {num(mops(od), '{:.2f}'):>13} {num(mops(cm), '{:.2f}'):>11}"
+          f" {num(ratio(om, cm), '{:.2f}x'):>10} {num(ratio(od, cm), '{:.2f}x'):>10}"
+          f" {num(mops(get(m, 'matched', 'best')), '{:.2f}'):>10} {num(mops(cbest(m)), '{:.2f}'):>7}"
+          f" {num(ratio(get(m, 'matched', 'best'), cbest(m)), '{:.2f}x'):>10}"
+          f" {num(get(m, 'matched', 'bytes'), '{:.3f}'):>10} {num(cmed(m, 1), '{:.1f}'):>13} {num(cmed(m, 2), '{:.1f}'):>12}")
+
+allocs = [b for m in ("batch1", "batch32") for s in ("matched", "default")
+          for b in [get(m, s, "bytes")] if b is not None]
+alloc = max(allocs) if allocs else None
+# JMH's bytes/op is the mean of the iterations; a single iteration that caught a one-off
+# allocation elsewhere in the JVM lifts it, so the per-iteration median is shown as well.
+alloc_iters = [x for m in ("batch1", "batch32") for s in ("matched", "default")
+               for x in (get(m, s, "bytes_raw") or [])]
+alloc_med = statistics.median(alloc_iters) if alloc_iters else None
+
+def verdict(ok):
+    return "n/a" if ok is None else ("met" if ok else "MISSED")
+
+r1 = ratio(get("batch1", "matched", "median"), cmed("batch1"))
+r32 = ratio(get("batch32", "matched", "median"), cmed("batch32"))
+print()
+print("targets:")
+b1 = ratio(get("batch1", "matched", "best"), cbest("batch1"))
+b32 = ratio(get("batch32", "matched", "best"), cbest("batch32"))
+print(f"  batch 1  >= 0.9x C liburing: {num(r1, '{:.2f}x')} {verdict(None if r1 is None else r1 >= 0.9)}"
+      f" (best vs best: {num(b1, '{:.2f}x')})")
+print(f"  batch 32 >= 0.9x C liburing: {num(r32, '{:.2f}x')} {verdict(None if r32 is None else r32 >= 0.9)}"
+      f" (best vs best: {num(b32, '{:.2f}x')})")
+print(f"  0 bytes/op (ours, every benchmark; < 0.01 counts as 0): max of JMH means {num(alloc, '{:.3f}')}"
+      f" (median iteration {num(alloc_med, '{:.4f}')}) {verdict(None if alloc is None else alloc < 0.01)}")
+print()
+for m in ("batch1", "batch32"):
+    om, cm = get(m, "matched", "median"), cmed(m)
+    print(f"RESULT nop.{m} ours_ops={num(om)} c_ops={num(cm)} ratio={num(ratio(om, cm), '{:.3f}')}")
+print(f"RESULT nop.alloc ours_bytes_per_op={num(alloc, '{:.3f}')}")
+for m in ("batch1", "batch32"):
+    ob, cb = get(m, "matched", "best"), cbest(m)
+    print(f"RESULT nop.{m}.best ours_ops={num(ob)} c_ops={num(cb)} ratio={num(ratio(ob, cb), '{:.3f}')}")
+for m in ("batch1", "batch32"):
+    od, cm = get(m, "default", "median"), cmed(m)
+    print(f"RESULT nop.{m}.default ours_ops={num(od)} c_ops={num(cm)} ratio={num(ratio(od, cm), '{:.3f}')}")
+PY
+}
+
+# ---------------------------------------------------------------------------------------------- file
+
+# The data file: 1 GiB of random bytes, made once and reused (benchmarks/results/ is not in git).
+FILE_DATA=${BENCH_FILE:-benchmarks/results/randread-1g.dat}
+FILE_BYTES=1073741824
+
+# Makes the data file if it is missing or of another size, on a file system that takes O_DIRECT,
+# written back to disk (so that O_DIRECT reads go to the device, not to dirty pages).
+ensure_file_data() {
+  local dir fs
+  dir=$(dirname "$FILE_DATA")
+  mkdir -p "$dir"
+  fs=$(stat -f -c %T "$dir")
+  case "$fs" in
+    tmpfs|ramfs) die "$dir is on $fs, which cannot measure O_DIRECT reads: set BENCH_FILE to a path on a disk file system" ;;
+  esac
+  if [ ! -f "$FILE_DATA" ] || [ "$(stat -c %s "$FILE_DATA")" != "$FILE_BYTES" ]; then
+    echo "+ head -c $FILE_BYTES /dev/urandom > $FILE_DATA && sync $FILE_DATA   (once; reused by later runs)" >&2
+    head -c "$FILE_BYTES" /dev/urandom >"$FILE_DATA.tmp"
+    sync "$FILE_DATA.tmp"
+    mv "$FILE_DATA.tmp" "$FILE_DATA"
+  fi
+  dd if="$FILE_DATA" of=/dev/null bs=4096 count=1 iflag=direct status=none 2>/dev/null \
+    || die "O_DIRECT reads of $FILE_DATA fail ($fs): set BENCH_FILE to a path on a file system that supports O_DIRECT"
+  echo "data file: $FILE_DATA, $FILE_BYTES bytes on $fs ($(df -P "$dir" | awk 'NR==2 {print $1}'))" >&2
+}
+
+# file_record TSV ROUND CONTENDER MODE IOPS : one measurement, one line
+file_record() { printf '%s\t%s\t%s\t%s\n' "$2" "$3" "$4" "$5" >>"$1"; }
+
+# run_fio DIRECT(0|1) RUNTIME RAMP -> prints fio's read IOPS
+run_fio() {
+  local args=(--name=randread4k --filename="$FILE_DATA" --size=1g --ioengine=io_uring --fixedbufs --registerfiles
+              --iodepth=32 --rw=randread --bs=4k --direct="$1" --time_based --runtime="$2" --ramp_time="$3"
+              --invalidate=0 --norandommap --randrepeat=0 --output-format=json)
+  echo "+ fio ${args[*]}" >&2
+  fio "${args[@]}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["jobs"][0]["read"]["iops"])'
+}
+
+# jmh_scores JSON -> "method score" per benchmark in the JMH JSON
+jmh_scores() {
+  python3 - "$1" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    print(r["benchmark"].rsplit(".", 1)[-1], r["primaryMetric"]["score"])
+PY
+}
+
+# Rounds of fio (A) and ours (B) in turn, buffered then O_DIRECT, then the FileChannel peer; each
+# turn's IOPS go to a TSV, the report takes medians over rounds.
+suite_file() {
+  local name=file run rounds=${BENCH_ROUNDS:-2} fio_s=5 fio_ramp=1 r tsv m s
+  [ "$QUICK" = 1 ] && name=file-quick
+  tsv=$RESULTS/$name.tsv
+  if [ "$REPORT_ONLY" = 1 ]; then
+    report_file "$tsv"
+    return
+  fi
+  if [ -n "${BENCH_RUN:-}" ]; then
+    read -r -a run <<<"$BENCH_RUN"
+  elif [ "$QUICK" = 1 ]; then
+    run=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms)
+    rounds=1 fio_s=1 fio_ramp=0
+  else
+    run=(-f 2 -wi 2 -w 1s -i 3 -r 1s)
+  fi
+  command -v fio >/dev/null || ensure_apt fio
+  ensure_file_data
+  mkdir -p "$RESULTS"
+  : >"$tsv"
+  local p=(-p file="$FILE_DATA")
+  for r in $(seq 1 "$rounds"); do
+    echo "=== round $r of $rounds" >&2
+    cat "$FILE_DATA" >/dev/null                 # page cache: every buffered read hits memory
+    file_record "$tsv" "$r" fio buffered "$(run_fio 0 "$fio_s" "$fio_ramp")"
+    run_jmh "$name-r$r-ours-buffered" 'dev\.iobuf\.bench\.FileRandomReadBench\.read$' "${run[@]}" "${p[@]}" \
+      -p direct=false "${EXTRA[@]}"
+    file_record "$tsv" "$r" ours buffered "$(jmh_scores "$RESULTS/$name-r$r-ours-buffered.json" | awk '{print $2}')"
+    run_jmh "$name-r$r-fc" 'dev\.iobuf\.bench\.FileChannelRandomReadBench\.' "${run[@]}" "${p[@]}" "${EXTRA[@]}"
+    while read -r m s; do
+      file_record "$tsv" "$r" "fc-$m" buffered "$s"
+    done < <(jmh_scores "$RESULTS/$name-r$r-fc.json")
+    file_record "$tsv" "$r" fio direct "$(run_fio 1 "$fio_s" "$fio_ramp")"
+    run_jmh "$name-r$r-ours-direct" 'dev\.iobuf\.bench\.FileRandomReadBench\.read$' "${run[@]}" "${p[@]}" \
+      -p direct=true "${EXTRA[@]}"
+    file_record "$tsv" "$r" ours direct "$(jmh_scores "$RESULTS/$name-r$r-ours-direct.json" | awk '{print $2}')"
+  done
+  report_file "$tsv"
+}
+
+# Per-round table, medians, targets, RESULT lines; from the TSV of suite_file.
+report_file() {
+  [ -f "$1" ] || die "no results at $1: run scripts/bench.sh file first"
+  python3 - "$1" <<'PY'
+import collections, math, statistics, sys
+
+path = sys.argv[1]
+runs = collections.defaultdict(list)     # (contender, mode) -> [iops per round]
+rounds = set()
+for line in open(path):
+    r, who, mode, iops = line.rstrip("\n").split("\t")
+    rounds.add(int(r))
+    runs[(who, mode)].append(float(iops))
+
+def med(who, mode):
+    v = runs.get((who, mode))
+    return statistics.median(v) if v else None
+
+def num(x, fmt="{:.0f}"):
+    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else fmt.format(x)
+
+def ratio(a, b):
+    return None if a is None or b is None or b == 0 else a / b
+
+rows = [("fio", "buffered", "fio io_uring, fixedbufs + registerfiles, QD 32"),
+        ("ours", "buffered", "ours: Ring, READ_FIXED + fixed file, QD 32 (JMH)"),
+        ("fc-oneThread", "buffered", "FileChannel.read(buf, pos), 1 thread"),
+        ("fc-threads32", "buffered", "FileChannel.read(buf, pos), 32 threads"),
+        ("fio", "direct", "fio io_uring, O_DIRECT, QD 32"),
+        ("ours", "direct", "ours, O_DIRECT, QD 32 (JMH)")]
+print()
+print(f"file suite: {path} ({len(rounds)} round(s); fio and ours in turns, medians over rounds)")
+print("4 KiB random reads of a 1 GiB file, one thread (unless said); IOPS per round, then the median")
+print(f"{'contender':<52} {'mode':<9} {'rounds':<34} {'median':>9}")
+for who, mode, label in rows:
+    v = runs.get((who, mode), [])
+    print(f"{label:<52} {mode:<9} {' '.join(num(x) for x in v):<34} {num(med(who, mode)):>9}")
+
+ob, fb = med("ours", "buffered"), med("fio", "buffered")
+od, fd = med("ours", "direct"), med("fio", "direct")
+f1, f32 = med("fc-oneThread", "buffered"), med("fc-threads32", "buffered")
+rb, rd = ratio(ob, fb), ratio(od, fd)
+
+def verdict(x, target):
+    return "n/a" if x is None else ("met" if x >= target else "MISSED")
+
+print()
+print("targets:")
+print(f"  buffered >= 1.0x fio: {num(rb, '{:.2f}x')} {verdict(rb, 1.0)}")
+print(f"  O_DIRECT >= 1.0x fio: {num(rd, '{:.2f}x')} {verdict(rd, 1.0)}")
+print()
+print(f"RESULT file.randread4k ours_iops={num(ob)} fio_iops={num(fb)} ratio={num(rb, '{:.3f}')}")
+print(f"RESULT file.randread4k.direct ours_iops={num(od)} fio_iops={num(fd)} ratio={num(rd, '{:.3f}')}")
+print(f"RESULT file.randread4k.filechannel ours_iops={num(ob)} fc_iops={num(f1)} ratio={num(ratio(ob, f1), '{:.3f}')}")
+print(f"RESULT file.randread4k.filechannel32 ours_iops={num(ob)} fc_iops={num(f32)} ratio={num(ratio(ob, f32), '{:.3f}')}")
+PY
+}
+
+# ---------------------------------------------------------------------------------------------- http
+
+# Servers, wrk and the echo client are driven by scripts/bench-http.sh (not JMH).
+suite_http() {
+  local a=()
+  [ "$QUICK" = 1 ] && a+=(--quick)
+  [ "$REPORT_ONLY" = 1 ] && a+=(--report)
+  [ ${#EXTRA[@]} -eq 0 ] || die "suite http takes no extra arguments (got: ${EXTRA[*]}); see scripts/bench-http.sh --help"
+  BENCH_HTTP_JAR_READY=1 scripts/bench-http.sh "${a[@]}"   # ensure_jar just built the jar
+}
+
 # ------------------------------------------------------------------------------------------ dispatch
 
 [ $# -ge 1 ] || usage 2
@@ -208,7 +542,9 @@ done
 case "$SUITE" in
   -h|--help|help) usage 0 ;;
   pool) ;;
-  nop|file|http) die "suite '$SUITE' is planned but not written yet (suites so far: $SUITES)" ;;
+  nop) ;;
+  file) ;;
+  http) ;;
   *) die "unknown suite '$SUITE' (suites: $SUITES; see scripts/bench.sh --help)" ;;
 esac
 
