@@ -1,0 +1,440 @@
+package dev.iobuf.uring.net;
+
+import dev.iobuf.BufferTier;
+import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.UringException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * N event loops, one thread and one io_uring ring each: the network runtime. Servers {@link #listen},
+ * clients {@link #connect}; both get the same {@link ConnectionHandler} callbacks.
+ *
+ * {@snippet :
+ * try (EventLoopGroup group = EventLoopGroup.builder().threads(2).build()) {
+ *     Listener echo = group.listen(new InetSocketAddress("127.0.0.1", 7007), new ConnectionHandler() {
+ *         public void onData(Connection c, MemorySegment buffer, int offset, int length) {
+ *             c.write(buffer, offset, length);          // copied: the buffer goes back to the kernel
+ *         }
+ *     });
+ *     ...
+ * }   // close(): graceful shutdown, then every counter reads zero
+ * }
+ *
+ * <p>Connections are spread across loops: accepted ones by the kernel (each loop has its own
+ * SO_REUSEPORT listening socket), client ones round-robin. {@link #shutdownGracefully} stops accepting,
+ * cancels the multishot operations, lets every connection send what it has queued (until the deadline,
+ * then aborts), closes every fd and frees every buffer; {@link #counters()} then reads zero.
+ */
+public final class EventLoopGroup implements AutoCloseable {
+    private static final Duration DEFAULT_SHUTDOWN = Duration.ofSeconds(10);
+    private static final AtomicInteger GROUPS = new AtomicInteger();
+
+    private final LoopConfig config;
+    private final List<EventLoop> loops;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+
+    private EventLoopGroup(LoopConfig config, int threads) {
+        this.config = config;
+        List<EventLoop> started = new ArrayList<>(threads);
+        try {
+            for (int i = 0; i < threads; i++) {
+                EventLoop loop = new EventLoop(this, i, config);
+                loop.start();
+                started.add(loop);
+            }
+        } catch (RuntimeException | Error e) {
+            for (EventLoop loop : started) {
+                loop.execute(() -> loop.beginShutdown(System.nanoTime()));
+            }
+            throw e;
+        }
+        this.loops = List.copyOf(started);
+    }
+
+    /** A builder with defaults: one loop per available processor (see {@link Builder}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A group with the defaults. */
+    public static EventLoopGroup create() {
+        return builder().build();
+    }
+
+    /** The loops, in index order. */
+    public List<EventLoop> loops() {
+        return loops;
+    }
+
+    /** The next loop, round-robin (where {@link #connect} puts a connection). */
+    public EventLoop next() {
+        return loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
+    }
+
+    /**
+     * Listens on {@code address} (port 0: any free port, see {@link Listener#localAddress()}): one listening
+     * socket per loop, bound with SO_REUSEADDR and SO_REUSEPORT, TCP_NODELAY set (accepted sockets inherit
+     * it), each with a multishot accept on its loop. Returns once every socket listens; the accepts are
+     * armed right after, and connections arriving meanwhile wait in the backlog.
+     *
+     * @throws UringException if a socket cannot be created, bound ({@code EADDRINUSE}: another socket holds
+     *         the port without SO_REUSEPORT) or listen; nothing stays open then
+     * @throws IllegalStateException if the group is shutting down
+     * @throws IllegalArgumentException if the address is unresolved
+     */
+    public Listener listen(InetSocketAddress address, ConnectionHandler handler) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(handler, "handler");
+        if (shuttingDown.get()) {
+            throw new IllegalStateException("the group is shutting down: no new listeners");
+        }
+        int[] fds = new int[loops.size()];
+        java.util.Arrays.fill(fds, -1);
+        InetSocketAddress bound = address;
+        try {
+            for (int i = 0; i < fds.length; i++) {
+                fds[i] = listeningSocket(bound);
+                if (i == 0) {
+                    InetSocketAddress actual = Sockets.localAddress(fds[0]);
+                    bound = actual != null ? actual : address;
+                }
+            }
+        } catch (RuntimeException e) {
+            for (int fd : fds) {
+                if (fd >= 0) {
+                    Sockets.close(fd);
+                }
+            }
+            throw e;
+        }
+        Listener listener = new Listener(bound, handler, loops);
+        for (int i = 0; i < fds.length; i++) {
+            EventLoop loop = loops.get(i);
+            int fd = fds[i];
+            try {
+                loop.execute(() -> loop.addListener(listener, fd));
+            } catch (RejectedExecutionException e) {
+                Sockets.close(fd);
+                listener.loopStopped();
+            }
+        }
+        return listener;
+    }
+
+    private int listeningSocket(InetSocketAddress address) {
+        int family = SocketAddresses.family(address);
+        String where = address.toString();
+        int fd = Sockets.orThrow(Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0),
+                "socket(" + (family == Sockets.AF_INET6 ? "AF_INET6" : "AF_INET") + ", SOCK_STREAM)", -1, null);
+        Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEADDR, 1), "setsockopt(SO_REUSEADDR)", fd, null);
+        Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEPORT, 1), "setsockopt(SO_REUSEPORT)", fd, null);
+        if (config.tcpNoDelay()) {
+            Sockets.orThrow(Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1), "setsockopt(TCP_NODELAY)", fd, null);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sockaddr = arena.allocate(SocketAddresses.MAX_BYTES, 8);
+            int length = SocketAddresses.encode(address, sockaddr);
+            int rc = Sockets.bind(fd, sockaddr, length);
+            Sockets.orThrow(rc, "bind(" + where + ")", fd, Errno.EADDRINUSE.is(rc)
+                    ? "another socket holds this address without SO_REUSEPORT (or as another user): stop it or pick "
+                    + "another port" : null);
+        }
+        Sockets.orThrow(Sockets.listen(fd, config.backlog()), "listen(" + where + ", " + config.backlog() + ")", fd, null);
+        return fd;
+    }
+
+    /**
+     * Connects to {@code remote} from the next loop (round-robin); see {@link EventLoop#connect}. Any thread.
+     */
+    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler) {
+        if (shuttingDown.get()) {
+            CompletableFuture<Connection> f = new CompletableFuture<>();
+            f.completeExceptionally(new RejectedExecutionException("the group is shutting down"));
+            return f;
+        }
+        return next().connect(remote, handler);
+    }
+
+    /** The counters of every loop, summed (each loop's snapshot taken on its thread). */
+    public NetCounters counters() {
+        NetCounters sum = NetCounters.ZERO;
+        for (EventLoop loop : loops) {
+            sum = sum.plus(loop.counters());
+        }
+        return sum;
+    }
+
+    /**
+     * Shuts down gracefully and waits: every loop stops accepting (cancels its multishot accepts and
+     * closes its listening sockets), cancels its timers, and closes every connection after it sent what
+     * was queued; at {@code timeout} the connections still sending are aborted. Then each loop closes its
+     * ring (cancelling what is left), frees its buffers and ends. Idempotent; not from a loop thread.
+     *
+     * @return true if every loop ended within {@code timeout} plus one second
+     * @throws IllegalStateException on a loop thread (it would wait for itself)
+     */
+    public boolean shutdownGracefully(Duration timeout) {
+        for (EventLoop loop : loops) {
+            if (loop.inEventLoop()) {
+                throw new IllegalStateException("shutdownGracefully waits for the loops to end: call it from another "
+                        + "thread, not from " + Thread.currentThread().getName());
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (shuttingDown.compareAndSet(false, true)) {
+            for (EventLoop loop : loops) {
+                try {
+                    loop.execute(() -> loop.beginShutdown(deadline));
+                } catch (RejectedExecutionException terminated) {
+                    // that loop has ended already
+                }
+            }
+        }
+        boolean all = true;
+        try {
+            for (EventLoop loop : loops) {
+                long left = deadline - System.nanoTime() + 1_000_000_000L;
+                all &= loop.awaitTermination(Math.max(0, left));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return all;
+    }
+
+    /** Whether every loop has ended. */
+    public boolean isTerminated() {
+        for (EventLoop loop : loops) {
+            if (!loop.isTerminated()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #shutdownGracefully} with a 10 s deadline. */
+    @Override
+    public void close() {
+        if (!shutdownGracefully(DEFAULT_SHUTDOWN)) {
+            throw new IllegalStateException("event loops did not end within " + DEFAULT_SHUTDOWN.toSeconds()
+                    + " s after the shutdown deadline: a handler blocks its loop");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoopGroup[" + loops.size() + " loops" + (shuttingDown.get() ? ", shutting down" : "") + "]";
+    }
+
+    /**
+     * Settings of an {@link EventLoopGroup}. Defaults fit a server with many small requests: 8 KiB receive
+     * buffers, 2 KiB write buffers, 16 write buffers per connection.
+     */
+    public static final class Builder {
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int ringEntries = 1024;
+        private int cqEntries;
+        private BufferTier recvBufferTier = BufferTier.MEDIUM;
+        private int recvBuffers = 1024;
+        private BufferTier writeBufferTier = BufferTier.SMALL;
+        private int writeBuffers = 8192;
+        private int writeQueueBuffers = 16;
+        private int maxConnections = 16384;
+        private Duration idleTimeout = Duration.ZERO;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private boolean tcpNoDelay = true;
+        private int backlog = 4096;
+        private boolean multishot = true;
+        private boolean recvBundles;
+        private boolean deferTaskrun = true;
+        private int zeroCopyThreshold;
+        private boolean pauseReadingWhenUnwritable = true;
+        private boolean daemon;
+        private String threadName;
+
+        private Builder() {
+        }
+
+        /** Loops (threads, rings). Default: available processors. */
+        public Builder threads(int n) {
+            this.threads = requireRange("threads", n, 1, 1024);
+            return this;
+        }
+
+        /** SQ entries per ring (default 1024); the CQ gets {@link #cqEntries} (default 8 x SQ, for multishot bursts). */
+        public Builder ringEntries(int n) {
+            this.ringEntries = requireRange("ringEntries", n, 8, 32768);
+            return this;
+        }
+
+        /** CQ entries per ring (default 8 x ringEntries, at most 65536). */
+        public Builder cqEntries(int n) {
+            this.cqEntries = requireRange("cqEntries", n, 8, 65536);
+            return this;
+        }
+
+        /** Size of each provided receive buffer (default MEDIUM, 8 KiB). */
+        public Builder recvBufferTier(BufferTier tier) {
+            this.recvBufferTier = Objects.requireNonNull(tier, "tier");
+            return this;
+        }
+
+        /** Receive buffers per loop, shared by its connections (default 1024; 1 .. 32768). */
+        public Builder recvBuffers(int n) {
+            this.recvBuffers = requireRange("recvBuffers", n, 1, 32768);
+            return this;
+        }
+
+        /** Size of each write buffer (default SMALL, 2 KiB; small writes share one). */
+        public Builder writeBufferTier(BufferTier tier) {
+            this.writeBufferTier = Objects.requireNonNull(tier, "tier");
+            return this;
+        }
+
+        /** Write buffers per loop, shared by its connections (default 8192). */
+        public Builder writeBuffers(int n) {
+            this.writeBuffers = requireRange("writeBuffers", n, 1, 1 << 24);
+            return this;
+        }
+
+        /**
+         * Write buffers one connection may hold (a power of two, 2 .. 256; default 16): its queue bound.
+         * Not writable from half of it, writable again at a quarter.
+         */
+        public Builder writeQueueBuffers(int n) {
+            if (n < 2 || n > 256 || Integer.bitCount(n) != 1) {
+                throw new IllegalArgumentException("writeQueueBuffers must be a power of two in 2 .. 256, got " + n);
+            }
+            this.writeQueueBuffers = n;
+            return this;
+        }
+
+        /** Connections per loop at most (default 16384); beyond, accepted sockets are closed at once. */
+        public Builder maxConnectionsPerLoop(int n) {
+            this.maxConnections = requireRange("maxConnectionsPerLoop", n, 1, 1 << 22);
+            return this;
+        }
+
+        /** Close connections with no receive and no send completion for this long (default 0: never). */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("idleTimeout must be >= 0, got " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /** Fail a connect with ETIMEDOUT after this long (IORING_OP_LINK_TIMEOUT; 0: the kernel's own; default 10 s). */
+        public Builder connectTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("connectTimeout must be >= 0, got " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** TCP_NODELAY on every socket (default true). */
+        public Builder tcpNoDelay(boolean on) {
+            this.tcpNoDelay = on;
+            return this;
+        }
+
+        /** listen(2) backlog per listening socket (default 4096; the kernel caps it at net.core.somaxconn). */
+        public Builder backlog(int n) {
+            this.backlog = requireRange("backlog", n, 1, 1 << 20);
+            return this;
+        }
+
+        /**
+         * Multishot accept and receive (default true; the loop falls back by itself on kernels before 5.19
+         * / 6.0). False: one accept / receive per request, re-armed each time (for comparison and tests).
+         */
+        public Builder multishot(boolean on) {
+            this.multishot = on;
+            return this;
+        }
+
+        /**
+         * Receive bundles (IORING_RECVSEND_BUNDLE, Linux 6.10; default false): one receive completion may
+         * fill several buffers (fewer CQEs for bulk transfers); each buffer still gets its own {@code onData}.
+         * Ignored, with a log line, on kernels without it.
+         */
+        public Builder recvBundles(boolean on) {
+            this.recvBundles = on;
+            return this;
+        }
+
+        /** DEFER_TASKRUN (with SINGLE_ISSUER) where the kernel has it (default true). */
+        public Builder deferTaskrun(boolean on) {
+            this.deferTaskrun = on;
+            return this;
+        }
+
+        /**
+         * Sends of at least this many bytes (one batch of queued write buffers) go out as SEND_ZC /
+         * SENDMSG_ZC, their buffers held until the kernel's notification (default 0: never; zero-copy pays
+         * off from some 10 KiB on a real NIC, never on loopback).
+         */
+        public Builder zeroCopyThreshold(int bytes) {
+            this.zeroCopyThreshold = requireRange("zeroCopyThreshold", bytes, 0, Integer.MAX_VALUE);
+            return this;
+        }
+
+        /** Pause reading while a connection is not writable (default true). */
+        public Builder pauseReadingWhenUnwritable(boolean on) {
+            this.pauseReadingWhenUnwritable = on;
+            return this;
+        }
+
+        /** Daemon loop threads (default false: the loops keep the JVM alive until shut down). */
+        public Builder daemon(boolean on) {
+            this.daemon = on;
+            return this;
+        }
+
+        /** Thread name prefix (default {@code iobuf-loop-<group>-}); the loop index is appended. */
+        public Builder threadName(String prefix) {
+            this.threadName = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * Starts the loops (each sets up its ring, buffer ring and pools on its own thread).
+         *
+         * @throws dev.iobuf.uring.IoUringBlockedException if io_uring is blocked here (seccomp, sysctl)
+         * @throws dev.iobuf.uring.IoUringUnavailableException if the kernel has no io_uring
+         * @throws dev.iobuf.uring.MemlockLimitException if the rings or buffer rings pass RLIMIT_MEMLOCK
+         * @throws UringException for other setup failures (provided-buffer rings need Linux 5.19)
+         */
+        public EventLoopGroup build() {
+            int cq = cqEntries != 0 ? cqEntries : Math.min(65536, ringEntries * 8);
+            if (cq < ringEntries) {
+                throw new IllegalArgumentException("cqEntries (" + cq + ") must be >= ringEntries (" + ringEntries + ")");
+            }
+            String name = threadName != null ? threadName : "iobuf-loop-" + GROUPS.incrementAndGet() + "-";
+            LoopConfig config = new LoopConfig(ringEntries, cq, recvBufferTier, recvBuffers, writeBufferTier, writeBuffers,
+                    writeQueueBuffers, maxConnections, idleTimeout.toNanos(), connectTimeout.toNanos(), tcpNoDelay, backlog,
+                    multishot, recvBundles, deferTaskrun, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name);
+            return new EventLoopGroup(config, threads);
+        }
+
+        private static int requireRange(String what, int n, int min, int max) {
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(what + " must be in " + min + " .. " + max + ", got " + n);
+            }
+            return n;
+        }
+    }
+}

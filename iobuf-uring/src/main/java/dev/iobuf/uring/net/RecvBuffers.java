@@ -1,0 +1,224 @@
+package dev.iobuf.uring.net;
+
+import dev.iobuf.BufferPool;
+import dev.iobuf.BufferTier;
+import dev.iobuf.uring.BufferRing;
+import dev.iobuf.uring.Ring;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A loop's receive buffers: one provided-buffer group ({@link BufferRing}) over a pool of one tier,
+ * shared by every connection of the loop, plus handles for buffers a handler retains.
+ *
+ * <p>Life of a buffer: the kernel picks it for a receive ({@code IN_RING}); the completion selects it
+ * ({@code SELECTED}; it stays so while its connection's reading is paused); delivery takes it
+ * ({@code WITH_USER}); after {@code onData} returns it is recycled ({@code RETURNED}) unless retained;
+ * {@link #publish()} once per loop turn hands every recycled buffer back to the kernel with one store.
+ *
+ * <p>A retain handle is {@code generation << 32 | bufferId}; the generation changes at every retain and
+ * release, so releasing twice, or releasing a handle whose buffer has since been reused, throws instead
+ * of returning someone else's buffer.
+ *
+ * <p><b>Bundles</b> (IORING_RECVSEND_BUNDLE, Linux 6.10): one completion may fill several buffers. Its
+ * CQE names only the first; the others are the ring entries that follow it, because the kernel takes
+ * buffers from its head in ring order. So this class mirrors the ring: which buffer id it wrote at which
+ * ring position ({@code ringOrder}) and where each id was last written ({@code position}). A bundle's
+ * buffers are all out of the ring while its CQE is handled, and the ring holds at most {@code count}
+ * buffers, so none of the positions read can have been rewritten yet. Each buffer of a bundle is
+ * accounted with the ring's own state machine, as if its own CQE had named it.
+ */
+final class RecvBuffers implements AutoCloseable {
+    private final BufferPool pool;
+    private final BufferRing ring;
+    private final int[] handleGeneration;
+    private final boolean[] retained;
+    private final int[] length;
+    private final int[] ringOrder;
+    private final int[] position;
+    private final int ringMask;
+    private final int bufferShift;
+    private final int bufferFlag;
+    private final int[] selected;
+    private int tailPosition;
+    private int retainedCount;
+    private boolean recycled;
+
+    RecvBuffers(Ring r, BufferTier tier, int count, int groupId) {
+        BufferPool p = BufferPool.of(tier, count);
+        try {
+            this.ring = BufferRing.register(r, groupId, p, count);
+        } catch (RuntimeException | Error e) {
+            p.close();
+            throw e;
+        }
+        this.pool = p;
+        this.handleGeneration = new int[count];
+        this.retained = new boolean[count];
+        this.length = new int[count];
+        this.ringOrder = new int[ring.entries()];
+        this.ringMask = ring.entries() - 1;
+        this.position = new int[count];
+        for (int bid = 0; bid < count; bid++) {     // BufferRing lends ids 0 .. count-1 in order at registration
+            ringOrder[bid] = bid;
+            position[bid] = bid;
+        }
+        this.tailPosition = count;
+        this.bufferShift = dev.iobuf.liburing.LibUring.IORING_CQE_BUFFER_SHIFT();
+        this.bufferFlag = dev.iobuf.liburing.LibUring.IORING_CQE_F_BUFFER();
+        this.selected = new int[count];
+    }
+
+    int groupId() {
+        return ring.groupId();
+    }
+
+    int bufferSize() {
+        return pool.bufferSize();
+    }
+
+    /**
+     * Accounts a receive completion: the buffers it filled move to {@code SELECTED}.
+     *
+     * @return how many buffers it filled (0 when it carries none: an error, end of stream); their ids are
+     *         {@link #selected(int)} 0 .. n-1, in data order, each with {@link #length(int)} bytes
+     */
+    int select(int result, int cqeFlags) {
+        int first = ring.select(result, cqeFlags);
+        if (first < 0) {
+            return 0;
+        }
+        int size = pool.bufferSize();
+        if (result <= size) {
+            selected[0] = first;
+            length[first] = result;
+            return 1;
+        }
+        // A bundle: the buffers after the first are the ring entries that followed it.
+        int n = (result + size - 1) / size;
+        int at = position[first];
+        selected[0] = first;
+        length[first] = size;
+        int left = result - size;
+        for (int i = 1; i < n; i++) {
+            int bid = ringOrder[(at + i) & ringMask];
+            int bytes = Math.min(size, left);
+            ring.select(bytes, (bid << bufferShift) | bufferFlag);
+            selected[i] = bid;
+            length[bid] = bytes;
+            left -= bytes;
+        }
+        return n;
+    }
+
+    /** Buffer {@code i} of the completion {@link #select} accounted last. */
+    int selected(int i) {
+        return selected[i];
+    }
+
+    int offset(int bid) {
+        return ring.dataOffset(bid);
+    }
+
+    int length(int bid) {
+        return length[bid];
+    }
+
+    /** The buffer's segment (the pool's own instance), now with the user. */
+    MemorySegment take(int bid) {
+        return ring.take(bid);
+    }
+
+    /** Gives a selected or taken buffer back; visible to the kernel after {@link #publish()}. */
+    void recycle(int bid) {
+        ring.recycle(bid);
+        ringOrder[tailPosition & ringMask] = bid;
+        position[bid] = tailPosition++;
+        recycled = true;
+    }
+
+    /** Hands every recycled buffer back to the kernel (one release store), if any. */
+    boolean publish() {
+        if (!recycled) {
+            return false;
+        }
+        recycled = false;
+        ring.publish();
+        return true;
+    }
+
+    long retain(int bid) {
+        if (!retained[bid]) {
+            retained[bid] = true;
+            retainedCount++;
+            handleGeneration[bid]++;
+        }
+        return ((long) handleGeneration[bid] << 32) | bid;
+    }
+
+    private int checkHandle(long handle, String what) {
+        int bid = (int) handle;
+        int gen = (int) (handle >>> 32);
+        if (bid < 0 || bid >= retained.length || !retained[bid] || handleGeneration[bid] != gen) {
+            throw new IllegalStateException("cannot " + what + " receive buffer handle 0x" + Long.toHexString(handle)
+                    + ": it is not a retained buffer of this loop (released already, or from another loop)");
+        }
+        return bid;
+    }
+
+    void release(long handle) {
+        int bid = checkHandle(handle, "release");
+        retained[bid] = false;
+        retainedCount--;
+        handleGeneration[bid]++;
+        recycle(bid);
+    }
+
+    MemorySegment retainedBuffer(long handle) {
+        return pool.value(ring.poolIndex(checkHandle(handle, "read")));
+    }
+
+    /** Releases every buffer still retained (shutdown); returns how many there were. */
+    int reclaimRetained() {
+        int n = 0;
+        for (int bid = 0; bid < retained.length; bid++) {
+            if (retained[bid]) {
+                release(((long) handleGeneration[bid] << 32) | bid);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    int inRing() {
+        return ring.count(BufferRing.State.IN_RING);
+    }
+
+    int pending() {
+        return ring.count(BufferRing.State.SELECTED);
+    }
+
+    int retainedCount() {
+        return retainedCount;
+    }
+
+    int returned() {
+        return ring.count(BufferRing.State.RETURNED);
+    }
+
+    /** Taken by handlers right now: retained ones, plus the one being delivered. */
+    int withUser() {
+        return ring.count(BufferRing.State.WITH_USER);
+    }
+
+    /** Buffers a closed group left with the user (0 unless something was never given back). */
+    int leakedAtClose() {
+        return ring.leakedAtClose();
+    }
+
+    /** Unregisters the group (if the ring has not already) and frees the pool. */
+    @Override
+    public void close() {
+        ring.close();
+        pool.close();
+    }
+}

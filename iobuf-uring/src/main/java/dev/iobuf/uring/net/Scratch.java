@@ -1,0 +1,76 @@
+package dev.iobuf.uring.net;
+
+import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.Syscalls;
+import dev.iobuf.uring.UringException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Native memory per connection slot, for what the kernel reads at submission: a {@code struct msghdr}
+ * and its iovec array (gathered sends), and a sockaddr (connect). {@value #STRIDE} bytes per slot in one
+ * anonymous mapping: pages cost nothing until a slot first uses them, so a table sized for many
+ * connections is cheap. The kernel copies msghdr, iovecs and address when it prepares the SQE, and a
+ * connection has one send in flight at a time, so one area per slot is enough.
+ *
+ * <p>Layout of a slot: msghdr at 0 (56 bytes on LP64), sockaddr at 64 (128), iovecs at 192
+ * ({@value #MAX_IOV} x 16).
+ */
+final class Scratch implements AutoCloseable {
+    static final int STRIDE = 512;
+    static final int MAX_IOV = 16;
+    private static final long MSGHDR = 0;
+    private static final long SOCKADDR = 64;
+    private static final long IOV = 192;
+    // struct msghdr (LP64): name @0, namelen @8, iov @16, iovlen @24, control @32, controllen @40, flags @48
+    private static final long MSG_IOV = 16;
+    private static final long MSG_IOVLEN = 24;
+
+    private final Arena arena;
+    private final MemorySegment memory;
+
+    @SuppressWarnings("restricted") // reinterpret: the mapping is exactly `bytes` long and owned by the arena
+    Scratch(int slots) {
+        long bytes = (long) slots * STRIDE;
+        long addr = Syscalls.mmap(MemorySegment.NULL, bytes, Libc.PROT_READ() | Libc.PROT_WRITE(),
+                Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS() | Libc.MAP_NORESERVE(), -1, 0);
+        if (Syscalls.isError(addr)) {
+            throw new UringException("mmap(connection scratch, " + bytes + " bytes)", (int) addr,
+                    "lower maxConnectionsPerLoop");
+        }
+        arena = Arena.ofShared();
+        memory = MemorySegment.ofAddress(addr).reinterpret(bytes, arena,
+                s -> Syscalls.munmap(MemorySegment.ofAddress(s.address()), bytes));
+    }
+
+    /** The sockaddr area of {@code slot} (128 bytes). */
+    MemorySegment sockaddr(int slot) {
+        return memory.asSlice((long) slot * STRIDE + SOCKADDR, SocketAddresses.MAX_BYTES);
+    }
+
+    /** Sets iovec {@code i} of {@code slot}. */
+    void iov(int slot, int i, long base, long length) {
+        long at = (long) slot * STRIDE + IOV + 16L * i;
+        memory.set(ValueLayout.JAVA_LONG, at, base);
+        memory.set(ValueLayout.JAVA_LONG, at + 8, length);
+    }
+
+    /** Fills {@code slot}'s msghdr to send its first {@code count} iovecs; returns the msghdr's address. */
+    long msghdr(int slot, int count) {
+        long at = (long) slot * STRIDE + MSGHDR;
+        for (long off = 0; off < 56; off += 8) {     // no slice: this runs per gathered send
+            memory.set(ValueLayout.JAVA_LONG, at + off, 0L);
+        }
+        memory.set(ValueLayout.JAVA_LONG, at + MSG_IOV, memory.address() + (long) slot * STRIDE + IOV);
+        memory.set(ValueLayout.JAVA_LONG, at + MSG_IOVLEN, count);
+        return memory.address() + at;
+    }
+
+    @Override
+    public void close() {
+        if (arena.scope().isAlive()) {
+            arena.close();
+        }
+    }
+}
