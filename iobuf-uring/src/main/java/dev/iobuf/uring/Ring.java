@@ -163,7 +163,8 @@ public final class Ring implements AutoCloseable {
     // ---------------------------------------------------------------- submission
 
     /**
-     * The next free SQE, zeroed, as this ring's reusable {@link Sqe} view. When the SQ is full, the
+     * The next free SQE, as this ring's reusable {@link Sqe} view: call one operation method on it
+     * (it writes the whole entry), then user data and flags. When the SQ is full, the
      * pending batch is submitted first.
      *
      * @throws IllegalStateException if the ring is closed, or the SQ stays full (the kernel consumes
@@ -171,6 +172,7 @@ public final class Ring implements AutoCloseable {
      */
     public Sqe nextSqe() {
         ensureOpen();
+        sqe.seal();
         long offset = sq.claim();
         if (offset < 0) {
             submit();
@@ -222,6 +224,7 @@ public final class Ring implements AutoCloseable {
      */
     public int submitAndWait(int minComplete, long timeoutNanos) {
         ensureOpen();
+        sqe.seal();
         int fresh = sq.publish();
         int flags = 0;
         if (minComplete > 0 || sq.completionsNeedEnter()) {
@@ -251,7 +254,7 @@ public final class Ring implements AutoCloseable {
     /** Counts {@code consumed} SQEs as in flight, except those that post no CQE on success. */
     private void account(int consumed) {
         if (consumed > 0) {
-            int skip = sq.account(consumed);
+            int skip = sq.account(consumed, sqe.skipSuccessUsed);
             skipSubmitted += skip;
             expected += consumed - skip;
         }

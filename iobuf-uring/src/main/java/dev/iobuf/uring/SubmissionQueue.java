@@ -75,7 +75,7 @@ final class SubmissionQueue {
     }
 
     /**
-     * Claims the next SQE and zeroes it.
+     * Claims the next SQE slot (its bytes still hold an older entry).
      *
      * @return the byte offset of the SQE in the SQE array, or -1 when all entries are taken
      */
@@ -88,11 +88,9 @@ final class SubmissionQueue {
             }
         }
         sqeTail = tail + 1;
-        long offset = (long) (tail & mask) << sqeShift;
-        for (int i = 0; i < (1 << sqeShift); i += 8) {
-            sqes.set(ValueLayout.JAVA_LONG, offset + i, 0L);
-        }
-        return offset;
+        // Not cleared here: Sqe's operation methods write all 64 bytes, and Sqe.seal() turns a slot
+        // claimed but never prepared into a NOP before it is published.
+        return (long) (tail & mask) << sqeShift;
     }
 
     /** Makes every claimed SQE visible to the kernel; returns how many were newly published. */
@@ -113,11 +111,16 @@ final class SubmissionQueue {
 
     /**
      * Counts the next {@code count} SQEs (in ring order, from the last one counted) as submitted and
-     * returns how many of them carry IOSQE_CQE_SKIP_SUCCESS, i.e. will post no CQE if they succeed.
+     * returns how many of them carry IOSQE_CQE_SKIP_SUCCESS, i.e. will post no CQE if they succeed;
+     * {@code scan} false (no SQE of the ring ever used the flag) skips reading the SQEs.
      * Must run before those slots can be claimed again: right after the enter that consumed them, or at
      * publish time with SQPOLL. Reads one byte per SQE, in Java.
      */
-    int account(int count) {
+    int account(int count, boolean scan) {
+        if (!scan) {
+            accounted += count;
+            return 0;
+        }
         int skip = 0;
         int skipBit = IOSQE_CQE_SKIP_SUCCESS();
         for (int i = 0; i < count; i++) {
