@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# The main job: builds the project and runs the demo of the core pools.
-# Arguments go to the program.
+# The main job: builds the project and runs the HTTP/1.1 plaintext server of the examples module
+# (dev.iobuf.examples.HttpServer, on the io_uring network runtime) with its embedded defaults:
+# port 8080 on every interface, one event loop per core. Try it:
+#   curl -i http://127.0.0.1:8080/plaintext        (or: wrk -t1 -c64 -d10s http://127.0.0.1:8080/plaintext)
+# Ctrl-C (SIGINT) or SIGTERM stops it gracefully: it prints its counters and exits 0 when nothing leaked.
+# Arguments go to the server, e.g. scripts/run.sh --port 9090 --loops 2 (--help lists them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -8,7 +12,9 @@ pick_jdk
 ensure_maven
 ensure_apt liburing2
 "${MVN[@]}" -q -DskipTests -pl examples -am package
-CP=$(ls iobuf-core/target/iobuf-core-*.jar | head -1):$(ls native-bindings/target/native-bindings-*.jar | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | head -1):$(ls examples/target/examples-*.jar | head -1)
-exec "$JAVA_HOME/bin/java" --module-path "$CP" \
+jar() { ls "$1"/target/"$1"-*.jar | grep -v -e sources -e javadoc | head -1; }
+MODULE_PATH=$(jar iobuf-core):$(jar native-bindings):$(jar iobuf-uring):$(jar examples)
+# exec: the server is this process, so Ctrl-C and kill reach it directly
+exec "$JAVA_HOME/bin/java" --module-path "$MODULE_PATH" \
   --enable-native-access=dev.iobuf.core,dev.iobuf.liburing,dev.iobuf.uring \
-  -m dev.iobuf.examples/dev.iobuf.examples.PoolDemo "$@"
+  -m dev.iobuf.examples/dev.iobuf.examples.HttpServer "$@"

@@ -12,6 +12,10 @@ record ContainerResult(String description, long exitCode, String stdout, String 
         return stdout.lines().toList();
     }
 
+    List<String> stderrLines() {
+        return stderr.lines().toList();
+    }
+
     @Override
     public String toString() {
         return description + "\nexit code " + exitCode

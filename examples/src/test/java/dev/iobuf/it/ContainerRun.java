@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
@@ -28,7 +29,15 @@ final class ContainerRun {
     /** Modules that may call restricted FFM methods: ours, and no other. */
     static final String NATIVE_ACCESS = "--enable-native-access=dev.iobuf.core,dev.iobuf.liburing,dev.iobuf.uring";
     static final String LIB = "/iobuf/lib";
+    /** The module of the example programs, and the package of their main classes. */
+    static final String EXAMPLES = "dev.iobuf.examples";
+    /**
+     * JVM options for the short programs of the suite: C1 only and the serial GC start a JVM in about
+     * half the CPU time on a busy 2-core machine, and change nothing the tests look at.
+     */
+    static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final String SRC = "/iobuf/src";
+    private static final Pattern NEEDS_QUOTES = Pattern.compile("[\\s'\"$&|;<>()*?`\\\\]");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<String> javaArgs;
@@ -42,16 +51,26 @@ final class ContainerRun {
     private String user;
     private String network = "none";
     private Duration timeout = DEFAULT_TIMEOUT;
+    private String shellScript;
 
     private ContainerRun(List<String> javaArgs) {
         this.javaArgs = javaArgs;
     }
 
-    /** {@code java --module-path <project jars> -m module/mainClass}, with native access for our modules. */
+    /**
+     * {@code java --module-path <project jars> -m module/mainClass}, with native access for our modules
+     * and the {@link #QUICK_JVM} options.
+     */
     static ContainerRun module(String module, String mainClass) {
         ContainerRun run = new ContainerRun(List.of(NATIVE_ACCESS, "--module-path", modulePath(), "-m", module + "/" + mainClass));
         run.mountJars = true;
+        run.jvmArgs.addAll(QUICK_JVM);
         return run;
+    }
+
+    /** An example program: {@code example("UringCheck")} runs {@code dev.iobuf.examples.UringCheck}. */
+    static ContainerRun example(String simpleName) {
+        return module(EXAMPLES, EXAMPLES + "." + simpleName);
     }
 
     /** {@code java File.java}: a one-file program run by java's source launcher (needs a JDK, not a JRE). */
@@ -63,6 +82,16 @@ final class ContainerRun {
 
     ContainerRun args(String... args) {
         programArgs.addAll(List.of(args));
+        return this;
+    }
+
+    /**
+     * Runs {@code sh -c script sh <java command...>} instead of java alone: the script prepares and checks
+     * around the program, which it runs as {@code "$@"} (followed by more arguments if it likes). No
+     * quoting of the java command is involved. The container's exit code is the script's.
+     */
+    ContainerRun inShell(String script) {
+        shellScript = script;
         return this;
     }
 
@@ -171,6 +200,9 @@ final class ContainerRun {
     private List<String> command() {
         Path jdk = ItSettings.hostJdk();
         List<String> command = new ArrayList<>();
+        if (shellScript != null) {
+            command.addAll(List.of("sh", "-c", shellScript, "sh"));
+        }
         command.add(jdk == null ? "java" : jdk.resolve("bin/java").toString());
         command.addAll(jvmArgs);
         command.addAll(javaArgs);
@@ -187,7 +219,13 @@ final class ContainerRun {
                 + (memlockBytes >= 0 ? ", memlock " + memlockBytes : "")
                 + (capIpcLock ? ", cap IPC_LOCK" : "")
                 + ", user " + (user == null ? "root" : user)
-                + ", network " + network + "] " + String.join(" ", command);
+                + ", network " + network + "] "
+                + String.join(" ", command.stream().map(ContainerRun::shellQuoted).toList());
+    }
+
+    /** A word as a shell would need it to be written (for the description only: nothing runs through a shell). */
+    private static String shellQuoted(String word) {
+        return word.isEmpty() || NEEDS_QUOTES.matcher(word).find() ? "'" + word.replace("'", "'\\''") + "'" : word;
     }
 
     private static String rootCause(Throwable e) {

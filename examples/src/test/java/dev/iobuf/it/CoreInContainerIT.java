@@ -12,7 +12,7 @@ class CoreInContainerIT {
     private static final int UNPRIVILEGED = 1000;
 
     private static ContainerRun poolDemo() {
-        return ContainerRun.module("dev.iobuf.examples", "dev.iobuf.examples.PoolDemo").user(UNPRIVILEGED);
+        return ContainerRun.example("PoolDemo").user(UNPRIVILEGED);
     }
 
     @Test

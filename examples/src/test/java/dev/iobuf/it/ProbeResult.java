@@ -29,7 +29,7 @@ record ProbeResult(int entries, long rc, int errno, int uid, ContainerResult run
      */
     static ContainerRun probe() {
         return ContainerRun.sourceFile(ItSettings.probeSource())
-                .jvmArgs("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+                .jvmArgs(ContainerRun.QUICK_JVM.toArray(String[]::new));
     }
 
     @Override

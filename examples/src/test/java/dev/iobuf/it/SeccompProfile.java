@@ -11,7 +11,12 @@ enum SeccompProfile {
     /** Everything allowed except io_uring_setup/enter/register, which fail with EPERM (1). */
     IO_URING_EPERM("seccomp-iouring-eperm.json"),
     /** Everything allowed except io_uring_setup/enter/register, which fail with ENOSYS (38). */
-    IO_URING_ENOSYS("seccomp-iouring-enosys.json");
+    IO_URING_ENOSYS("seccomp-iouring-enosys.json"),
+    /**
+     * Everything allowed except {@code io_uring_register(fd, IORING_REGISTER_BUFFERS2 (15), ...)}, which fails
+     * with EPERM: shows which opcode a buffer registration really uses.
+     */
+    IO_URING_REGISTER_BUFFERS2_EPERM("seccomp-iouring-buffers2-eperm.json");
 
     private final String file;
 

@@ -1,0 +1,436 @@
+package dev.iobuf.examples;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The HTTP/1.1 request parser of the plaintext server, one per connection: finds each request head
+ * ({@code CRLF CRLF}) in the receive buffer and reads it <em>in place</em>, classifies it as an
+ * {@link HttpReply} and hands that to a {@link Sink}. Requests pipelined in one buffer are answered in
+ * order; a request split across receives is carried over in a per-connection array (made the first time
+ * a head is split, grown by doubling up to the head limit, then reused: nothing is allocated per
+ * request). A request body announced with Content-Length is skipped.
+ *
+ * <p>What it checks (RFC 9112): the request line {@code METHOD SP target SP HTTP/1.x}, headers as
+ * {@code name: value} lines ending in CRLF (no obsolete line folding, no space before the colon), exactly
+ * one Host in HTTP/1.1, a Content-Length of digits (repeated only with the same value). The answer:
+ * GET or HEAD of {@code /plaintext} or {@code /} (a query string is ignored; absolute-form targets too) is
+ * 200; another path 404; another method 405; a Transfer-Encoding 501 (the body cannot be framed);
+ * HTTP/2+ in an HTTP/1 line 505; a head over the limit 431; anything malformed 400. Every error answer
+ * closes the connection; so do {@code Connection: close}, and HTTP/1.0 without
+ * {@code Connection: keep-alive}. After a closing answer the rest of the input is ignored. Empty lines
+ * before a request line are skipped; a bare LF does not end a line (the head waits for CRLF CRLF).
+ *
+ * <p>Not thread-safe (the connection's loop thread only).
+ */
+final class HttpRequestParser {
+    /** Receives the answers, in request order. */
+    interface Sink {
+        /**
+         * Answer a request with {@code reply} ({@link HttpReply}).
+         *
+         * @return false if it cannot be sent now (the write queue is full): the parser stops after this
+         *         request, and the sink owes the answer
+         */
+        boolean reply(int reply);
+    }
+
+    /** Longest request head accepted by default (request line and headers, CRLF CRLF included). */
+    static final int DEFAULT_MAX_HEAD = 8192;
+    /** A head of empty lines only: no answer. */
+    private static final int IGNORE = -1;
+    private static final int FIRST_CARRY = 512;
+
+    private static final int GET = 0;
+    private static final int HEAD = 1;
+    private static final int OTHER_METHOD = 2;
+    private static final int INVALID_METHOD = 3;
+
+    private static final byte[] PLAINTEXT = HttpDate.ascii("/plaintext");
+    private static final byte[] HTTP_SLASH = HttpDate.ascii("HTTP/");
+    private static final byte[] CONNECTION = HttpDate.ascii("connection");
+    private static final byte[] CONTENT_LENGTH = HttpDate.ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = HttpDate.ascii("transfer-encoding");
+    private static final byte[] HOST = HttpDate.ascii("host");
+    private static final byte[] CLOSE = HttpDate.ascii("close");
+    private static final byte[] KEEP_ALIVE = HttpDate.ascii("keep-alive");
+    private static final byte[] HTTP_SCHEME = HttpDate.ascii("http://");
+    private static final byte[] HTTPS_SCHEME = HttpDate.ascii("https://");
+
+    private final int maxHead;
+    /** The start of a head split across receives, {@code carryLength} bytes of it. */
+    private byte[] carry;
+    /** {@code carry} as a segment, made when the array is (re)made: parsing a carried head allocates nothing. */
+    private MemorySegment carrySegment;
+    private int carryLength;
+    /** Bytes of CR LF CR LF matched at the end of what has been scanned (0 .. 3). */
+    private int scanState;
+    /** Body bytes of the last request still to skip. */
+    private long bodyLeft;
+    /** A closing answer was given: the rest is ignored. */
+    private boolean finished;
+
+    HttpRequestParser() {
+        this(DEFAULT_MAX_HEAD);
+    }
+
+    HttpRequestParser(int maxHead) {
+        if (maxHead < 16) {
+            throw new IllegalArgumentException("maxHead must be at least 16 bytes, got " + maxHead);
+        }
+        this.maxHead = maxHead;
+    }
+
+    /**
+     * Parses {@code [from, to)} of {@code buffer}, answering every complete request in order.
+     *
+     * @return {@code to} when everything was consumed (a partial head is carried over, a closing answer
+     *         ends parsing); otherwise the position just after the request whose answer the sink refused:
+     *         call again from there once the sink can write (that answer is not given again)
+     */
+    int parse(MemorySegment buffer, int from, int to, Sink sink) {
+        int pos = from;
+        while (pos < to && !finished) {
+            if (bodyLeft > 0) {
+                int n = (int) Math.min(bodyLeft, to - pos);
+                bodyLeft -= n;
+                pos += n;
+                continue;
+            }
+            int reply;
+            if (carryLength > 0) {
+                int end = scanForEnd(buffer, pos, to, scanState);
+                int take = (end < 0 ? to : end) - pos;
+                if (take > maxHead - carryLength) {
+                    return tooLarge(sink, to);
+                }
+                appendToCarry(buffer, pos, take);
+                pos += take;
+                if (end < 0) {
+                    return to;
+                }
+                reply = parseHead(carrySegment, 0, carryLength);
+                carryLength = 0;
+            } else {
+                int end = scanForEnd(buffer, pos, to, 0);
+                if (end < 0) {
+                    if (to - pos > maxHead) {
+                        return tooLarge(sink, to);
+                    }
+                    appendToCarry(buffer, pos, to - pos);
+                    return to;
+                }
+                if (end - pos > maxHead) {
+                    return tooLarge(sink, to);
+                }
+                reply = parseHead(buffer, pos, end);
+                pos = end;
+            }
+            if (reply != IGNORE) {
+                if (HttpReply.closes(reply)) {
+                    finished = true;
+                }
+                if (!sink.reply(reply)) {
+                    return finished ? to : pos;
+                }
+            }
+        }
+        return finished ? to : pos;
+    }
+
+    /** Bytes of a split head waiting for the rest (for tests). */
+    int carried() {
+        return carryLength;
+    }
+
+    /** The carry-over array's size: 0 until a head was split (for tests). */
+    int carryCapacity() {
+        return carry == null ? 0 : carry.length;
+    }
+
+    private int tooLarge(Sink sink, int to) {
+        carryLength = 0;
+        finished = true;
+        sink.reply(HttpReply.HEAD_TOO_LARGE | HttpReply.CLOSE);
+        return to;
+    }
+
+    /**
+     * Finds the end of a head: the index just past CR LF CR LF in {@code [from, to)}, starting with
+     * {@code state} bytes of it already matched; -1 if absent (the matched count is left in scanState).
+     */
+    private int scanForEnd(MemorySegment s, int from, int to, int state) {
+        for (int i = from; i < to; i++) {
+            byte b = s.get(ValueLayout.JAVA_BYTE, i);
+            // After a mismatch the only useful partial match is a CR that may start CR LF CR LF anew.
+            if (b == ((state & 1) == 0 ? (byte) '\r' : (byte) '\n')) {
+                if (++state == 4) {
+                    scanState = 0;
+                    return i + 1;
+                }
+            } else {
+                state = b == '\r' ? 1 : 0;
+            }
+        }
+        scanState = state;
+        return -1;
+    }
+
+    private void appendToCarry(MemorySegment s, int from, int n) {
+        int needed = carryLength + n;
+        if (carry == null || carry.length < needed) {
+            int size = Math.max(FIRST_CARRY, carry == null ? 0 : carry.length);
+            while (size < needed) {
+                size <<= 1;
+            }
+            byte[] grown = new byte[Math.min(size, maxHead)];
+            if (carryLength > 0) {
+                System.arraycopy(carry, 0, grown, 0, carryLength);
+            }
+            carry = grown;
+            carrySegment = MemorySegment.ofArray(grown);
+        }
+        MemorySegment.copy(s, ValueLayout.JAVA_BYTE, from, carry, carryLength, n);
+        carryLength = needed;
+    }
+
+    // ================================================================ one head
+
+    /** Classifies the head {@code [start, end)} (ending with CR LF CR LF); sets {@link #bodyLeft}. */
+    private int parseHead(MemorySegment s, long start, long end) {
+        long p = start;
+        while (p + 1 < end && at(s, p) == '\r' && at(s, p + 1) == '\n') {
+            p += 2;
+        }
+        if (p >= end) {
+            return IGNORE;
+        }
+        long lineEnd = lineEnd(s, p, end);
+        if (lineEnd < 0) {
+            return bad();
+        }
+        long sp1 = indexOf(s, (byte) ' ', p, lineEnd);
+        if (sp1 <= p) {
+            return bad();
+        }
+        int method = method(s, p, sp1);
+        long sp2 = indexOf(s, (byte) ' ', sp1 + 1, lineEnd);
+        if (sp2 <= sp1 + 1) {
+            return bad();
+        }
+        long v = sp2 + 1;
+        if (lineEnd - v != 8 || !regionEquals(s, v, lineEnd, HTTP_SLASH, false) || at(s, v + 6) != '.'
+                || !isDigit(at(s, v + 5)) || !isDigit(at(s, v + 7))) {
+            return bad();
+        }
+        if (at(s, v + 5) != '1') {
+            return HttpReply.VERSION_NOT_SUPPORTED | HttpReply.CLOSE;
+        }
+        boolean http11 = at(s, v + 7) != '0';
+        if (method == INVALID_METHOD) {
+            return bad();
+        }
+        if (method == OTHER_METHOD) {
+            return HttpReply.METHOD_NOT_ALLOWED | HttpReply.CLOSE;
+        }
+        int target = target(s, sp1 + 1, sp2);
+        if (target < 0) {
+            return bad();
+        }
+
+        long contentLength = -1;
+        boolean closeToken = false;
+        boolean keepAliveToken = false;
+        boolean transferEncoding = false;
+        int hosts = 0;
+        for (p = lineEnd + 2; p < end - 2; ) {
+            long le = lineEnd(s, p, end);
+            byte first = at(s, p);
+            if (le <= p || first == ' ' || first == '\t') {
+                return bad();
+            }
+            long colon = indexOf(s, (byte) ':', p, le);
+            if (colon <= p || isSpace(at(s, colon - 1))) {
+                return bad();
+            }
+            long vs = colon + 1;
+            long ve = le;
+            while (vs < ve && isSpace(at(s, vs))) {
+                vs++;
+            }
+            while (ve > vs && isSpace(at(s, ve - 1))) {
+                ve--;
+            }
+            int nameLength = (int) (colon - p);
+            if (nameLength == CONNECTION.length && regionEquals(s, p, colon, CONNECTION, true)) {
+                int tokens = connectionTokens(s, vs, ve);
+                closeToken |= (tokens & 1) != 0;
+                keepAliveToken |= (tokens & 2) != 0;
+            } else if (nameLength == CONTENT_LENGTH.length && regionEquals(s, p, colon, CONTENT_LENGTH, true)) {
+                long n = digits(s, vs, ve);
+                if (n < 0 || (contentLength >= 0 && n != contentLength)) {
+                    return bad();
+                }
+                contentLength = n;
+            } else if (nameLength == TRANSFER_ENCODING.length && regionEquals(s, p, colon, TRANSFER_ENCODING, true)) {
+                transferEncoding = true;
+            } else if (nameLength == HOST.length && regionEquals(s, p, colon, HOST, true)) {
+                hosts++;
+            }
+            p = le + 2;
+        }
+        if (transferEncoding) {
+            return HttpReply.NOT_IMPLEMENTED | HttpReply.CLOSE;
+        }
+        if (hosts > 1 || (http11 && hosts == 0)) {
+            return bad();
+        }
+        bodyLeft = Math.max(0, contentLength);
+        boolean keepAlive = http11 ? !closeToken : keepAliveToken && !closeToken;
+        int reply = target | (method == HEAD ? HttpReply.HEAD : 0);
+        if (!keepAlive) {
+            reply |= HttpReply.CLOSE;
+        } else if (!http11) {
+            reply |= HttpReply.KEEP_ALIVE;
+        }
+        return reply;
+    }
+
+    private static int bad() {
+        return HttpReply.BAD_REQUEST | HttpReply.CLOSE;
+    }
+
+    private static int method(MemorySegment s, long from, long to) {
+        long n = to - from;
+        if (n == 3 && at(s, from) == 'G' && at(s, from + 1) == 'E' && at(s, from + 2) == 'T') {
+            return GET;
+        }
+        if (n == 4 && at(s, from) == 'H' && at(s, from + 1) == 'E' && at(s, from + 2) == 'A' && at(s, from + 3) == 'D') {
+            return HEAD;
+        }
+        for (long i = from; i < to; i++) {
+            if (!isTokenChar(at(s, i))) {
+                return INVALID_METHOD;
+            }
+        }
+        return OTHER_METHOD;
+    }
+
+    /** OK or NOT_FOUND for the target {@code [from, to)}, -1 if it is not an origin- or absolute-form target. */
+    private static int target(MemorySegment s, long from, long to) {
+        long path = from;
+        if (at(s, from) != '/') {
+            long scheme = regionEquals(s, from, to, HTTP_SCHEME, true) ? HTTP_SCHEME.length
+                    : regionEquals(s, from, to, HTTPS_SCHEME, true) ? HTTPS_SCHEME.length : -1;
+            if (scheme < 0 || from + scheme >= to) {
+                return -1;
+            }
+            path = indexOf(s, (byte) '/', from + scheme, to);
+            if (path < 0) {
+                return HttpReply.OK;                  // "http://host" means "/"
+            }
+        }
+        long pathEnd = indexOf(s, (byte) '?', path, to);
+        if (pathEnd < 0) {
+            pathEnd = to;
+        }
+        long n = pathEnd - path;
+        if (n == 1 || (n == PLAINTEXT.length && regionEquals(s, path, pathEnd, PLAINTEXT, false))) {
+            return HttpReply.OK;
+        }
+        return HttpReply.NOT_FOUND;
+    }
+
+    /** Bit 0: a {@code close} token; bit 1: a {@code keep-alive} token (comma-separated, any case). */
+    private static int connectionTokens(MemorySegment s, long from, long to) {
+        int found = 0;
+        long p = from;
+        while (p < to) {
+            long comma = indexOf(s, (byte) ',', p, to);
+            long e = comma < 0 ? to : comma;
+            long a = p;
+            long b = e;
+            while (a < b && isSpace(at(s, a))) {
+                a++;
+            }
+            while (b > a && isSpace(at(s, b - 1))) {
+                b--;
+            }
+            if (b - a == CLOSE.length && regionEquals(s, a, b, CLOSE, true)) {
+                found |= 1;
+            } else if (b - a == KEEP_ALIVE.length && regionEquals(s, a, b, KEEP_ALIVE, true)) {
+                found |= 2;
+            }
+            p = e + 1;
+        }
+        return found;
+    }
+
+    /** The decimal value of {@code [from, to)}, or -1 unless it is 1 .. 18 digits. */
+    private static long digits(MemorySegment s, long from, long to) {
+        if (to <= from || to - from > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (long i = from; i < to; i++) {
+            byte b = at(s, i);
+            if (!isDigit(b)) {
+                return -1;
+            }
+            n = n * 10 + (b - '0');
+        }
+        return n;
+    }
+
+    /** The index of the CR of the first CR LF in {@code [from, to)}; -1 if the first LF has no CR before it. */
+    private static long lineEnd(MemorySegment s, long from, long to) {
+        long lf = indexOf(s, (byte) '\n', from, to);
+        return lf > from && at(s, lf - 1) == '\r' ? lf - 1 : -1;
+    }
+
+    private static long indexOf(MemorySegment s, byte b, long from, long to) {
+        for (long i = from; i < to; i++) {
+            if (at(s, i) == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code expected} is at {@code from}, within {@code to}; with {@code ignoreCase}, {@code expected} is lower case. */
+    private static boolean regionEquals(MemorySegment s, long from, long to, byte[] expected, boolean ignoreCase) {
+        if (from + expected.length > to) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            byte b = at(s, from + i);
+            if (ignoreCase && b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte at(MemorySegment s, long i) {
+        return s.get(ValueLayout.JAVA_BYTE, i);
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** RFC 9110 tchar. */
+    private static boolean isTokenChar(byte b) {
+        if (b <= ' ' || b >= 127) {
+            return false;
+        }
+        return "\"(),/:;<=>?@[\\]{}".indexOf(b) < 0;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.iobuf.examples;
+
+import dev.iobuf.uring.net.Connection;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One HTTP connection of the plaintext server: its parser, and what to do when the write queue is full.
+ *
+ * <p>Each request is answered with one {@code write} of a precomputed response. Writes are
+ * all-or-nothing and bounded per connection, so a client that pipelines faster than it reads (a few
+ * hundred tiny requests in one receive buffer are enough) eventually gets a refusal. Then the answer is
+ * owed, the rest of the receive buffer is kept with {@link Connection#retain()}, reading is paused, and
+ * {@link #writable} sends the owed answer and parses on from where it stopped. So every request gets its
+ * answer, in order, and memory stays bounded: one retained receive buffer and the connection's write
+ * queue.
+ */
+final class HttpSession implements HttpRequestParser.Sink {
+    private static final int NONE = -1;
+
+    private final Connection connection;
+    private final PlaintextResponses responses;
+    private final HttpRequestParser parser = new HttpRequestParser();
+    /** An answer the write queue refused, or NONE. */
+    private int owed = NONE;
+    /** The retained receive buffer still to parse (its handle), or NONE. */
+    private long retained = NONE;
+    private int retainedFrom;
+    private int retainedTo;
+    private long requests;
+
+    HttpSession(Connection connection, PlaintextResponses responses) {
+        this.connection = connection;
+        this.responses = responses;
+    }
+
+    /** Requests answered so far (for tests). */
+    long requests() {
+        return requests;
+    }
+
+    void data(MemorySegment buffer, int offset, int length) {
+        int to = offset + length;
+        int stopped = parser.parse(buffer, offset, to, this);
+        if (owed != NONE) {
+            connection.pauseReading();
+            if (stopped < to) {
+                retained = connection.retain();
+                retainedFrom = stopped;
+                retainedTo = to;
+            }
+        }
+    }
+
+    @Override
+    public boolean reply(int reply) {
+        if (!connection.write(responses.bytes(reply))) {
+            owed = reply;
+            responses.refusedWrites++;
+            return false;
+        }
+        answered(reply);
+        return true;
+    }
+
+    private void answered(int reply) {
+        requests++;
+        if (HttpReply.closes(reply)) {
+            connection.close();             // after what is queued has been sent
+        }
+    }
+
+    /** The write queue drained: send the owed answer, then parse what was held back. */
+    void writable() {
+        if (owed == NONE) {
+            return;
+        }
+        if (!connection.write(responses.bytes(owed))) {
+            return;                         // onWritable comes again
+        }
+        int reply = owed;
+        owed = NONE;
+        answered(reply);
+        if (retained != NONE) {
+            MemorySegment buffer = connection.loop().retainedBuffer(retained);
+            retainedFrom = parser.parse(buffer, retainedFrom, retainedTo, this);
+            if (owed != NONE && retainedFrom < retainedTo) {
+                return;                     // refused again: keep the buffer, wait for the next onWritable
+            }
+            releaseRetained();
+        }
+        if (owed == NONE && !connection.isClosed()) {
+            connection.resumeReading();
+        }
+    }
+
+    /** The connection closed: give back a receive buffer still held. */
+    void closed() {
+        releaseRetained();
+    }
+
+    private void releaseRetained() {
+        if (retained != NONE) {
+            long handle = retained;
+            retained = NONE;
+            connection.loop().release(handle);
+        }
+    }
+}

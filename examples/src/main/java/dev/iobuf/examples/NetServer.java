@@ -1,0 +1,195 @@
+package dev.iobuf.examples;
+
+import dev.iobuf.BufferTier;
+import dev.iobuf.uring.net.ConnectionHandler;
+import dev.iobuf.uring.net.EventLoopGroup;
+import dev.iobuf.uring.net.Listener;
+import dev.iobuf.uring.net.NetCounters;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What the example servers share: the command line, starting an {@link EventLoopGroup} and its listener,
+ * waiting for SIGINT/SIGTERM, and the graceful shutdown that proves nothing leaked (every gauge of
+ * {@link NetCounters} at zero, every fd closed) before the program exits with 0.
+ *
+ * <p>Output: one {@code <Name> listening on <address>:<port> ...} line once connections are accepted;
+ * at shutdown {@code <Name>: SIGTERM, shutting down ...}, then {@code <Name> stopped: clean=true
+ * quiescent=true openFds=0 ...} and {@code counters NetCounters[...]} with every counter.
+ */
+final class NetServer implements AutoCloseable {
+    static final Set<String> VALUE_OPTIONS = Set.of("--host", "--port", "--loops", "--recv-buffers", "--recv-buffer-size",
+            "--idle-timeout", "--shutdown-timeout");
+    static final String OPTIONS_USAGE = "[--port N] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N (1024 per loop)]"
+            + " [--recv-buffer-size BYTES (8192)] [--idle-timeout DURATION (off)] [--shutdown-timeout DURATION (5s)]";
+
+    /** The servers' command line. */
+    record Options(String host, int port, int loops, int recvBuffers, BufferTier recvTier, long idleTimeoutNanos,
+                   long shutdownTimeoutNanos) {
+        static Options parse(String[] args, String usage, int defaultPort) {
+            CommandLine c = CommandLine.parse(args, VALUE_OPTIONS, Set.of(), usage);
+            c.expectPositional(0, "no positional arguments");
+            return new Options(c.has("--host") ? c.value("--host") : "0.0.0.0",
+                    c.intValue("--port", defaultPort, 0, 65535),
+                    c.intValue("--loops", Runtime.getRuntime().availableProcessors(), 1, 1024),
+                    c.intValue("--recv-buffers", 1024, 1, 32768),
+                    BufferTier.forSize(c.intValue("--recv-buffer-size", BufferTier.MEDIUM.size(), 64, BufferTier.LARGE.size())),
+                    c.has("--idle-timeout") ? c.durationNanos("--idle-timeout", 0) : 0,
+                    c.durationNanos("--shutdown-timeout", 5_000_000_000L));
+        }
+
+        /** The defaults, with {@code port} and {@code loops}. */
+        static Options of(String host, int port, int loops) {
+            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 5_000_000_000L);
+        }
+
+        Options withRecvBuffers(int n) {
+            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, shutdownTimeoutNanos);
+        }
+
+        Options withShutdownTimeout(Duration d) {
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos());
+        }
+
+        EventLoopGroup.Builder builder() {
+            return EventLoopGroup.builder().threads(loops).recvBuffers(recvBuffers).recvBufferTier(recvTier)
+                    .idleTimeout(Duration.ofNanos(idleTimeoutNanos));
+        }
+
+        InetSocketAddress address() {
+            InetSocketAddress a = new InetSocketAddress(host, port);
+            if (a.isUnresolved()) {
+                throw ToolException.usage("--host " + host + " does not resolve to an address: give an IP address"
+                        + " (0.0.0.0 for every IPv4 interface, :: for IPv6 too) or a resolvable name");
+            }
+            return a;
+        }
+    }
+
+    /** How a server ended. */
+    record Stopped(String name, boolean ended, NetCounters counters, long millis) {
+        boolean clean() {
+            return ended && counters.isQuiescent();
+        }
+
+        String line() {
+            return name + " stopped: clean=" + clean() + " quiescent=" + counters.isQuiescent() + " openFds="
+                    + counters.openFds() + " connectionsOpen=" + counters.connectionsOpen() + " queuedWriteBytes="
+                    + counters.queuedWriteBytes() + " recvBuffersRetained=" + counters.recvBuffersRetained()
+                    + " leakedRecvBuffers=" + counters.leakedRecvBuffers() + " leakedWriteBuffers="
+                    + counters.leakedWriteBuffers() + " in " + millis + " ms";
+        }
+    }
+
+    private final String name;
+    private final Options options;
+    private final EventLoopGroup group;
+    private final ConnectionHandler handler;
+    private final Listener listener;
+
+    private NetServer(String name, Options options, EventLoopGroup group, ConnectionHandler handler, Listener listener) {
+        this.name = name;
+        this.options = options;
+        this.group = group;
+        this.handler = handler;
+        this.listener = listener;
+    }
+
+    /**
+     * Starts the loops, makes the handler ({@code service} may set up per-loop state first, e.g. timers),
+     * and listens. Nothing stays open if any step fails.
+     */
+    static NetServer start(String name, Options o, Function<EventLoopGroup, ConnectionHandler> service) {
+        InetSocketAddress address = o.address();
+        EventLoopGroup group = o.builder().threadName(name + "-loop-").build();
+        try {
+            ConnectionHandler handler = service.apply(group);
+            Listener listener = group.listen(address, handler);
+            return new NetServer(name, o, group, handler, listener);
+        } catch (RuntimeException | Error e) {
+            group.shutdownGracefully(Duration.ofSeconds(1));
+            throw e;
+        }
+    }
+
+    EventLoopGroup group() {
+        return group;
+    }
+
+    ConnectionHandler handler() {
+        return handler;
+    }
+
+    int port() {
+        return listener.port();
+    }
+
+    InetSocketAddress address() {
+        return listener.localAddress();
+    }
+
+    String listeningLine() {
+        InetSocketAddress a = listener.localAddress();
+        return name + " listening on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + options.loops()
+                + " event loop" + (options.loops() == 1 ? "" : "s") + ", io_uring; " + options.recvBuffers() + " x "
+                + options.recvTier().size() + " B receive buffers per loop)";
+    }
+
+    /** Stops accepting, drains the connections (aborting at the shutdown timeout), ends the loops. */
+    Stopped stop() {
+        long start = System.nanoTime();
+        boolean ended = group.shutdownGracefully(Duration.ofNanos(options.shutdownTimeoutNanos()));
+        return new Stopped(name, ended, group.counters(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Override
+    public void close() {
+        if (!group.isTerminated()) {
+            stop();
+        }
+    }
+
+    /**
+     * The servers' {@code main}: parses, starts, prints the listening line, waits for SIGINT/SIGTERM, shuts
+     * down, prints the counters. Returns 0 after a clean shutdown; 1 if it failed (one line on
+     * {@code err}), 2 for a bad command line.
+     */
+    static int main(String name, String usage, int defaultPort, Function<EventLoopGroup, ConnectionHandler> service,
+                    String[] args, PrintStream out, PrintStream err) {
+        if (CommandLine.wantsHelp(args)) {
+            out.println("usage: " + usage);
+            return 0;
+        }
+        return ToolRunner.run(name, out, err, o -> serve(name, Options.parse(args, usage, defaultPort), service, o, err));
+    }
+
+    private static void serve(String name, Options options, Function<EventLoopGroup, ConnectionHandler> service,
+                              PrintStream out, PrintStream err) throws InterruptedException {
+        NetServer server = start(name, options, service);
+        // Installed once the server runs: a server that fails to start leaves the JVM's signal handling alone.
+        ShutdownSignals signals = ShutdownSignals.install(name, err);
+        try {
+            out.println(server.listeningLine());
+            out.flush();
+            String signal = signals.await();
+            out.println(name + ": " + signal + ", shutting down (closing the listener, draining connections for up to "
+                    + options.shutdownTimeoutNanos() / 1_000_000 + " ms)");
+            out.flush();
+            Stopped stopped = server.stop();
+            out.println(stopped.line());
+            out.println("counters " + stopped.counters());
+            out.flush();
+            if (!stopped.clean()) {
+                throw new ToolException(stopped.ended()
+                        ? "counters not at zero after shutdown (see the counters line): something leaked"
+                        : "the event loops did not end within the shutdown timeout plus 1 s: a handler blocks its loop");
+            }
+        } finally {
+            server.close();
+            signals.done();
+        }
+    }
+}
