@@ -87,7 +87,7 @@ final class ToolTestSupport {
     /**
      * Whether files in {@code dir} can be opened with O_DIRECT. The probe is the JDK's own O_DIRECT open
      * (com.sun.nio.file.ExtendedOpenOption.DIRECT), not the code under test; looked up reflectively because
-     * the tests compile inside the dev.iobuf.examples module, which does not read jdk.unsupported.
+     * a test should not lean on the examples module reading jdk.unsupported (it does, for signal handling only).
      */
     static boolean supportsDirectIo(Path dir) {
         Path probe = dir.resolve(".odirect-probe-" + ProcessHandle.current().pid());
