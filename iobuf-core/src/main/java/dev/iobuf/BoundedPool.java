@@ -8,7 +8,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * A fixed set of values reached by index, and a lock-free free list of those indices.
+ * A fixed set of values reached by index, and a lock-free set of the free indices.
  *
  * <p>The pool holds {@code capacity()} values (a power of two). Fill it once with {@link
  * #fill(IntFunction)}; then callers take an index with one of three calls that follow {@link
@@ -19,28 +19,38 @@ import java.util.function.Supplier;
  *   <li>{@link #acquire()}: waits until an index is free; interruptible;</li>
  *   <li>{@link #tryAcquire(long, TimeUnit)}: waits at most the timeout; {@code -1} on timeout.</li>
  * </ul>
- * Indices come out in the order they were released (FIFO), starting with {@code 0, 1, 2, ...}.
+ * Which free index a caller gets is not promised. Today it is the lowest free index of the caller's
+ * <em>home group</em> (32 consecutive indices picked by a hash of its thread id), else of the next
+ * group that has one: an index a thread just released is usually the one it gets next (for a buffer
+ * pool, the buffer still in its cache), and threads working at the same time stay on different
+ * groups, hence different cache lines. A fresh pool of up to 32 indices hands out {@code 0, 1, 2, ...}.
  *
- * <p>The pool checks ownership: each index has a state word, flipped by CAS, so releasing an index
- * that is not acquired (twice, or never taken) throws {@link IllegalStateException} and changes
- * nothing. Two holders are never handed the same index. The check knows indices, not holders: if
- * index 3 is released and then taken again by someone else, a stale second release of 3 by its
- * first holder looks legal and frees the new holder's index. Indices may be released by a thread
- * other than the one that acquired them, provided a happens-before edge (any safe hand-off) lies
- * between the acquire and the release.
+ * <p>The pool checks ownership: each index has one bit, set while it is free and cleared while it
+ * is acquired, flipped by CAS. Releasing an index that is not acquired (twice, or never taken)
+ * throws {@link IllegalStateException} and changes nothing; of two racing releases of one index
+ * exactly one succeeds. Two holders are never handed the same index. The check knows indices, not
+ * holders: if index 3 is released and then taken again by someone else, a stale second release of 3
+ * by its first holder looks legal and frees the new holder's index. Indices may be released by a
+ * thread other than the one that acquired them, provided a happens-before edge (any safe hand-off)
+ * lies between the acquire and the release; what a holder wrote before {@code release} is visible
+ * to the next holder after its acquire.
  *
- * <p>The free list is {@link IndexRing} (SCQ, fetch-and-add based, lock-free and linearizable).
- * Waiting callers spin, then yield, then park ({@link Waiters}); {@code release} unparks only when a
- * waiter exists and otherwise costs one extra read.
+ * <p>The free set is {@link IndexBitmap}: lock-free and linearizable, including the {@code -1}
+ * answer (it is returned only if at some instant during the call no index was free). In the steady
+ * state an acquire and a release are one CAS each on the caller's home group. Waiting callers spin,
+ * then yield, then park ({@link Waiters}, allocation-free once warm); {@code release} unparks only
+ * when a waiter is parked and otherwise costs one extra read.
  *
- * <p>Memory: about 28 bytes per index on top of the values (two 8-byte ring slots, a 4-byte state,
- * a reference), so a pool of 2^30 indices needs a heap of roughly 28 GiB.
+ * <p>Memory: a reference per index for the values, plus the bitmap: 128 bytes per group of 32
+ * indices up to 128 Ki indices (4 bytes per index, each group on its own cache lines), 8 bytes per
+ * group beyond (a quarter of a byte per index). {@link #available()} and {@link #acquiredCount()}
+ * count the bitmap: O(capacity / 32), meant for monitoring, not for every operation.
  *
  * <p>From the Go {@code iobuf.BoundedPool}: {@code NewBoundedPool(n)} is {@code new
  * BoundedPool<>(n)}; {@code Fill(newFunc)} is {@link #fill(Supplier)}; {@code Get()} in blocking mode
  * is {@link #acquire()} and in non-blocking mode {@link #tryAcquire()} ({@code -1} in place of
- * {@code ErrWouldBlock}); {@code Put(i)} is {@link #release(int)}, which never blocks (the ring always
- * has room for every index) and rejects a double put instead of accepting it; {@code Value}/
+ * {@code ErrWouldBlock}); {@code Put(i)} is {@link #release(int)}, which never blocks (every index has
+ * its own bit) and rejects a double put instead of accepting it; {@code Value}/
  * {@code SetValue}/{@code Cap} are {@link #value}/{@link #setValue}/{@link #capacity}. Go panics
  * become {@link IllegalArgumentException}, {@link IllegalStateException} and {@link
  * IndexOutOfBoundsException}; {@code SetNonblock} has no counterpart, the caller picks per call.
@@ -51,11 +61,8 @@ public class BoundedPool<T> {
     /** Largest capacity: 2^30 indices. */
     public static final int MAX_CAPACITY = 1 << 30;
 
-    private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final VarHandle FILL_STATE;
-    private static final int FREE = 0;
-    private static final int ACQUIRED = 1;
     private static final int UNFILLED = 0;
     private static final int FILLING = 1;
     private static final int FILLED = 2;
@@ -69,9 +76,8 @@ public class BoundedPool<T> {
     }
 
     private final int capacity;
-    private final int[] states;
     private final Object[] values;
-    private final IndexRing free;
+    private final IndexBitmap free;
     private final Waiters waiters = new Waiters();
     private volatile int fillState;
 
@@ -81,10 +87,14 @@ public class BoundedPool<T> {
      * @throws IllegalArgumentException if {@code capacity} is below 1 or above 2^30
      */
     public BoundedPool(int capacity) {
+        this(capacity, IndexBitmap.LEAF_BITS);
+    }
+
+    /** As above with groups of {@code leafBits} indices, so tests can run many groups on few indices. */
+    BoundedPool(int capacity, int leafBits) {
         this.capacity = roundCapacity(capacity);
-        this.states = new int[this.capacity];
         this.values = new Object[this.capacity];
-        this.free = new IndexRing(this.capacity, false);   // fill(...) offers the indices
+        this.free = new IndexBitmap(this.capacity, leafBits);   // every index acquired until fill(...)
     }
 
     /** {@code requested} rounded up to a power of two; rejects values outside {@code 1 .. 2^30}. */
@@ -132,10 +142,8 @@ public class BoundedPool<T> {
             fillState = UNFILLED;
             throw t;
         }
-        fillState = FILLED;
-        for (int i = 0; i < capacity; i++) {
-            free.offer(i);                      // indices come out in order 0, 1, 2, ...
-        }
+        free.fillAll();
+        fillState = FILLED;                     // publishes the values and the free bits
     }
 
     /** Whether {@link #fill} has run. */
@@ -183,10 +191,6 @@ public class BoundedPool<T> {
     public final int tryAcquire() {
         int i = free.poll();
         if (i >= 0) {
-            // Only the thread that polled i writes its state now (the previous holder set FREE
-            // before offering i, and a release of a FREE index fails its CAS without writing); a
-            // legal release of i comes after a happens-before edge from this thread.
-            STATE.setRelease(states, i, ACQUIRED);
             return i;
         }
         if (fillState != FILLED) {
@@ -240,31 +244,43 @@ public class BoundedPool<T> {
      */
     public final void release(int index) {
         Objects.checkIndex(index, capacity);
-        // The CAS is the whole check: a failed one writes nothing, so a rejected release leaves the
-        // state word, the ring and the waiters untouched.
-        if (!STATE.compareAndSet(states, index, ACQUIRED, FREE)) {
+        // The bitmap's CAS is the whole check: a rejected release leaves the bitmap as it was. Before
+        // fill every bit is clear (as if acquired), hence the fill check.
+        if (fillState != FILLED || !free.offer(index)) {
             throw new IllegalStateException("index " + index + " is not acquired: released twice, or never "
                     + "taken from this pool; release only indices returned by acquire/tryAcquire, once each");
         }
-        free.offer(index);
         waiters.signal();
+    }
+
+    /** For tests: the calling thread's home group of indices. */
+    final int homeLeaf() {
+        return free.home();
+    }
+
+    /** For tests: throws IllegalStateException if the free set's invariants do not hold (call only when quiescent). */
+    final void verifyQuiescent() {
+        free.verifyQuiescent();
     }
 
     /** Whether {@code index} is currently held by a caller. */
     public final boolean isAcquired(int index) {
         Objects.checkIndex(index, capacity);
-        return (int) STATE.getVolatile(states, index) == ACQUIRED;
+        return fillState == FILLED && !free.isFree(index);
     }
 
     /**
      * Free indices right now: exact when no call is in flight, an estimate otherwise; 0 before
-     * {@link #fill}.
+     * {@link #fill}. Counts the bitmap: O(capacity / 32).
      */
     public final int available() {
         return free.size();
     }
 
-    /** Indices held by callers right now: exact when no call is in flight; 0 before {@link #fill}. */
+    /**
+     * Indices held by callers right now: exact when no call is in flight; 0 before {@link #fill}.
+     * Counts the bitmap: O(capacity / 32).
+     */
     public final int acquiredCount() {
         return fillState == FILLED ? capacity - available() : 0;
     }

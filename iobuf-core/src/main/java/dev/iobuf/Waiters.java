@@ -1,22 +1,34 @@
 package dev.iobuf;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Threads blocked in {@link BoundedPool#acquire()}: spin briefly, then yield, then park. The
- * releasing side pays one volatile read when nobody waits, and one {@code unpark} otherwise: a
+ * releasing side pays one volatile read when nobody is parked, and one {@code unpark} otherwise: a
  * parked waiter wakes as soon as the scheduler runs it, with no sleep granularity in the way.
  *
- * <p>No lost wake-up: a waiter joins {@code parked}, then increments {@code count}, then makes its
- * last {@code tryAcquire} before parking; a releaser offers the index, then reads {@code count}.
- * All four are sequentially consistent, so either the waiter sees the index or the releaser sees the
- * waiter (and, since the waiter joined {@code parked} first, finds a thread to unpark). The releaser
- * unparks the oldest waiter, which may already be awake and about to leave (with another index, on
- * timeout or on interrupt); therefore every waiter that leaves passes the signal on to the next
- * oldest while waiters remain. A spare unpark costs a waiter one more {@code tryAcquire}; a lost one
- * would strand it. Spinning waiters are not counted: they poll the ring themselves.
+ * <p>Parked waiters form a FIFO list of nodes. Nodes are recycled through a free list, so parking
+ * allocates only when more threads wait at once than ever before on this pool (steady state: no
+ * allocation). Waiters join and leave the list under a small spin lock that only waiters take;
+ * {@link #signal()} (the release side) never takes it: it reads the volatile {@code head} and the
+ * node's volatile {@code thread} and unparks that thread. A node may be recycled under a signaller's
+ * feet; then it unparks another waiter (a spare wake-up, harmless: every waiter re-checks the pool
+ * after {@code park} returns) or nobody (the node is free; see below for why nothing is lost).
+ *
+ * <p>No lost wake-up. A waiter links its node, then increments {@code waiting}, then makes its last
+ * {@code tryAcquire} before parking; a releaser frees the index, then reads {@code waiting}, then
+ * {@code head}. All of these are sequentially consistent. If the releaser reads {@code waiting == 0},
+ * its index was free before the waiter's increment, so the waiter's {@code tryAcquire} sees it. If it
+ * reads {@code waiting > 0}, the waiter's node was linked before, so {@code head} is a waiter's node:
+ * the oldest. That waiter may already be awake and about to leave (with another index, on timeout or on
+ * interrupt), so every waiter that leaves first unlinks its node and then passes the signal on to
+ * the new oldest waiter while waiters remain. A releaser that read the leaving node as head did so
+ * before the unlink, hence before the pass-on, so the next waiter's {@code tryAcquire} (after the
+ * pass-on's unpark) sees the released index. A spare unpark costs a waiter one more
+ * {@code tryAcquire}; a lost one would strand it. Spinning waiters are not counted: they poll the
+ * pool themselves.
  *
  * <p>Interrupts: {@link BoundedPool} checks the interrupt status on entry; here it is checked in
  * every spin round and after every park, before the next {@code tryAcquire}, so an interrupted
@@ -29,13 +41,45 @@ final class Waiters {
     /** Thread.yield rounds before parking. */
     private static final int YIELDS = 8;
 
-    private final AtomicInteger count = new AtomicInteger();
-    private final ConcurrentLinkedQueue<Thread> parked = new ConcurrentLinkedQueue<>();
+    private static final VarHandle WAITING;
+    private static final VarHandle LOCK;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            WAITING = l.findVarHandle(Waiters.class, "waiting", int.class);
+            LOCK = l.findVarHandle(Waiters.class, "lock", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A parked waiter; recycled through {@code spare}. */
+    static final class Node {
+        volatile Thread thread;   // null while the node is spare
+        Node prev;                // guarded by lock
+        Node next;                // guarded by lock; the free-list link while spare
+    }
+
+    /** Registered (parking) waiters; the release side's fast-path check. */
+    private volatile int waiting;
+    /** Oldest parked waiter; written under the lock, read by signal() without it. */
+    private volatile Node head;
+    private Node tail;            // guarded by lock
+    private Node spare;           // free nodes, guarded by lock
+    private volatile int lock;    // 0 free, 1 held; waiters only
 
     /** Called after every release: wakes the oldest parked waiter, if any. */
     void signal() {
-        if (count.get() > 0) {
-            Thread t = parked.peek();
+        if (waiting > 0) {
+            wakeHead();
+        }
+    }
+
+    private void wakeHead() {
+        Node h = head;
+        if (h != null) {
+            Thread t = h.thread;
             if (t != null) {
                 LockSupport.unpark(t);
             }
@@ -66,9 +110,7 @@ final class Waiters {
     }
 
     private int park(BoundedPool<?> pool, long nanos, long deadline) throws InterruptedException {
-        Thread me = Thread.currentThread();
-        parked.add(me);
-        count.incrementAndGet();
+        Node me = join(Thread.currentThread());
         try {
             for (;;) {
                 int got = pool.tryAcquire();
@@ -89,16 +131,78 @@ final class Waiters {
                 }
             }
         } finally {
-            parked.remove(me);
-            count.decrementAndGet();
-            // We may have consumed a wake-up meant for "some waiter": hand it on. A spare unpark
-            // costs the next waiter one more tryAcquire; a lost one would strand it.
-            if (count.get() > 0) {
-                Thread next = parked.peek();
-                if (next != null) {
-                    LockSupport.unpark(next);
-                }
+            leave(me);
+            // We may have consumed a wake-up meant for "some waiter": hand it on, now that our node
+            // is unlinked. A spare unpark costs the next waiter one more tryAcquire; a lost one
+            // would strand it.
+            signal();
+        }
+    }
+
+    /** Links a node for {@code t} at the tail, then counts it (in that order: see the class comment). */
+    private Node join(Thread t) {
+        lock();
+        Node n;
+        try {
+            n = spare;
+            if (n != null) {
+                spare = n.next;
+                n.next = null;
+            } else {
+                n = new Node();             // only when more threads wait at once than ever before
+            }
+            n.thread = t;
+            n.prev = tail;
+            if (tail == null) {
+                head = n;
+            } else {
+                tail.next = n;
+            }
+            tail = n;
+        } finally {
+            unlock();
+        }
+        WAITING.getAndAdd(this, 1);
+        return n;
+    }
+
+    /** Uncounts and unlinks {@code n}, and keeps it for the next waiter. */
+    private void leave(Node n) {
+        WAITING.getAndAdd(this, -1);
+        lock();
+        try {
+            Node p = n.prev;
+            Node s = n.next;
+            if (p == null) {
+                head = s;
+            } else {
+                p.next = s;
+            }
+            if (s == null) {
+                tail = p;
+            } else {
+                s.prev = p;
+            }
+            n.thread = null;
+            n.prev = null;
+            n.next = spare;
+            spare = n;
+        } finally {
+            unlock();
+        }
+    }
+
+    private void lock() {
+        for (int n = 0; !LOCK.compareAndSet(this, 0, 1); n++) {
+            if (n < 64) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();             // the holder was descheduled; let it finish
             }
         }
+    }
+
+    private void unlock() {
+        LOCK.setRelease(this, 0);
     }
 }

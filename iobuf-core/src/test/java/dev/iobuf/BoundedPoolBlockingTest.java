@@ -246,6 +246,42 @@ class BoundedPoolBlockingTest {
     }
 
     /**
+     * A waiter that parks again and again allocates nothing once warm: its queue node is recycled.
+     * Two empty pools of one: the waiter blocks in {@code ping.acquire()} and answers in {@code
+     * pong}; the main thread releases into {@code ping} only once the waiter is parked, so every
+     * round goes through the park path.
+     */
+    @Test
+    void parkingAgainAndAgainAllocatesNothing() throws Exception {
+        BoundedPool<String> ping = exhausted(1);
+        BoundedPool<String> pong = exhausted(1);
+        int rounds = 300;
+        int warm = 100;
+        Caller w = new Caller("parker", () -> {
+            long before = 0;
+            long noise = 0;
+            for (int r = 0; r < rounds; r++) {
+                if (r == warm) {
+                    long a = BoundedPoolTest.allocatedBytes();
+                    noise = BoundedPoolTest.allocatedBytes() - a;   // the probe's own cost
+                    before = BoundedPoolTest.allocatedBytes();
+                }
+                pong.release(ping.acquire());
+            }
+            return (int) (BoundedPoolTest.allocatedBytes() - before - noise);
+        });
+        w.start();
+        for (int r = 0; r < rounds; r++) {
+            awaitParkedInPool(w);
+            ping.release(0);
+            assertThat(pong.tryAcquire(HANG_MS, TimeUnit.MILLISECONDS)).as("round %d", r).isZero();
+        }
+        // A node per park would be 200 x 24 bytes or more; the probe itself may cost a few bytes.
+        assertThat(w.await()).as("bytes the waiter allocated in %d parks after warm-up", rounds - warm)
+                .isInstanceOfSatisfying(Integer.class, bytes -> assertThat(bytes).isLessThan(1_024));
+    }
+
+    /**
      * Releasers and blocking acquirers hammer a small pool, more threads than cores, a third of
      * them with timeouts, some interrupted at random. A lost wake-up shows as a thread that never
      * finishes; a double hand-out as two holders of one index.

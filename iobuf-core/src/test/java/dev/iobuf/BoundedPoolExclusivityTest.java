@@ -10,6 +10,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,6 +65,52 @@ class BoundedPoolExclusivityTest {
             assertThat(owner.get(i)).as("owner of %d after the run", i).isEqualTo(NOBODY);
             assertThat(pool.isAcquired(i)).isFalse();
         }
+        BoundedPoolBlockingTest.assertConserved(pool);
+    }
+
+    /**
+     * The "empty" answer is linearizable: a pool that is never empty never says -1. Capacity 4 in
+     * leaves of one index, three threads that each hold at most one index: at every instant at least
+     * one index is free, while indices keep moving between leaves under the searching threads. A
+     * search that misses every free index (each was taken before it got there, after another was
+     * released behind it) must not answer -1; the double collect is what catches that.
+     */
+    @Test
+    void aPoolThatIsNeverEmptyNeverSaysEmpty() throws Exception {
+        BoundedPool<Integer> pool = new BoundedPool<>(4, 1);
+        pool.fill(i -> i);
+        int threads = 3;
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Thread> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int r = 0; r < 400_000 && error.get() == null; r++) {
+                        int i = pool.tryAcquire();
+                        if (i < 0) {
+                            throw new AssertionError("tryAcquire said empty at round " + r
+                                    + " although at most 3 of 4 indices were ever held");
+                        }
+                        pool.release(i);
+                    }
+                } catch (Throwable e) {
+                    error.compareAndSet(null, e);
+                }
+            }, "churner " + t);
+            th.setDaemon(true);
+            all.add(th);
+            th.start();
+        }
+        for (Thread th : all) {
+            th.join(60_000);
+            assertThat(th.isAlive()).as(th.getName() + " finished").isFalse();
+        }
+        if (error.get() != null) {
+            throw new AssertionError(error.get());
+        }
+        pool.verifyQuiescent();
         BoundedPoolBlockingTest.assertConserved(pool);
     }
 

@@ -2,24 +2,25 @@ package dev.iobuf;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Random sequences of calls, legal and illegal, against a model of the pool (a FIFO queue of free
- * indices and a set of held ones). After every call the whole observable state must match the
- * model: a rejected call leaves the pool exactly as it was. Seeds are fixed, so a failure repeats.
+ * Random sequences of calls, legal and illegal, against a model of the pool (free indices in groups
+ * of 32; an acquire takes the lowest free index of the first non-empty group from the caller's home
+ * group on; a set of held ones). After every call the whole observable state must match the model: a
+ * rejected call leaves the pool exactly as it was. Seeds are fixed, so a failure repeats.
  */
 class BoundedPoolModelTest {
     private static final int STEPS = 20_000;
 
     @ParameterizedTest(name = "capacity {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 8, 64})
+    @ValueSource(ints = {1, 2, 3, 4, 8, 64, 128})
     void randomCallsMatchTheModel(int requested) throws InterruptedException {
         for (long seed = 1; seed <= 5; seed++) {
             run(requested, seed);
@@ -31,10 +32,7 @@ class BoundedPoolModelTest {
         BoundedPool<String> pool = new BoundedPool<>(requested);
         int cap = pool.capacity();
         pool.fill(i -> "v" + i);
-        ArrayDeque<Integer> free = new ArrayDeque<>();
-        for (int i = 0; i < cap; i++) {
-            free.addLast(i);
-        }
+        Model free = new Model(cap, pool.homeLeaf());
         boolean[] held = new boolean[cap];
         String[] values = new String[cap];
         for (int i = 0; i < cap; i++) {
@@ -47,7 +45,7 @@ class BoundedPoolModelTest {
             String what;
             if (op < 35) {
                 what = "tryAcquire";
-                Integer expected = free.pollFirst();
+                Integer expected = free.take();
                 int got = pool.tryAcquire();
                 check(got == (expected == null ? -1 : expected), log, what + " gave " + got + ", model " + expected);
                 if (expected != null) {
@@ -55,7 +53,7 @@ class BoundedPoolModelTest {
                 }
             } else if (op < 40) {
                 what = "tryAcquire(0 ms)";
-                Integer expected = free.pollFirst();
+                Integer expected = free.take();
                 int got = pool.tryAcquire(0, TimeUnit.MILLISECONDS);
                 check(got == (expected == null ? -1 : expected), log, what + " gave " + got + ", model " + expected);
                 if (expected != null) {
@@ -67,7 +65,7 @@ class BoundedPoolModelTest {
                 if (i >= 0) {
                     pool.release(i);
                     held[i] = false;
-                    free.addLast(i);
+                    free.add(i);
                 }
             } else if (op < 90) {
                 int i = rnd.nextInt(cap);
@@ -81,7 +79,7 @@ class BoundedPoolModelTest {
                 check(threw == !held[i], log, what + (threw ? " threw" : " passed") + ", model held=" + held[i]);
                 if (held[i]) {
                     held[i] = false;
-                    free.addLast(i);
+                    free.add(i);
                 }
             } else if (op < 95) {
                 int i = rnd.nextBoolean() ? -1 - rnd.nextInt(3) : cap + rnd.nextInt(3);
@@ -105,9 +103,10 @@ class BoundedPoolModelTest {
             }
             compare(pool, free, held, values, log);
         }
+        pool.verifyQuiescent();
         // Drain: the pool hands out exactly the model's free indices, in the model's order.
         while (!free.isEmpty()) {
-            check(pool.tryAcquire() == free.pollFirst(), log, "drain order");
+            check(pool.tryAcquire() == free.take(), log, "drain order");
         }
         check(pool.tryAcquire() == -1, log, "drained pool is empty");
     }
@@ -123,7 +122,52 @@ class BoundedPoolModelTest {
         return -1;
     }
 
-    private static void compare(BoundedPool<String> pool, ArrayDeque<Integer> free, boolean[] held,
+    /** The free indices, by group of 32, and the order the pool hands them to this thread. */
+    private static final class Model {
+        private final List<TreeSet<Integer>> groups = new ArrayList<>();
+        private final int home;
+        private final int size;
+
+        Model(int capacity, int home) {
+            size = Math.min(32, capacity);
+            for (int g = 0; g < capacity / size; g++) {
+                groups.add(new TreeSet<>());
+            }
+            for (int i = 0; i < capacity; i++) {
+                groups.get(i / size).add(i);
+            }
+            this.home = home;
+        }
+
+        /** The lowest free index of the first non-empty group from home on, taken; null if none. */
+        Integer take() {
+            for (int n = 0; n < groups.size(); n++) {
+                TreeSet<Integer> g = groups.get((home + n) % groups.size());
+                if (!g.isEmpty()) {
+                    return g.pollFirst();
+                }
+            }
+            return null;
+        }
+
+        void add(int i) {
+            groups.get(i / size).add(i);
+        }
+
+        boolean isEmpty() {
+            return size() == 0;
+        }
+
+        int size() {
+            int n = 0;
+            for (TreeSet<Integer> g : groups) {
+                n += g.size();
+            }
+            return n;
+        }
+    }
+
+    private static void compare(BoundedPool<String> pool, Model free, boolean[] held,
             String[] values, List<String> log) {
         check(pool.available() == free.size(), log, "available " + pool.available() + ", model " + free.size());
         check(pool.acquiredCount() == held.length - free.size(), log, "acquiredCount " + pool.acquiredCount());

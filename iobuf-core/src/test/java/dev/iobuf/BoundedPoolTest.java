@@ -165,7 +165,7 @@ class BoundedPoolTest {
     // ---- acquire / release ----
 
     @Test
-    void indicesComeOutInOrderThenInReleaseOrder() throws InterruptedException {
+    void aSmallPoolHandsOutItsLowestFreeIndexFirst() throws InterruptedException {
         BoundedPool<String> p = filled(4);
         assertThat(p.tryAcquire()).isEqualTo(0);
         assertThat(p.acquire()).isEqualTo(1);
@@ -174,8 +174,29 @@ class BoundedPoolTest {
         assertThat(p.tryAcquire()).isEqualTo(-1);
         p.release(2);
         p.release(0);
-        assertThat(p.tryAcquire()).isEqualTo(2);
         assertThat(p.tryAcquire()).isEqualTo(0);
+        assertThat(p.tryAcquire()).isEqualTo(2);
+    }
+
+    /** Groups of 32: a thread drains its home group first, lowest index first, then the next groups in turn. */
+    @Test
+    void aLargerPoolHandsOutTheHomeGroupFirstThenTheNextGroups() {
+        BoundedPool<String> p = filled(128);
+        int home = p.homeLeaf();
+        for (int n = 0; n < 128; n++) {
+            int group = (home + n / 32) % 4;
+            assertThat(p.tryAcquire()).as("acquisition %d, home group %d", n, home).isEqualTo(group * 32 + n % 32);
+        }
+        assertThat(p.tryAcquire()).isEqualTo(-1);
+        int other = ((home + 2) % 4) * 32 + 5;
+        p.release(other);
+        assertThat(p.tryAcquire()).as("the only free index, in another group").isEqualTo(other);
+        int mine = home * 32 + 7;
+        p.release(mine);
+        p.release(other);
+        assertThat(p.tryAcquire()).as("the home group first").isEqualTo(mine);
+        assertThat(p.tryAcquire()).isEqualTo(other);
+        p.verifyQuiescent();
     }
 
     @Test
@@ -230,17 +251,18 @@ class BoundedPoolTest {
         BoundedPool<String> p = filled(4);
         int a = p.tryAcquire();       // 0
         int b = p.tryAcquire();       // 1
-        p.release(a);                 // ring: 2 3 0
+        p.release(a);                 // free: 0 2 3
         Snapshot before = Snapshot.of(p);
 
         assertThatThrownBy(() -> p.release(a)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("index " + a).hasMessageContaining("not acquired");
 
         assertThat(Snapshot.of(p)).isEqualTo(before);
+        p.verifyQuiescent();
         // The next acquisitions are exactly those the pool would have handed out anyway.
+        assertThat(p.tryAcquire()).isEqualTo(a);
         assertThat(p.tryAcquire()).isEqualTo(2);
         assertThat(p.tryAcquire()).isEqualTo(3);
-        assertThat(p.tryAcquire()).isEqualTo(a);
         assertThat(p.tryAcquire()).isEqualTo(-1);
         assertThat(p.isAcquired(b)).isTrue();
     }
@@ -269,7 +291,7 @@ class BoundedPoolTest {
         BoundedPool<String> p = filled(2);
         int a = p.tryAcquire();
         int b = p.tryAcquire();
-        p.release(a);                                  // ring: a
+        p.release(a);                                  // free: a
         assertThatThrownBy(() -> p.release(a)).isInstanceOf(IllegalStateException.class);
         assertThat(p.tryAcquire()).isEqualTo(a);
         assertThat(p.tryAcquire()).isEqualTo(-1);      // a was not queued twice
@@ -301,6 +323,36 @@ class BoundedPoolTest {
         }
         long allocated = allocatedBytes() - before - baseline;
         assertThat(allocated).as("bytes allocated by 200 000 pool calls").isLessThan(1_024);
+    }
+
+    /** The same across groups: draining a 256-index pool walks every group and ends on the counter's "empty". */
+    @Test
+    void drainingAndRefillingManyGroupsAllocatesNothing() {
+        BoundedPool<String> p = filled(256);
+        int[] held = new int[256];
+        for (int round = 0; round < 2_000; round++) {
+            drainAndRefill(p, held);
+        }
+        long baseline = allocationNoise();
+        long before = allocatedBytes();
+        for (int round = 0; round < 2_000; round++) {
+            drainAndRefill(p, held);
+        }
+        long allocated = allocatedBytes() - before - baseline;
+        assertThat(allocated).as("bytes allocated by 1 028 000 pool calls").isLessThan(1_024);
+        p.verifyQuiescent();
+    }
+
+    private static void drainAndRefill(BoundedPool<String> p, int[] held) {
+        for (int k = 0; k < held.length; k++) {
+            held[k] = p.tryAcquire();
+        }
+        if (p.tryAcquire() != -1) {
+            throw new AssertionError("pool of 256 handed out a 257th index");
+        }
+        for (int k = held.length - 1; k >= 0; k--) {
+            p.release(held[k]);
+        }
     }
 
     private static void warmUp(BoundedPool<String> p, int[] held) {

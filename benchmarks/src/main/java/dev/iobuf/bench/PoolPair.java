@@ -27,11 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * same object back: nothing is allocated per operation on either side. Each method returns what it
  * took, which JMH sinks into its Blackhole, so the acquire cannot be optimised away.
  *
- * <p>The peer queues get {@code 2 * CAPACITY} slots for {@code CAPACITY} elements, as our ring has
- * (SCQ uses {@code 2n} slots for {@code n} indices). Every contender retries an acquire that finds
- * nothing and (queues) an offer that is refused: that never happens on the fast path, since the
- * pools never run dry, but Agrona's queue reports empty or full spuriously when a thread is
- * preempted between claiming a slot and publishing it, which on a busy two-core machine happens.
+ * <p>The peer queues get {@code 2 * CAPACITY} slots for {@code CAPACITY} elements (as the SCQ ring
+ * our pool used before had), so an offer never finds a queue full. Every contender retries an
+ * acquire that finds nothing and (queues) an offer that is refused: that never happens on the fast
+ * path, since the pools never run dry, but Agrona's queue reports empty or full spuriously when a
+ * thread is preempted between claiming a slot and publishing it, which on a busy two-core machine
+ * happens.
  *
  * <p>All threads of a trial share one instance ({@link Scope#Benchmark}), so with two threads the
  * pools are contended; at most one element per thread is out of a pool of {@link #CAPACITY}. Netty is the exception by design: its per-thread cache serves each thread
@@ -52,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public abstract class PoolPair {
     /** Elements in every pool: big enough that two threads never empty it. */
     public static final int CAPACITY = 1024;
-    /** Slots of each peer queue: twice the elements, like our ring. */
+    /** Slots of each peer queue: twice the elements, so offers never find a queue full. */
     public static final int QUEUE_SLOTS = 2 * CAPACITY;
     /** Netty buffer size: the Small tier. */
     public static final int NETTY_BUFFER_BYTES = 2048;

@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * {@link PoolPair} on two threads sharing one pool: total acquire+release pairs per microsecond
- * (JMH sums the threads), contended on the pool's head, tail and slots.
+ * (JMH sums the threads). The queues are contended on their head, tail and slots; our pool only if
+ * the two threads' home groups (a hash of the thread id) coincide.
  */
 @Threads(2)
 @BenchmarkMode(Mode.Throughput)

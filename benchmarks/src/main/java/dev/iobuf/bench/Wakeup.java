@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       counter the echo thread bumps right after {@code acquire()} returns). It includes unpark,
  *       the kernel wake-up and rescheduling of the waiter. Sampled, so the JSON has percentiles.</li>
  * </ul>
- * The index's state word is per index, not per thread: a release by one thread of an index another
+ * The ownership bit is per index, not per thread: a release by one thread of an index another
  * thread acquired is legal, which is what lets a single index bounce between the two threads.
  */
 @Fork(value = 2, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
