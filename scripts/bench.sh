@@ -16,9 +16,10 @@
 #   file   4 KiB random reads of a 1 GiB file (made once, reused: BENCH_FILE=path to move it off
 #          benchmarks/results/), QD 32, one thread: our Ring (JMH, FileRandomReadBench: READ_FIXED,
 #          registered file) vs fio's io_uring engine (--fixedbufs --registerfiles), buffered (page
-#          cache) and O_DIRECT, fio and ours in turns, BENCH_ROUNDS rounds (default 2), medians; and
-#          FileChannel positional reads (1 and 32 threads). About 3 min on 2 cores (plus ~5 s to make
-#          the file). Results: benchmarks/results/file.tsv (+ file-r*.json)
+#          cache) and O_DIRECT, fio and ours in turns, BENCH_ROUNDS rounds (default 3), medians; and
+#          FileChannel positional reads (1 and 32 threads). About 3.5 min on 2 cores (plus ~5 s to
+#          make the file; waits while another JMH run holds its lock). Results:
+#          benchmarks/results/file.tsv (+ file-r*.json)
 #   http   HTTP plaintext under wrk (-t1 -c64 -d10s, and 16-deep pipelined) and echo throughput
 #          (64 connections x 4 KiB): our examples (HttpServer, EchoServer) vs Netty 4.2 io_uring,
 #          Netty epoll and JDK NIO servers of benchmarks/ (dev.iobuf.bench.http), each pinned to
@@ -391,11 +392,25 @@ ensure_file_data() {
   echo "data file: $FILE_DATA, $FILE_BYTES bytes on $fs ($(df -P "$dir" | awk 'NR==2 {print $1}'))" >&2
 }
 
+# Waits (up to BENCH_WAIT seconds, default 600) until no other JMH run holds /tmp/jmh.lock, so that a
+# turn neither fails on JMH's lock nor shares the two cores with another benchmark. Python's lockf
+# takes the same fcntl lock as JMH's FileChannel.tryLock, and lets go at once.
+wait_jmh_lock() {
+  local waited=0 limit=${BENCH_WAIT:-600}
+  while ! python3 -c 'import fcntl; fcntl.lockf(open("/tmp/jmh.lock", "a"), fcntl.LOCK_EX | fcntl.LOCK_NB)' 2>/dev/null; do
+    [ "$waited" = 0 ] && echo "waiting for another JMH run to finish (/tmp/jmh.lock is held)" >&2
+    [ "$waited" -ge "$limit" ] && die "another JMH run held /tmp/jmh.lock for ${limit}s; try again later (BENCH_WAIT=seconds)"
+    sleep 2
+    waited=$((waited + 2))
+  done
+}
+
 # file_record TSV ROUND CONTENDER MODE IOPS : one measurement, one line
 file_record() { printf '%s\t%s\t%s\t%s\n' "$2" "$3" "$4" "$5" >>"$1"; }
 
 # run_fio DIRECT(0|1) RUNTIME RAMP -> prints fio's read IOPS
 run_fio() {
+  wait_jmh_lock
   local args=(--name=randread4k --filename="$FILE_DATA" --size=1g --ioengine=io_uring --fixedbufs --registerfiles
               --iodepth=32 --rw=randread --bs=4k --direct="$1" --time_based --runtime="$2" --ramp_time="$3"
               --invalidate=0 --norandommap --randrepeat=0 --output-format=json)
@@ -415,7 +430,7 @@ PY
 # Rounds of fio (A) and ours (B) in turn, buffered then O_DIRECT, then the FileChannel peer; each
 # turn's IOPS go to a TSV, the report takes medians over rounds.
 suite_file() {
-  local name=file run rounds=${BENCH_ROUNDS:-2} fio_s=5 fio_ramp=1 r tsv m s
+  local name=file run rounds=${BENCH_ROUNDS:-3} fio_s=5 fio_ramp=1 r tsv m s
   [ "$QUICK" = 1 ] && name=file-quick
   tsv=$RESULTS/$name.tsv
   if [ "$REPORT_ONLY" = 1 ]; then
@@ -439,14 +454,17 @@ suite_file() {
     echo "=== round $r of $rounds" >&2
     cat "$FILE_DATA" >/dev/null                 # page cache: every buffered read hits memory
     file_record "$tsv" "$r" fio buffered "$(run_fio 0 "$fio_s" "$fio_ramp")"
+    wait_jmh_lock
     run_jmh "$name-r$r-ours-buffered" 'dev\.iobuf\.bench\.FileRandomReadBench\.read$' "${run[@]}" "${p[@]}" \
       -p direct=false "${EXTRA[@]}"
     file_record "$tsv" "$r" ours buffered "$(jmh_scores "$RESULTS/$name-r$r-ours-buffered.json" | awk '{print $2}')"
+    wait_jmh_lock
     run_jmh "$name-r$r-fc" 'dev\.iobuf\.bench\.FileChannelRandomReadBench\.' "${run[@]}" "${p[@]}" "${EXTRA[@]}"
     while read -r m s; do
       file_record "$tsv" "$r" "fc-$m" buffered "$s"
     done < <(jmh_scores "$RESULTS/$name-r$r-fc.json")
     file_record "$tsv" "$r" fio direct "$(run_fio 1 "$fio_s" "$fio_ramp")"
+    wait_jmh_lock
     run_jmh "$name-r$r-ours-direct" 'dev\.iobuf\.bench\.FileRandomReadBench\.read$' "${run[@]}" "${p[@]}" \
       -p direct=true "${EXTRA[@]}"
     file_record "$tsv" "$r" ours direct "$(jmh_scores "$RESULTS/$name-r$r-ours-direct.json" | awk '{print $2}')"

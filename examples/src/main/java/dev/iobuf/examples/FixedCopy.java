@@ -45,11 +45,13 @@ import java.util.Set;
  * O_DIRECT, then, once those writes have all completed, the tail (less than one alignment unit) is
  * copied through a second, buffered pair of descriptors. Waiting first matters: the tail shares a page
  * with the last direct write, and mixing buffered and direct I/O on one page while both are in flight
- * is unspecified. The alternative, writing a whole padded block with O_DIRECT and cutting the file
- * back with ftruncate, would read past EOF into the padding and needs FTRUNCATE (Linux 6.9) through
- * the ring or a native call of our own; the buffered tail needs neither.
+ * is unspecified. The alternative, writing the last block zero-padded to the alignment with O_DIRECT
+ * and cutting the file back to its size with ftruncate, needs FTRUNCATE through the ring (Linux 6.9)
+ * or a native call of our own, and leaves a window in which the copy is longer than the source; the
+ * buffered tail needs neither.
  *
- * <p>{@code --fsync} flushes the destination before the tool reports (and is timed with the copy).
+ * <p>The reported time runs from before the buffers and the ring are set up to after the files are
+ * closed; {@code --fsync} flushes the destination before that (and is timed with the copy).
  * Errors print one line naming the problem and its remedy (io_uring blocked by seccomp or a sysctl,
  * RLIMIT_MEMLOCK too low, O_DIRECT unsupported...) and exit with 1; a bad command line exits with 2.
  */

@@ -84,7 +84,7 @@ final class RandomReadLoop implements CompletionHandler {
         deadline = begin + durationNanos;
         remaining = count;
         for (int lane = 0; lane < bufferSlot.length && remaining > 0; lane++) {
-            submit(lane);
+            prepareRead(lane);
         }
         while (inFlight > 0) {
             ring.submitAndWait(1);
@@ -118,7 +118,7 @@ final class RandomReadLoop implements CompletionHandler {
         completed++;
         latency.record(now - started[lane]);
         if (failure == null && remaining > 0 && now - deadline < 0) {
-            submit(lane);
+            prepareRead(lane);
             if (++prepared >= submitEvery) {
                 ring.submit();   // the handler may submit: the CQE's fields were copied out
                 prepared = 0;
@@ -128,7 +128,7 @@ final class RandomReadLoop implements CompletionHandler {
         }
     }
 
-    private void submit(int lane) {
+    private void prepareRead(int lane) {
         long block = Math.unsignedMultiplyHigh(nextRandom(), blocks);   // uniform in [0, blocks)
         offset[lane] = block * blockSize;
         started[lane] = now;
