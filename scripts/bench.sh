@@ -543,32 +543,38 @@ suite_http() {
 
 # ------------------------------------------------------------------------------------------ dispatch
 
-[ $# -ge 1 ] || usage 2
-SUITE=$1
-shift
-QUICK=0
-REPORT_ONLY=0
-EXTRA=()
-for a in "$@"; do
-  case "$a" in
-    --quick) QUICK=1 ;;
-    --report) REPORT_ONLY=1 ;;
-    *) EXTRA+=("$a") ;;
+# Bash reads a script while it runs: keeping the work in a function read whole before it starts
+# means editing this file never derails a run in progress.
+main() {
+  [ $# -ge 1 ] || usage 2
+  SUITE=$1
+  shift
+  QUICK=0
+  REPORT_ONLY=0
+  EXTRA=()
+  for a in "$@"; do
+    case "$a" in
+      --quick) QUICK=1 ;;
+      --report) REPORT_ONLY=1 ;;
+      *) EXTRA+=("$a") ;;
+    esac
+  done
+
+  case "$SUITE" in
+    -h|--help|help) usage 0 ;;
+    pool) ;;
+    nop) ;;
+    file) ;;
+    http) ;;
+    *) die "unknown suite '$SUITE' (suites: $SUITES; see scripts/bench.sh --help)" ;;
   esac
-done
 
-case "$SUITE" in
-  -h|--help|help) usage 0 ;;
-  pool) ;;
-  nop) ;;
-  file) ;;
-  http) ;;
-  *) die "unknown suite '$SUITE' (suites: $SUITES; see scripts/bench.sh --help)" ;;
-esac
+  command -v python3 >/dev/null || die "python3 is needed to read the JMH JSON (apt-get install python3)"
+  if [ "$REPORT_ONLY" = 0 ]; then
+    pick_jdk
+    ensure_jar
+  fi
+  "suite_$SUITE"
+}
 
-command -v python3 >/dev/null || die "python3 is needed to read the JMH JSON (apt-get install python3)"
-if [ "$REPORT_ONLY" = 0 ]; then
-  pick_jdk
-  ensure_jar
-fi
-"suite_$SUITE"
+main "$@"
