@@ -366,7 +366,9 @@ prepare_ours() {
       || echo "  examples build failed (log: $RUN_DIR/examples-build.log)" >&2
     jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
   fi
-  if [ -z "$jar" ] || ! unzip -l "$jar" 2>/dev/null | grep -q "dev/iobuf/examples/$cls.class"; then
+  # grep -c reads the whole listing: with pipefail, grep -q could exit early, kill unzip with
+  # SIGPIPE and make the pipeline (and so the check) fail at random.
+  if [ -z "$jar" ] || [ "$(unzip -Z1 "$jar" 2>/dev/null | grep -c "^dev/iobuf/examples/$cls.class$" || true)" = 0 ]; then
     OURS_NOTE="ours is pending: dev.iobuf.examples.$cls is not in ${jar:-examples/target/examples-*.jar} yet"
     return 1
   fi
