@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 pick_jdk
 ensure_maven
-ensure_apt liburing2 liburing-dev gcc libc6-dev
+# procps: kill(1), which the server tests use to send SIGINT/SIGTERM to child JVMs.
+ensure_apt liburing2 liburing-dev gcc libc6-dev procps
+# The 10,000-connection echo test needs ~10,500 fds in its JVM: lift the soft limit to the hard one.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "JAVA_HOME=$JAVA_HOME ($(java_major "$JAVA_HOME")), kernel $(uname -r)"
 
 # Integration suite (examples/src/test/java/**/*IT.java, run by failsafe in `verify`): the programs

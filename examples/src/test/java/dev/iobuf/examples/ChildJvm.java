@@ -47,7 +47,11 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code main} (a class of the examples module) with {@code args}. */
     static ChildJvm start(Class<?> main, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // env (coreutils >= 9.1) resets SIGINT to its default before exec'ing java: a test JVM started in
+        // the background without job control ignores SIGINT, and a child would inherit that and never
+        // see the signal the SIGINT test sends. exec keeps the pid, so signal() still reaches java.
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:-UsePerfData", NATIVE_ACCESS,
                 "--module-path", modulePath(), "-m", "dev.iobuf.examples/" + main.getName()));
         cmd.addAll(List.of(args));
