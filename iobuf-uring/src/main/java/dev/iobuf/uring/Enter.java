@@ -23,7 +23,7 @@ final class Enter {
     private static final boolean LIBURING = liburingEnter();
     /**
      * The same function bound with {@code Linker.Option.critical(false)}: no thread-state transition
-     * (about 20 ns less per call, measured in the NOP benchmark), but the JVM cannot reach a safepoint
+     * (about 20 ns less per call: benchmarks/README.md, NOP, "Where the time goes"), but the JVM cannot reach a safepoint
      * while it runs. So it serves only enters that cannot wait: nothing to wait for
      * ({@code min_complete == 0}) and no SQ_WAIT. Submission itself never sleeps (io_uring punts
      * anything that would block to its workers).
