@@ -237,4 +237,103 @@ public final class Syscalls {
         MemorySegment errnoState = ERRNO_STATE.get();
         return (int) result(Libc.close(errnoState, fd), errnoState);
     }
+
+    /**
+     * {@code socket(2)} using this thread's errno segment.
+     * @param domain {@code AF_*}
+     * @param type {@code SOCK_*} (with {@code SOCK_CLOEXEC} etc.)
+     * @param protocol protocol, 0 for the default
+     * @return the new fd, or -errno
+     */
+    public static int socket(int domain, int type, int protocol) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.socket(errnoState, domain, type, protocol), errnoState);
+    }
+
+    /**
+     * {@code bind(2)} using this thread's errno segment.
+     * @param fd the socket
+     * @param addr a {@code struct sockaddr_*}
+     * @param addrlen its length
+     * @return 0, or -errno
+     */
+    public static int bind(int fd, MemorySegment addr, int addrlen) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.bind(errnoState, fd, addr, addrlen), errnoState);
+    }
+
+    /**
+     * {@code listen(2)} using this thread's errno segment.
+     * @param fd the socket
+     * @param backlog the accept queue length
+     * @return 0, or -errno
+     */
+    public static int listen(int fd, int backlog) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.listen(errnoState, fd, backlog), errnoState);
+    }
+
+    /**
+     * {@code setsockopt(2)} using this thread's errno segment.
+     * @param fd the socket
+     * @param level {@code SOL_*} / {@code IPPROTO_*}
+     * @param optname the option
+     * @param optval the value
+     * @param optlen its length
+     * @return 0, or -errno
+     */
+    public static int setsockopt(int fd, int level, int optname, MemorySegment optval, int optlen) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.setsockopt(errnoState, fd, level, optname, optval, optlen), errnoState);
+    }
+
+    /**
+     * {@code getsockopt(2)} using this thread's errno segment.
+     * @param fd the socket
+     * @param level {@code SOL_*} / {@code IPPROTO_*}
+     * @param optname the option
+     * @param optval receives the value
+     * @param optlen in: capacity, out: length ({@code socklen_t})
+     * @return 0, or -errno
+     */
+    public static int getsockopt(int fd, int level, int optname, MemorySegment optval, MemorySegment optlen) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.getsockopt(errnoState, fd, level, optname, optval, optlen), errnoState);
+    }
+
+    /**
+     * {@code getsockname(2)} using this thread's errno segment.
+     * @param fd the socket
+     * @param addr receives the address
+     * @param addrlen in: capacity, out: length ({@code socklen_t})
+     * @return 0, or -errno
+     */
+    public static int getsockname(int fd, MemorySegment addr, MemorySegment addrlen) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.getsockname(errnoState, fd, addr, addrlen), errnoState);
+    }
+
+    /**
+     * {@code getpeername(2)} using this thread's errno segment.
+     * @param fd the socket
+     * @param addr receives the address
+     * @param addrlen in: capacity, out: length ({@code socklen_t})
+     * @return 0, or -errno
+     */
+    public static int getpeername(int fd, MemorySegment addr, MemorySegment addrlen) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return (int) result(Libc.getpeername(errnoState, fd, addr, addrlen), errnoState);
+    }
+
+    /**
+     * {@code write(2)} using this thread's errno segment.
+     * @param fd the descriptor
+     * @param buf the bytes
+     * @param count how many
+     * @return the count written, or -errno
+     */
+    public static long write(int fd, MemorySegment buf, long count) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return result(Libc.write(errnoState, fd, buf, count), errnoState);
+    }
 }
