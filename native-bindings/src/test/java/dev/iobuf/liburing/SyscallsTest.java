@@ -72,4 +72,34 @@ class SyscallsTest {
         assertThat(Syscalls.isError(-4096)).isFalse();
         assertThat(Syscalls.isError(0)).isFalse();
     }
+
+    @Test
+    void socketBindListenAndNamesOnLoopback() {
+        int fd = Syscalls.socket(2 /* AF_INET */, 1 /* SOCK_STREAM */, 0);
+        assertThat(fd).as(Errno.name(fd)).isNotNegative();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment one = arena.allocateFrom(LibUring.C_INT, 1);
+            assertThat(Syscalls.setsockopt(fd, 1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, one, 4)).isZero();
+            MemorySegment value = arena.allocate(LibUring.C_INT);
+            MemorySegment len = arena.allocateFrom(LibUring.C_INT, 4);
+            assertThat(Syscalls.getsockopt(fd, 1, 2, value, len)).isZero();
+            assertThat(value.get(LibUring.C_INT, 0)).isEqualTo(1);
+            MemorySegment sin = arena.allocate(16, 4);           // sockaddr_in 127.0.0.1:0
+            sin.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, (short) 2);
+            sin.set(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), 4, 0x7f000001);
+            assertThat(Syscalls.bind(fd, sin, 16)).isZero();
+            assertThat(Syscalls.listen(fd, 4)).isZero();
+            MemorySegment out = arena.allocate(16, 4);
+            MemorySegment outLen = arena.allocateFrom(LibUring.C_INT, 16);
+            assertThat(Syscalls.getsockname(fd, out, outLen)).isZero();
+            int port = Short.toUnsignedInt(out.get(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED
+                    .withOrder(java.nio.ByteOrder.BIG_ENDIAN), 2));
+            assertThat(port).as("the kernel picked a port").isPositive();
+            assertThat(Syscalls.getpeername(fd, out, outLen)).as("a listener has no peer").isEqualTo(-Errno.ENOTCONN.number());
+            assertThat(Syscalls.write(fd, one, 4)).as("write to a listener").isNegative();
+        } finally {
+            assertThat(Syscalls.close(fd)).isZero();
+        }
+        assertThat(Syscalls.listen(fd, 4)).as("closed fd").isEqualTo(-Errno.EBADF.number());
+    }
 }
