@@ -501,10 +501,7 @@ public final class EventLoop implements Executor {
     private void stale(long userData, int result, int flags) {
         staleCompletions++;
         if ((flags & F_BUFFER) != 0) {
-            int bid = recv.select(result, flags);
-            if (bid >= 0) {
-                recv.recycle(bid);
-            }
+            recv.discard(result, flags);
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "loop " + index + ": stale completion user_data=0x"
                 + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));

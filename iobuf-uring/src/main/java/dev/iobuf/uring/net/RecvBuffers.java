@@ -110,6 +110,17 @@ final class RecvBuffers implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Accounts a completion whose data nobody will read (its connection is gone) and gives back every
+     * buffer it carries: exactly those, by id, never by count.
+     */
+    void discard(int result, int cqeFlags) {
+        int n = select(result, cqeFlags);
+        for (int i = 0; i < n; i++) {
+            recycle(selected[i]);
+        }
+    }
+
     /** Buffer {@code i} of the completion {@link #select} accounted last. */
     int selected(int i) {
         return selected[i];

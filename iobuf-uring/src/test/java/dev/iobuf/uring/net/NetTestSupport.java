@@ -51,6 +51,11 @@ final class NetTestSupport {
         }
     }
 
+    /** The user_data of {@code c}'s receive (for injecting completions that name it). */
+    static long recvUserData(Connection c) {
+        return UserData.of(UserData.RECV, 0, c.slot, c.generation);
+    }
+
     static EventLoopGroup group() {
         return group(b -> { });
     }
