@@ -1,5 +1,6 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.UserData;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_MORE;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_NOTIF;
 import static dev.iobuf.liburing.LibUring.IORING_NOTIF_USAGE_ZC_COPIED;
@@ -588,7 +589,7 @@ public final class Connection {
                 sqe.sendmsg(fd, msghdr, Sockets.MSG_NOSIGNAL);
             }
         }
-        sendUserData = UserData.of(zc ? UserData.SEND_ZC : UserData.SEND, first, slot, generation);
+        sendUserData = UserData.of(zc ? Op.SEND_ZC : Op.SEND, first, slot, generation);
         sqe.userData(sendUserData);
         out.startSend(n);
         if (zc) {
@@ -605,7 +606,7 @@ public final class Connection {
         if ((flags & F_MORE) == 0) {
             inflight--;
         }
-        boolean zc = UserData.op(userData) == UserData.SEND_ZC;
+        boolean zc = UserData.op(userData) == Op.SEND_ZC;
         if (zc && (flags & F_NOTIF) != 0) {
             out.notified(UserData.aux(userData));
             counters.zeroCopyPending--;
@@ -664,7 +665,7 @@ public final class Connection {
         if (recvArms++ > 0) {
             loop.stats().recvRearms++;
         }
-        loop.armRecv(fd, UserData.of(UserData.RECV, 0, slot, generation));
+        loop.armRecv(fd, UserData.of(Op.RECV, 0, slot, generation));
         recvArmed = true;
         inflight++;
     }
@@ -678,7 +679,7 @@ public final class Connection {
 
     private void applyPause() {
         if (recvArmed && !recvCancelling) {
-            cancel(UserData.of(UserData.RECV, 0, slot, generation));
+            cancel(UserData.of(Op.RECV, 0, slot, generation));
             recvCancelling = true;
         }
     }
@@ -829,12 +830,12 @@ public final class Connection {
         this.connectFuture = future;
         MemorySegment sockaddr = loop.scratch().sockaddr(slot);
         int length = SocketAddresses.encode(address, sockaddr);
-        Sqe sqe = loop.sqe().connect(fd, sockaddr.address(), length).userData(UserData.of(UserData.CONNECT, 0, slot, generation));
+        Sqe sqe = loop.sqe().connect(fd, sockaddr.address(), length).userData(UserData.of(Op.CONNECT, 0, slot, generation));
         connectPending = true;
         inflight++;
         if (timeoutNanos > 0) {
             sqe.link();
-            loop.sqe().linkTimeoutNanos(timeoutNanos, 0).userData(UserData.of(UserData.CONNECT_TIMEOUT, 0, slot, generation));
+            loop.sqe().linkTimeoutNanos(timeoutNanos, 0).userData(UserData.of(Op.CONNECT_TIMEOUT, 0, slot, generation));
             inflight++;
         }
     }
@@ -864,7 +865,7 @@ public final class Connection {
         if (Errno.EALREADY.is(result) && state == CLOSING && !shutdownTried) {
             // The target was running and could not be cancelled: shut the socket down, which ends it.
             shutdownTried = true;
-            loop.sqe().shutdown(fd, Sockets.SHUT_RDWR).userData(UserData.of(UserData.CONN_CANCEL, 0, slot, generation));
+            loop.sqe().shutdown(fd, Sockets.SHUT_RDWR).userData(UserData.of(Op.CONN_CANCEL, 0, slot, generation));
             inflight++;
         }
         afterCompletion();
@@ -916,7 +917,7 @@ public final class Connection {
         loop.closing(this);
         dropPending();
         if (recvArmed && !recvCancelling) {
-            cancel(UserData.of(UserData.RECV, 0, slot, generation));
+            cancel(UserData.of(Op.RECV, 0, slot, generation));
             recvCancelling = true;
         }
         if (graceful && s == OPEN && !out.allSent()) {
@@ -939,13 +940,13 @@ public final class Connection {
             cancel(sendUserData);
         }
         if (connectPending) {
-            cancel(UserData.of(UserData.CONNECT, 0, slot, generation));
+            cancel(UserData.of(Op.CONNECT, 0, slot, generation));
         }
         afterCompletion();
     }
 
     private void cancel(long target) {
-        loop.sqe().cancel(target, 0).userData(UserData.of(UserData.CONN_CANCEL, 0, slot, generation));
+        loop.sqe().cancel(target, 0).userData(UserData.of(Op.CONN_CANCEL, 0, slot, generation));
         inflight++;
     }
 
@@ -953,7 +954,7 @@ public final class Connection {
     private void afterCompletion() {
         if (state == CLOSING && inflight == 0) {
             state = CLOSING_FD;
-            loop.sqe().close(fd).userData(UserData.of(UserData.CLOSE, 0, slot, generation));
+            loop.sqe().close(fd).userData(UserData.of(Op.CLOSE, 0, slot, generation));
             inflight++;
         }
     }

@@ -1,5 +1,6 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.UserData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.UserData;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUFFER;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_MORE;
 
@@ -209,7 +210,7 @@ public final class EventLoop implements Executor {
         if (!timers.cancel(timerId)) {
             return false;
         }
-        ring.nextSqe().timeoutRemove(timerId).userData(UserData.of(UserData.TIMER_REMOVE, 0, 0, 0));
+        ring.nextSqe().timeoutRemove(timerId).userData(UserData.of(Op.TIMER_REMOVE, 0, 0, 0));
         return true;
     }
 
@@ -448,9 +449,9 @@ public final class EventLoop implements Executor {
 
     private void dispatch(long userData, int result, int flags) {
         switch (UserData.op(userData)) {
-            case UserData.WAKE -> onWake(result);
-            case UserData.ACCEPT -> onAccept(userData, result, flags);
-            case UserData.RECV -> {
+            case Op.WAKE -> onWake(result);
+            case Op.ACCEPT -> onAccept(userData, result, flags);
+            case Op.RECV -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
                     stale(userData, result, flags);
@@ -458,7 +459,7 @@ public final class EventLoop implements Executor {
                     c.onRecv(result, flags);
                 }
             }
-            case UserData.SEND, UserData.SEND_ZC -> {
+            case Op.SEND, Op.SEND_ZC -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
                     stale(userData, result, flags);
@@ -466,7 +467,7 @@ public final class EventLoop implements Executor {
                     c.onSend(userData, result, flags);
                 }
             }
-            case UserData.CONNECT -> {
+            case Op.CONNECT -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
                     stale(userData, result, flags);
@@ -474,7 +475,7 @@ public final class EventLoop implements Executor {
                     c.onConnect(result);
                 }
             }
-            case UserData.CONNECT_TIMEOUT, UserData.CONN_CANCEL -> {
+            case Op.CONNECT_TIMEOUT, Op.CONN_CANCEL -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
                     stale(userData, result, flags);
@@ -482,7 +483,7 @@ public final class EventLoop implements Executor {
                     c.onAuxiliary(result);
                 }
             }
-            case UserData.CLOSE -> {
+            case Op.CLOSE -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
                     stale(userData, result, flags);
@@ -490,9 +491,9 @@ public final class EventLoop implements Executor {
                     c.onClosed(result);
                 }
             }
-            case UserData.TIMER -> onTimer(userData, result);
-            case UserData.LISTENER_CLOSE -> onListenerClosed(userData);
-            case UserData.TIMER_REMOVE, UserData.LISTENER_CANCEL -> { }
+            case Op.TIMER -> onTimer(userData, result);
+            case Op.LISTENER_CLOSE -> onListenerClosed(userData);
+            case Op.TIMER_REMOVE, Op.LISTENER_CANCEL -> { }
             default -> stale(userData, result, flags);
         }
     }
@@ -510,7 +511,7 @@ public final class EventLoop implements Executor {
     // ================================================================ wake-up
 
     private void armWake() {
-        ring.nextSqe().read(wakeup.fd(), wakeup.readAddress(), 8, 0).userData(UserData.of(UserData.WAKE, 0, 0, 0));
+        ring.nextSqe().read(wakeup.fd(), wakeup.readAddress(), 8, 0).userData(UserData.of(Op.WAKE, 0, 0, 0));
     }
 
     private void onWake(int result) {
@@ -704,7 +705,7 @@ public final class EventLoop implements Executor {
         }
         l.stopping = true;
         if (l.armed) {
-            ring.nextSqe().cancel(l.acceptUserData(), 0).userData(UserData.of(UserData.LISTENER_CANCEL, 0, l.slot, l.generation));
+            ring.nextSqe().cancel(l.acceptUserData(), 0).userData(UserData.of(Op.LISTENER_CANCEL, 0, l.slot, l.generation));
         } else {
             closeListener(l);           // a scheduled retry finds it closed and does nothing
         }
@@ -713,7 +714,7 @@ public final class EventLoop implements Executor {
     private void closeListener(LoopListener l) {
         if (!l.closeSubmitted) {
             l.closeSubmitted = true;
-            ring.nextSqe().close(l.fd).userData(UserData.of(UserData.LISTENER_CLOSE, 0, l.slot, l.generation));
+            ring.nextSqe().close(l.fd).userData(UserData.of(Op.LISTENER_CLOSE, 0, l.slot, l.generation));
         }
     }
 
@@ -1001,7 +1002,7 @@ public final class EventLoop implements Executor {
         }
         for (long id : timers.armedIds()) {
             if (timers.cancel(id)) {
-                ring.nextSqe().timeoutRemove(id).userData(UserData.of(UserData.TIMER_REMOVE, 0, 0, 0));
+                ring.nextSqe().timeoutRemove(id).userData(UserData.of(Op.TIMER_REMOVE, 0, 0, 0));
             }
         }
         for (Connection c : connections.snapshot()) {

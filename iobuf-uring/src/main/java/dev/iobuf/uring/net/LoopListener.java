@@ -1,5 +1,6 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.UserData;
 /**
  * One loop's share of a {@link Listener}: its own listening socket (SO_REUSEPORT) and the multishot
  * accept armed on it. Loop thread only.
@@ -24,6 +25,6 @@ final class LoopListener {
     }
 
     long acceptUserData() {
-        return UserData.of(UserData.ACCEPT, 0, slot, generation);
+        return UserData.of(Op.ACCEPT, 0, slot, generation);
     }
 }

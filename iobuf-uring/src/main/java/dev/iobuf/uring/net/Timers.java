@@ -1,5 +1,6 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.UserData;
 import java.util.Arrays;
 
 /**
@@ -34,7 +35,7 @@ final class Timers {
         tasks[slot] = task;
         held[slot] = true;
         size++;
-        return UserData.of(UserData.TIMER, 0, slot, generation[slot]);
+        return UserData.of(Op.TIMER, 0, slot, generation[slot]);
     }
 
     private void grow() {
@@ -64,7 +65,7 @@ final class Timers {
      */
     boolean cancel(long id) {
         int slot = UserData.slot(id);
-        if (UserData.op(id) != UserData.TIMER || slot >= tasks.length || generation[slot] != UserData.generation(id)
+        if (UserData.op(id) != Op.TIMER || slot >= tasks.length || generation[slot] != UserData.generation(id)
                 || tasks[slot] == null) {
             return false;
         }
@@ -96,7 +97,7 @@ final class Timers {
         int n = 0;
         for (int slot = 0; slot < tasks.length; slot++) {
             if (tasks[slot] != null) {
-                ids[n++] = UserData.of(UserData.TIMER, 0, slot, generation[slot]);
+                ids[n++] = UserData.of(Op.TIMER, 0, slot, generation[slot]);
             }
         }
         return Arrays.copyOf(ids, n);
@@ -111,7 +112,7 @@ final class Timers {
     void clear() {
         for (int slot = 0; slot < tasks.length; slot++) {
             if (held[slot]) {
-                complete(UserData.of(UserData.TIMER, 0, slot, generation[slot]));
+                complete(UserData.of(Op.TIMER, 0, slot, generation[slot]));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.UserData;
 import dev.iobuf.BufferTier;
 import dev.iobuf.uring.IoUringBlockedException;
 import dev.iobuf.uring.IoUringUnavailableException;
@@ -53,7 +54,7 @@ final class NetTestSupport {
 
     /** The user_data of {@code c}'s receive (for injecting completions that name it). */
     static long recvUserData(Connection c) {
-        return UserData.of(UserData.RECV, 0, c.slot, c.generation);
+        return UserData.of(Op.RECV, 0, c.slot, c.generation);
     }
 
     static EventLoopGroup group() {
