@@ -53,6 +53,11 @@ final class ConnectionTable {
         return slots[slot];
     }
 
+    /** The connection in {@code slot} (a live one: the caller took the slot from a list of live ones). */
+    Connection at(int slot) {
+        return slots[slot];
+    }
+
     void remove(Connection c) {
         int slot = c.slot;
         if (slots[slot] != c) {

@@ -1,8 +1,6 @@
 package dev.iobuf.uring.net;
 
-import dev.iobuf.uring.UserData;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUFFER;
-import static dev.iobuf.liburing.LibUring.IORING_CQE_F_MORE;
 
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.CompletionCursor;
@@ -11,15 +9,14 @@ import dev.iobuf.uring.IoUringUnavailableException;
 import dev.iobuf.uring.MemlockLimitException;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
-import dev.iobuf.uring.RingFeature;
 import dev.iobuf.uring.SetupFlag;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UringException;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -33,12 +30,13 @@ import java.util.concurrent.TimeoutException;
  * One thread with one io_uring ring, serving the connections, listeners and timers given to it. Part of
  * an {@link EventLoopGroup}; each connection lives on one loop for its whole life.
  *
- * <p>A turn of the loop: run the tasks other threads handed over ({@link #execute}); tell connections
- * whose write queue drained; deliver data held back while reading was paused; start one send per
- * connection that has something queued; hand used receive buffers back to the kernel (one store); then
- * submit everything and wait for at least one completion with a single {@code io_uring_enter}; read the
- * completions in place and dispatch each by its user_data (op, slot, generation) to its connection,
- * listener or timer. Nothing on this path allocates.
+ * <p>A turn of the loop: run the tasks other threads handed over ({@link #execute}); finish the turn's
+ * work ({@link TurnWork}: tell connections whose write queue drained, deliver data held back while
+ * reading was paused, start one send per connection that has something queued, hand used receive
+ * buffers back to the kernel with one store); then submit everything and wait for at least one
+ * completion with a single {@code io_uring_enter}; read the completions in place and hand each to its
+ * owner with one lookup by the slot and generation in its user_data ({@link #dispatch}): a
+ * {@link Connection}, the {@link Acceptor}, the timers or the wake-up. Nothing on this path allocates.
  *
  * <p>The ring is set up with SINGLE_ISSUER and DEFER_TASKRUN where the kernel has them (6.0 / 6.1):
  * completions are produced when this thread enters the kernel, which it does once per turn anyway.
@@ -54,8 +52,6 @@ public final class EventLoop implements Executor {
     static final int TERMINATING = 3;
     static final int TERMINATED = 4;
     private static final int RECV_GROUP = 0;
-    private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
-    private static final int F_MORE = IORING_CQE_F_MORE();
     private static final int F_BUFFER = IORING_CQE_F_BUFFER();
 
     private final EventLoopGroup group;
@@ -80,28 +76,11 @@ public final class EventLoop implements Executor {
     private WriteBuffers writeBuffers;
     private Scratch scratch;
     private ConnectionTable connections;
+    private TurnWork work;
+    private ConnectionServices services;
+    private Acceptor acceptor;
     private final Timers timers = new Timers();
-    private LoopListener[] listeners = new LoopListener[4];
-    private int listenerGeneration;
-    private int openListeners;
-    private boolean multishotRecv;
-    private boolean recvBundles;
-    private boolean multishotAccept;
-    private boolean zeroCopySupported;
-    private long now;
     private long staleCompletions;
-
-    // ---- per-turn work lists (intrusive; no allocation)
-    private Connection[] dirty;
-    private int dirtyCount;
-    private Connection waiterHead;
-    private Connection resumeHead;
-    private Connection resumeTail;
-    private Connection starvedHead;
-    private Connection starvedTail;
-    private Connection idleHead;
-    private Connection idleTail;
-    private final Runnable idleSweep = this::sweepIdle;
 
     EventLoop(EventLoopGroup group, int index, LoopConfig config) {
         this.group = group;
@@ -109,8 +88,6 @@ public final class EventLoop implements Executor {
         this.config = config;
         this.thread = new Thread(this::run, config.threadNamePrefix() + index);
         this.thread.setDaemon(config.daemon());
-        this.multishotRecv = config.multishot();
-        this.multishotAccept = config.multishot();
     }
 
     /** Starts the thread and waits until its ring is set up; rethrows what failed. */
@@ -210,7 +187,7 @@ public final class EventLoop implements Executor {
         if (!timers.cancel(timerId)) {
             return false;
         }
-        ring.nextSqe().timeoutRemove(timerId).userData(UserData.of(Op.TIMER_REMOVE, 0, 0, 0));
+        removeTimeout(timerId);
         return true;
     }
 
@@ -355,22 +332,22 @@ public final class EventLoop implements Executor {
         arena = Arena.ofShared();
         wakeup = new Wakeup(arena);
         counters.fdsOpened++;
-        recv = new RecvBuffers(ring, config.recvBufferTier(), config.recvBuffers(), RECV_GROUP);
+        String name = "loop " + index;
+        recv = new RecvBuffers(ring, config.recvBufferTier(), config.recvBuffers(), RECV_GROUP, config.multishot(),
+                config.recvBundles(), name);
         writeBuffers = new WriteBuffers(config.writeBufferTier(), config.writeBuffers());
         scratch = new Scratch(config.maxConnections());
         connections = new ConnectionTable(config.maxConnections());
-        dirty = new Connection[config.maxConnections()];
-        zeroCopySupported = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
-        recvBundles = config.recvBundles() && ring.has(RingFeature.RECVSEND_BUNDLE);
-        if (config.recvBundles() && !recvBundles) {
-            LOG.log(System.Logger.Level.INFO, "loop " + index + ": receive bundles need Linux 6.10 (this kernel lacks "
-                    + "IORING_FEAT_RECVSEND_BUNDLE): one buffer per completion");
-        }
+        work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
+        boolean zeroCopy = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
+        services = new ConnectionServices(this, ring, recv, writeBuffers, scratch, work, counters, connections, config,
+                zeroCopy);
+        acceptor = new Acceptor(ring, new AcceptorLoop(), counters, config.multishot(), name);
         armWake();
         if (config.idleTimeoutNanos() > 0) {
-            arm(idleTick(), idleSweep);
+            arm(idleTick(), this::sweepIdle);
         }
-        now = System.nanoTime();
+        work.now(System.nanoTime());
     }
 
     /** SINGLE_ISSUER + DEFER_TASKRUN where the kernel has them, else the ring's defaults. */
@@ -392,12 +369,12 @@ public final class EventLoop implements Executor {
         CompletionCursor cursor = ring.completions();
         while (true) {
             runTasks();
-            afterWork();
-            if (lifecycle == SHUTTING_DOWN && connections.size() == 0 && openListeners == 0) {
+            work.finishTurn(recv);
+            if (lifecycle == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0) {
                 return;
             }
             waitForWork();
-            now = System.nanoTime();
+            work.now(System.nanoTime());
             while (cursor.next()) {
                 dispatch(cursor.userData(), cursor.result(), cursor.flags());
             }
@@ -408,24 +385,19 @@ public final class EventLoop implements Executor {
         Runnable task;
         while ((task = tasks.poll()) != null) {
             counters.tasksRun++;
-            try {
-                task.run();
-            } catch (Throwable t) {
-                LOG.log(System.Logger.Level.WARNING, "a task on event loop " + index + " threw", t);
-                if (t instanceof VirtualMachineError e) {
-                    throw e;
-                }
-            }
+            runGuarded(task, "a task");
         }
     }
 
-    /** What handlers asked for during the turn, done once at its end. */
-    private void afterWork() {
-        notifyWritable();
-        deliverResumed();
-        flushDirty();
-        recv.publish();
-        rearmStarved();
+    private void runGuarded(Runnable task, String what) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, what + " on event loop " + index + " threw", t);
+            if (t instanceof VirtualMachineError e) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -433,7 +405,7 @@ public final class EventLoop implements Executor {
      * {@link Wakeup} for why the state store comes before the queue check).
      */
     private void waitForWork() {
-        if (!tasks.isEmpty() || resumeHead != null) {
+        if (!tasks.isEmpty() || work.hasResumed()) {
             ring.submit();
             return;
         }
@@ -447,53 +419,25 @@ public final class EventLoop implements Executor {
         wakeup.awake();
     }
 
+    /**
+     * Hands one completion to its owner: the op names the table, the slot and generation the entry (one
+     * lookup); an entry that moved on makes the completion stale. The place for per-CQE bounds checks.
+     */
     private void dispatch(long userData, int result, int flags) {
-        switch (UserData.op(userData)) {
+        int op = UserData.op(userData);
+        switch (op) {
             case Op.WAKE -> onWake(result);
-            case Op.ACCEPT -> onAccept(userData, result, flags);
-            case Op.RECV -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onRecv(result, flags);
-                }
-            }
-            case Op.SEND, Op.SEND_ZC -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onSend(userData, result, flags);
-                }
-            }
-            case Op.CONNECT -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onConnect(result);
-                }
-            }
-            case Op.CONNECT_TIMEOUT, Op.CONN_CANCEL -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onAuxiliary(result);
-                }
-            }
-            case Op.CLOSE -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onClosed(result);
-                }
-            }
             case Op.TIMER -> onTimer(userData, result);
-            case Op.LISTENER_CLOSE -> onListenerClosed(userData);
-            case Op.TIMER_REMOVE, Op.LISTENER_CANCEL -> { }
+            case Op.TIMER_REMOVE -> { }
+            case Op.ACCEPT, Op.LISTENER_CANCEL, Op.LISTENER_CLOSE -> acceptor.complete(op, userData, result, flags);
+            case Op.RECV, Op.SEND, Op.SEND_ZC, Op.CONNECT, Op.CONNECT_TIMEOUT, Op.CONN_CANCEL, Op.CLOSE -> {
+                Connection c = connections.get(userData);
+                if (c == null) {
+                    stale(userData, result, flags);
+                } else {
+                    c.complete(op, UserData.aux(userData), result, flags);
+                }
+            }
             default -> stale(userData, result, flags);
         }
     }
@@ -508,7 +452,36 @@ public final class EventLoop implements Executor {
                 + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));
     }
 
-    // ================================================================ wake-up
+    /** What the {@link Acceptor} needs of this loop. */
+    private final class AcceptorLoop implements Acceptor.Loop {
+        @Override
+        public boolean adopt(int fd, ConnectionHandler handler) {
+            if (lifecycle != RUNNING) {
+                return false;
+            }
+            Connection c = new Connection(services, fd, handler, false);
+            if (!connections.add(c)) {
+                LOG.log(System.Logger.Level.WARNING, "loop " + index + " holds " + connections.capacity()
+                        + " connections already (maxConnectionsPerLoop): closing a new one");
+                return false;
+            }
+            counters.accepted++;
+            c.open();
+            return true;
+        }
+
+        @Override
+        public void after(long nanos, Runnable task) {
+            arm(nanos, task);
+        }
+
+        @Override
+        public void stale(long userData, int result, int flags) {
+            EventLoop.this.stale(userData, result, flags);
+        }
+    }
+
+    // ================================================================ wake-up and timers
 
     private void armWake() {
         ring.nextSqe().read(wakeup.fd(), wakeup.readAddress(), 8, 0).userData(UserData.of(Op.WAKE, 0, 0, 0));
@@ -523,26 +496,20 @@ public final class EventLoop implements Executor {
         }
     }
 
-    // ================================================================ timers
-
     private long arm(long nanos, Runnable task) {
         long id = timers.add(task);
         ring.nextSqe().timeoutNanos(nanos, 0, 0).userData(id);
         return id;
     }
 
+    private void removeTimeout(long timerId) {
+        ring.nextSqe().timeoutRemove(timerId).userData(UserData.of(Op.TIMER_REMOVE, 0, 0, 0));
+    }
+
     private void onTimer(long userData, int result) {
         Runnable task = timers.complete(userData);
-        if (task == null || !Errno.ETIME.is(result)) {
-            return;                     // cancelled (removed: -ECANCELED), or unknown
-        }
-        try {
-            task.run();
-        } catch (Throwable t) {
-            LOG.log(System.Logger.Level.WARNING, "a timer task on event loop " + index + " threw", t);
-            if (t instanceof VirtualMachineError e) {
-                throw e;
-            }
+        if (task != null && Errno.ETIME.is(result)) {
+            runGuarded(task, "a timer task");       // else cancelled (removed: -ECANCELED), or unknown
         }
     }
 
@@ -550,17 +517,11 @@ public final class EventLoop implements Executor {
         return Math.max(1_000_000L, config.idleTimeoutNanos() / 4);
     }
 
-    /** Closes connections idle for the timeout (the idle list is ordered by last activity). */
+    /** Closes connections idle for the timeout, and looks again in a quarter of it. */
     private void sweepIdle() {
-        long limit = config.idleTimeoutNanos();
-        long t = System.nanoTime();
-        while (idleHead != null && t - idleHead.lastActivity >= limit) {
-            Connection c = idleHead;
-            idleRemove(c);
-            c.beginClose(CloseReason.IDLE_TIMEOUT, false);
-        }
+        work.closeIdle(System.nanoTime(), config.idleTimeoutNanos());
         if (lifecycle == RUNNING) {
-            arm(idleTick(), idleSweep);
+            arm(idleTick(), this::sweepIdle);
         }
     }
 
@@ -571,7 +532,7 @@ public final class EventLoop implements Executor {
         return d.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : d.toNanos();
     }
 
-    // ================================================================ listeners
+    // ================================================================ listeners and clients
 
     /** Takes over listening socket {@code fd} of {@code owner} and starts accepting. Loop thread. */
     void addListener(Listener owner, int fd) {
@@ -582,154 +543,13 @@ public final class EventLoop implements Executor {
             owner.loopStopped();
             return;
         }
-        int slot = 0;
-        while (slot < listeners.length && listeners[slot] != null) {
-            slot++;
-        }
-        if (slot == listeners.length) {
-            listeners = Arrays.copyOf(listeners, slot * 2);
-        }
-        int generation = UserData.next(listenerGeneration);
-        listenerGeneration = generation;
-        LoopListener l = new LoopListener(owner, fd, slot, generation);
-        listeners[slot] = l;
-        openListeners++;
-        armAccept(l);
-    }
-
-    private void armAccept(LoopListener l) {
-        Sqe sqe = ring.nextSqe();
-        if (multishotAccept) {
-            sqe.acceptMultishot(l.fd, Sockets.SOCK_CLOEXEC);
-        } else {
-            sqe.accept(l.fd, 0, 0, Sockets.SOCK_CLOEXEC);
-        }
-        sqe.userData(l.acceptUserData());
-        l.armed = true;
-    }
-
-    private LoopListener listener(long userData) {
-        int slot = UserData.slot(userData);
-        if (slot >= listeners.length) {
-            return null;
-        }
-        LoopListener l = listeners[slot];
-        return l != null && l.generation == UserData.generation(userData) ? l : null;
-    }
-
-    private void onAccept(long userData, int result, int flags) {
-        LoopListener l = listener(userData);
-        if (l == null) {
-            if (result >= 0) {
-                Sockets.close(result);
-            }
-            stale(userData, result, flags);
-            return;
-        }
-        boolean more = (flags & F_MORE) != 0;
-        if (!more) {
-            l.armed = false;
-        }
-        if (result >= 0) {
-            accepted(l, result);
-        } else if (Errno.EINVAL.is(result) && multishotAccept) {
-            multishotAccept = false;        // a kernel before 5.19: accept one at a time
-        } else if (!Errno.ECANCELED.is(result)) {
-            LOG.log(System.Logger.Level.WARNING, "loop " + index + ": accept on " + l.owner.localAddress() + " failed: "
-                    + Errno.name(result) + (Errno.EMFILE.is(result) || Errno.ENFILE.is(result)
-                    ? " (out of file descriptors: raise `ulimit -n`); retrying in 100 ms" : "; retrying in 100 ms"));
-            if (!more && !l.stopping) {
-                l.retryScheduled = true;
-                arm(ACCEPT_RETRY_NANOS, () -> retryAccept(l));
-                return;
-            }
-        }
-        if (!l.armed) {
-            if (l.stopping) {
-                closeListener(l);
-            } else {
-                counters.acceptRearms++;
-                armAccept(l);
-            }
-        }
-    }
-
-    private void retryAccept(LoopListener l) {
-        l.retryScheduled = false;
-        if (l.closeSubmitted) {
-            return;
-        }
-        if (l.stopping) {
-            closeListener(l);
-        } else {
-            armAccept(l);
-        }
-    }
-
-    private void accepted(LoopListener l, int fd) {
-        counters.fdsOpened++;
-        if (lifecycle != RUNNING || l.stopping) {
-            reject(fd);
-            return;
-        }
-        Connection c = new Connection(this, fd, l.owner.handler(), false,
-                new WriteQueue(writeBuffers, config.writeQueueBuffers()));
-        if (!connections.add(c)) {
-            LOG.log(System.Logger.Level.WARNING, "loop " + index + " holds " + connections.capacity()
-                    + " connections already (maxConnectionsPerLoop): closing a new one");
-            reject(fd);
-            return;
-        }
-        counters.accepted++;
-        c.open();
-    }
-
-    private void reject(int fd) {
-        Sockets.close(fd);
-        counters.fdsClosed++;
-        counters.rejected++;
+        acceptor.add(owner, fd);
     }
 
     /** Stops accepting on {@code owner}'s socket of this loop. Loop thread. */
     void stopListener(Listener owner) {
-        for (LoopListener l : listeners) {
-            if (l != null && l.owner == owner) {
-                stop(l);
-            }
-        }
+        acceptor.stop(owner);
     }
-
-    private void stop(LoopListener l) {
-        if (l.stopping) {
-            return;
-        }
-        l.stopping = true;
-        if (l.armed) {
-            ring.nextSqe().cancel(l.acceptUserData(), 0).userData(UserData.of(Op.LISTENER_CANCEL, 0, l.slot, l.generation));
-        } else {
-            closeListener(l);           // a scheduled retry finds it closed and does nothing
-        }
-    }
-
-    private void closeListener(LoopListener l) {
-        if (!l.closeSubmitted) {
-            l.closeSubmitted = true;
-            ring.nextSqe().close(l.fd).userData(UserData.of(Op.LISTENER_CLOSE, 0, l.slot, l.generation));
-        }
-    }
-
-    private void onListenerClosed(long userData) {
-        LoopListener l = listener(userData);
-        if (l == null) {
-            return;
-        }
-        listeners[l.slot] = null;
-        openListeners--;
-        counters.fdsClosed++;
-        l.owner.loopStopped();
-    }
-
-    // ================================================================ connections
 
     private void startConnect(InetSocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
         if (lifecycle != RUNNING) {
@@ -747,7 +567,7 @@ public final class EventLoop implements Executor {
         if (config.tcpNoDelay()) {
             Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
         }
-        Connection c = new Connection(this, fd, handler, true, new WriteQueue(writeBuffers, config.writeQueueBuffers()));
+        Connection c = new Connection(services, fd, handler, true);
         if (!connections.add(c)) {
             Sockets.close(fd);
             counters.fdsClosed++;
@@ -758,235 +578,6 @@ public final class EventLoop implements Executor {
         c.startConnect(remote, future, config.connectTimeoutNanos());
     }
 
-    /** Arms the receive of a connection: multishot from the loop's buffer ring, or one at a time. */
-    void armRecv(int fd, long userData) {
-        Sqe sqe = ring.nextSqe();
-        if (multishotRecv) {
-            sqe.recvMultishot(fd, recv.groupId(), 0);
-        } else {
-            sqe.recvSelect(fd, recv.groupId(), 0, 0);
-        }
-        if (recvBundles) {
-            sqe.bundle();
-        }
-        sqe.userData(userData);
-    }
-
-    /**
-     * A receive failed with -EINVAL: drop the newest receive flag in use (bundles, then multishot).
-     *
-     * @return false if there was none left to drop (the -EINVAL is a real error)
-     */
-    boolean recvFallback() {
-        if (recvBundles) {
-            recvBundles = false;
-            LOG.log(System.Logger.Level.INFO, "loop " + index + ": the kernel refuses receive bundles: one buffer per "
-                    + "completion");
-            return true;
-        }
-        if (multishotRecv) {
-            multishotRecv = false;
-            LOG.log(System.Logger.Level.INFO, "loop " + index + ": the kernel refuses multishot recv (before Linux 6.0): "
-                    + "receiving one buffer per request");
-            return true;
-        }
-        return false;
-    }
-
-    /** Whether receives are armed with IORING_RECVSEND_BUNDLE. */
-    boolean recvBundles() {
-        return recvBundles;
-    }
-
-    /** A connection opened (accepted or connected). */
-    void opened(Connection c) {
-        idleAdd(c);
-    }
-
-    /** A connection started closing: it no longer counts as idle or waits to write. */
-    void closing(Connection c) {
-        idleRemove(c);
-        removeWaiter(c);
-    }
-
-    /** A connection's fd is closed: free its slot. */
-    void closed(Connection c) {
-        idleRemove(c);
-        removeWaiter(c);
-        connections.remove(c);
-        counters.closed++;
-        counters.fdsClosed++;
-    }
-
-    // ================================================================ per-turn lists
-
-    void markDirty(Connection c) {
-        if (!c.dirty) {
-            c.dirty = true;
-            if (dirtyCount == dirty.length) {
-                dirty = Arrays.copyOf(dirty, dirty.length * 2);   // defensive: one entry per live connection suffices
-            }
-            dirty[dirtyCount++] = c;
-        }
-    }
-
-    private void flushDirty() {
-        for (int i = 0; i < dirtyCount; i++) {
-            Connection c = dirty[i];
-            dirty[i] = null;
-            c.flush();
-        }
-        dirtyCount = 0;
-    }
-
-    void addWaiter(Connection c) {
-        if (!c.waiting) {
-            c.waiting = true;
-            c.waiterPrev = null;
-            c.waiterNext = waiterHead;
-            if (waiterHead != null) {
-                waiterHead.waiterPrev = c;
-            }
-            waiterHead = c;
-        }
-    }
-
-    void removeWaiter(Connection c) {
-        if (!c.waiting) {
-            return;
-        }
-        c.waiting = false;
-        if (c.waiterPrev != null) {
-            c.waiterPrev.waiterNext = c.waiterNext;
-        } else {
-            waiterHead = c.waiterNext;
-        }
-        if (c.waiterNext != null) {
-            c.waiterNext.waiterPrev = c.waiterPrev;
-        }
-        c.waiterPrev = null;
-        c.waiterNext = null;
-    }
-
-    private void notifyWritable() {
-        Connection c = waiterHead;
-        while (c != null) {
-            Connection next = c.waiterNext;
-            if (c.state() != Connection.OPEN && c.state() != Connection.CONNECTING) {
-                removeWaiter(c);
-            } else if (c.state() == Connection.OPEN && c.drained()) {
-                removeWaiter(c);
-                c.notifyWritable();
-            }
-            c = next;
-        }
-    }
-
-    void scheduleResume(Connection c) {
-        if (!c.resumeScheduled) {
-            c.resumeScheduled = true;
-            c.resumeNext = null;
-            if (resumeTail == null) {
-                resumeHead = c;
-            } else {
-                resumeTail.resumeNext = c;
-            }
-            resumeTail = c;
-        }
-    }
-
-    private void deliverResumed() {
-        Connection c = resumeHead;
-        resumeHead = null;
-        resumeTail = null;
-        while (c != null) {
-            Connection next = c.resumeNext;
-            c.resumeNext = null;
-            c.resume();
-            c = next;
-        }
-    }
-
-    void starve(Connection c) {
-        c.starvedNext = null;
-        if (starvedTail == null) {
-            starvedHead = c;
-        } else {
-            starvedTail.starvedNext = c;
-        }
-        starvedTail = c;
-    }
-
-    /** Buffers are back in the ring: let as many starved connections receive again as there are buffers. */
-    private void rearmStarved() {
-        int budget = recv.inRing();
-        while (starvedHead != null && budget > 0) {
-            Connection c = starvedHead;
-            starvedHead = c.starvedNext;
-            if (starvedHead == null) {
-                starvedTail = null;
-            }
-            c.starvedNext = null;
-            c.unstarve();
-            budget--;
-        }
-    }
-
-    private void idleAdd(Connection c) {
-        if (config.idleTimeoutNanos() <= 0 || c.inIdleList) {
-            return;
-        }
-        c.inIdleList = true;
-        c.lastActivity = now;
-        c.idleNext = null;
-        c.idlePrev = idleTail;
-        if (idleTail == null) {
-            idleHead = c;
-        } else {
-            idleTail.idleNext = c;
-        }
-        idleTail = c;
-    }
-
-    private void idleRemove(Connection c) {
-        if (!c.inIdleList) {
-            return;
-        }
-        c.inIdleList = false;
-        if (c.idlePrev != null) {
-            c.idlePrev.idleNext = c.idleNext;
-        } else {
-            idleHead = c.idleNext;
-        }
-        if (c.idleNext != null) {
-            c.idleNext.idlePrev = c.idlePrev;
-        } else {
-            idleTail = c.idlePrev;
-        }
-        c.idlePrev = null;
-        c.idleNext = null;
-    }
-
-    /** Activity on {@code c}: it moves to the young end of the idle list. */
-    void touch(Connection c) {
-        if (!c.inIdleList) {
-            return;
-        }
-        c.lastActivity = now;
-        if (idleTail != c) {
-            idleRemove(c);
-            c.inIdleList = true;
-            c.idlePrev = idleTail;
-            c.idleNext = null;
-            if (idleTail == null) {
-                idleHead = c;
-            } else {
-                idleTail.idleNext = c;
-            }
-            idleTail = c;
-        }
-    }
-
     // ================================================================ shutdown
 
     /** Starts the graceful shutdown of this loop (a task from the group). */
@@ -995,14 +586,10 @@ public final class EventLoop implements Executor {
             return;
         }
         lifecycle = SHUTTING_DOWN;
-        for (LoopListener l : listeners) {
-            if (l != null) {
-                stop(l);
-            }
-        }
+        acceptor.stopAll();
         for (long id : timers.armedIds()) {
             if (timers.cancel(id)) {
-                ring.nextSqe().timeoutRemove(id).userData(UserData.of(Op.TIMER_REMOVE, 0, 0, 0));
+                removeTimeout(id);
             }
         }
         for (Connection c : connections.snapshot()) {
@@ -1089,30 +676,13 @@ public final class EventLoop implements Executor {
         return terminated.await(nanos, TimeUnit.NANOSECONDS);
     }
 
-    // ================================================================ counters
-
     private NetCounters snapshot() {
         boolean live = !resourcesClosed && recv != null;
-        long inRing = live ? recv.inRing() : 0;
-        long pending = live ? recv.pending() : 0;
-        long retained = live ? recv.retainedCount() : 0;
-        long returned = live ? recv.returned() : 0;
-        long writeInUse = live ? writeBuffers.inUse() : 0;
-        return new NetCounters(1,
-                connections == null ? 0 : connections.size(),
-                counters.accepted, counters.connected, counters.closed, counters.rejected,
-                counters.fdsOpened, counters.fdsClosed,
-                inRing, pending, retained, returned,
-                counters.recvCompletions, counters.recvNoBuffers, counters.recvRearms, counters.acceptRearms,
-                writeInUse, counters.queuedWriteBytes,
-                counters.zeroCopyPending, counters.zeroCopySends, counters.zeroCopyCopied,
-                counters.bytesReceived, counters.bytesSent,
-                timers.size(), counters.tasksRun,
-                wakeup == null ? 0 : wakeup.wakeups(), wakeup == null ? 0 : wakeup.skipped(),
-                counters.leakedRecvBuffers, counters.leakedWriteBuffers);
+        return counters.snapshot(connections == null ? 0 : connections.size(), live ? recv : null,
+                live ? writeBuffers : null, timers.size(), wakeup);
     }
 
-    // ================================================================ for connections
+    // ================================================================ for connections and tests
 
     private void checkLoop(String what) {
         if (!inEventLoop()) {
@@ -1125,32 +695,13 @@ public final class EventLoop implements Executor {
         return thread.getName();
     }
 
+    /** The next SQE of the loop's ring (tests inject operations with it). Loop thread. */
     Sqe sqe() {
         return ring.nextSqe();
     }
 
-    LoopConfig config() {
-        return config;
-    }
-
-    LoopCounters stats() {
-        return counters;
-    }
-
     RecvBuffers recvBuffers() {
         return recv;
-    }
-
-    WriteBuffers writeBuffers() {
-        return writeBuffers;
-    }
-
-    Scratch scratch() {
-        return scratch;
-    }
-
-    boolean zeroCopySupported() {
-        return zeroCopySupported;
     }
 
     /** Whether the loop's ring got {@code flag} (tests check the setup). Loop thread. */

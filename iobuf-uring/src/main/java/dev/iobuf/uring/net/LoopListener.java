@@ -24,7 +24,8 @@ final class LoopListener {
         this.generation = generation;
     }
 
-    long acceptUserData() {
-        return UserData.of(Op.ACCEPT, 0, slot, generation);
+    /** The user_data of this listener's {@code op}. */
+    long userData(int op) {
+        return UserData.of(op, 0, slot, generation);
     }
 }
