@@ -3,6 +3,7 @@ package dev.iobuf.uring.net;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_MORE;
 
 import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.CompletionHandler;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UserData;
@@ -11,7 +12,7 @@ import java.util.Arrays;
 /**
  * A loop's listening sockets ({@link LoopListener}, one per {@link Listener} served here) and their
  * (multishot) accepts: the owner of the ACCEPT, LISTENER_CANCEL and LISTENER_CLOSE completions, found
- * by slot and generation like a connection. Accepted fds go to the loop ({@link Loop#adopt}); errors
+ * by slot and generation like a connection. Accepted fds go to the loop ({@link LoopResources#adopt}); errors
  * (EMFILE, ...) re-arm after a pause. Loop thread only.
  */
 final class Acceptor {
@@ -19,20 +20,10 @@ final class Acceptor {
     private static final long RETRY_NANOS = 100_000_000L;
     private static final int F_MORE = IORING_CQE_F_MORE();
 
-    /** What the acceptor needs of its loop. */
-    interface Loop {
-        /** Takes over accepted {@code fd} for {@code handler} (and counts it); false if the loop refuses it. */
-        boolean adopt(int fd, ConnectionHandler handler);
-
-        /** Runs {@code task} after {@code nanos} (a loop timer). */
-        void after(long nanos, Runnable task);
-
-        /** A completion that named no live listener. */
-        void stale(long userData, int result, int flags);
-    }
-
     private final Ring ring;
-    private final Loop loop;
+    private final LoopResources loop;
+    private final Timers timers;
+    private final CompletionHandler onStale;
     private final LoopCounters counters;
     private final String name;
     private LoopListener[] listeners = new LoopListener[4];
@@ -40,9 +31,13 @@ final class Acceptor {
     private int open;
     private boolean multishot;
 
-    Acceptor(Ring ring, Loop loop, LoopCounters counters, boolean multishot, String name) {
-        this.ring = ring;
+    /** {@code onStale} gets the completions that name no live listener. */
+    Acceptor(LoopResources loop, Timers timers, CompletionHandler onStale, LoopCounters counters, boolean multishot,
+             String name) {
+        this.ring = loop.ring;
         this.loop = loop;
+        this.timers = timers;
+        this.onStale = onStale;
         this.counters = counters;
         this.multishot = multishot;
         this.name = name;
@@ -99,7 +94,7 @@ final class Acceptor {
             if (op == Op.ACCEPT && result >= 0) {
                 Sockets.close(result);
             }
-            loop.stale(userData, result, flags);
+            onStale.complete(userData, result, flags);
         } else if (op == Op.ACCEPT) {
             onAccept(l, result, flags);
         } else {
@@ -122,7 +117,7 @@ final class Acceptor {
                     ? " (out of file descriptors: raise `ulimit -n`); retrying in 100 ms" : "; retrying in 100 ms"));
             if (!more && !l.stopping) {
                 l.retryScheduled = true;
-                loop.after(RETRY_NANOS, () -> retry(l));
+                timers.arm(RETRY_NANOS, () -> retry(l));
                 return;
             }
         }

@@ -2,18 +2,12 @@ package dev.iobuf.uring.net;
 
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUFFER;
 
-import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.CompletionCursor;
-import dev.iobuf.uring.IoUringBlockedException;
-import dev.iobuf.uring.IoUringUnavailableException;
-import dev.iobuf.uring.MemlockLimitException;
-import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.SetupFlag;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UringException;
 import dev.iobuf.uring.UserData;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -51,7 +45,6 @@ public final class EventLoop implements Executor {
     static final int SHUTTING_DOWN = 2;
     static final int TERMINATING = 3;
     static final int TERMINATED = 4;
-    private static final int RECV_GROUP = 0;
     private static final int F_BUFFER = IORING_CQE_F_BUFFER();
 
     private final EventLoopGroup group;
@@ -66,18 +59,14 @@ public final class EventLoop implements Executor {
     private volatile Throwable startFailure;
     private volatile NetCounters finalCounters;
 
-    // ---- owned by the loop thread, made in init()
-    private Ring ring;
-    private Arena arena;
+    // ---- owned by the loop thread, made in init() (the fields below res: its parts, read on every turn)
+    private final LoopResources res;
     /** Volatile: other threads read it in {@link #execute}, possibly before the start latch told them of it. */
     private volatile Wakeup wakeup;
-    private boolean resourcesClosed;
+    private Ring ring;
     private RecvBuffers recv;
-    private WriteBuffers writeBuffers;
-    private Scratch scratch;
     private ConnectionTable connections;
     private TurnWork work;
-    private ConnectionServices services;
     private Acceptor acceptor;
     private final Timers timers = new Timers();
     private long staleCompletions;
@@ -88,6 +77,7 @@ public final class EventLoop implements Executor {
         this.config = config;
         this.thread = new Thread(this::run, config.threadNamePrefix() + index);
         this.thread.setDaemon(config.daemon());
+        this.res = new LoopResources(config, counters, "loop " + index);
     }
 
     /** Starts the thread and waits until its ring is set up; rethrows what failed. */
@@ -161,7 +151,7 @@ public final class EventLoop implements Executor {
      * @throws IllegalStateException off the loop thread, or once the loop is shutting down
      */
     public long schedule(Duration delay, Runnable task) {
-        return schedule(toNanos(delay), TimeUnit.NANOSECONDS, task);
+        return schedule(Timers.toNanos(delay), TimeUnit.NANOSECONDS, task);
     }
 
     /** As {@link #schedule(Duration, Runnable)}. */
@@ -174,7 +164,7 @@ public final class EventLoop implements Executor {
         if (delay < 0) {
             throw new IllegalArgumentException("delay must be >= 0, got " + delay + " " + unit);
         }
-        return arm(unit.toNanos(delay), task);
+        return timers.arm(unit.toNanos(delay), task);
     }
 
     /**
@@ -184,11 +174,7 @@ public final class EventLoop implements Executor {
      */
     public boolean cancelTimer(long timerId) {
         checkLoop("cancelTimer");
-        if (!timers.cancel(timerId)) {
-            return false;
-        }
-        removeTimeout(timerId);
-        return true;
+        return timers.disarm(timerId);
     }
 
     /**
@@ -205,11 +191,18 @@ public final class EventLoop implements Executor {
             throw new IllegalArgumentException(remote + " is unresolved: resolve the host name first");
         }
         CompletableFuture<Connection> future = new CompletableFuture<>();
+        Runnable start = () -> {
+            if (lifecycle != RUNNING) {
+                future.completeExceptionally(new RejectedExecutionException("event loop " + index + " is shutting down"));
+            } else {
+                res.connect(remote, handler, future);
+            }
+        };
         if (inEventLoop()) {
-            startConnect(remote, handler, future);
+            start.run();
         } else {
             try {
-                execute(() -> startConnect(remote, handler, future));
+                execute(start);
             } catch (RejectedExecutionException e) {
                 future.completeExceptionally(e);
             }
@@ -288,16 +281,13 @@ public final class EventLoop implements Executor {
 
     @Override
     public String toString() {
-        return "EventLoop[" + index + ", " + thread.getName() + ", " + lifecycleName() + "]";
-    }
-
-    private String lifecycleName() {
-        return switch (lifecycle) {
+        String state = switch (lifecycle) {
             case RUNNING -> "running";
             case SHUTTING_DOWN -> "shutting down";
             case TERMINATING -> "terminating";
             default -> "terminated";
         };
+        return "EventLoop[" + index + ", " + thread.getName() + ", " + state + "]";
     }
 
     // ================================================================ the loop
@@ -308,7 +298,7 @@ public final class EventLoop implements Executor {
         } catch (Throwable t) {
             startFailure = t;
             lifecycle = TERMINATED;
-            freeAll();
+            res.close();
             finalCounters = NetCounters.ZERO;
             started.countDown();
             terminated.countDown();
@@ -319,50 +309,26 @@ public final class EventLoop implements Executor {
             loop();
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "event loop " + index + " failed; closing its connections", t);
-            for (Connection c : connections.snapshot()) {
-                c.closeAbruptly();
-            }
+            res.closeAbruptly();
         } finally {
             teardown();
         }
     }
 
     private void init() {
-        ring = buildRing();
-        arena = Arena.ofShared();
-        wakeup = new Wakeup(arena);
-        counters.fdsOpened++;
-        String name = "loop " + index;
-        recv = new RecvBuffers(ring, config.recvBufferTier(), config.recvBuffers(), RECV_GROUP, config.multishot(),
-                config.recvBundles(), name);
-        writeBuffers = new WriteBuffers(config.writeBufferTier(), config.writeBuffers());
-        scratch = new Scratch(config.maxConnections());
-        connections = new ConnectionTable(config.maxConnections());
-        work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
-        boolean zeroCopy = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
-        services = new ConnectionServices(this, ring, recv, writeBuffers, scratch, work, counters, connections, config,
-                zeroCopy);
-        acceptor = new Acceptor(ring, new AcceptorLoop(), counters, config.multishot(), name);
-        armWake();
+        res.open(this);
+        ring = res.ring;
+        wakeup = res.wakeup;
+        recv = res.recv;
+        connections = res.connections;
+        work = res.work;
+        timers.use(ring);
+        acceptor = new Acceptor(res, timers, this::stale, counters, config.multishot(), "loop " + index);
+        wakeup.arm(ring);
         if (config.idleTimeoutNanos() > 0) {
-            arm(idleTick(), this::sweepIdle);
+            work.sweepIdle(timers, config.idleTimeoutNanos());
         }
         work.now(System.nanoTime());
-    }
-
-    /** SINGLE_ISSUER + DEFER_TASKRUN where the kernel has them, else the ring's defaults. */
-    private Ring buildRing() {
-        if (config.deferTaskrun()) {
-            try {
-                return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).deferTaskrun(true).build();
-            } catch (IoUringBlockedException | IoUringUnavailableException | MemlockLimitException e) {
-                throw e;
-            } catch (UringException e) {
-                LOG.log(System.Logger.Level.INFO, "DEFER_TASKRUN refused (" + e.getMessage() + "); loop " + index
-                        + " uses the ring's defaults");
-            }
-        }
-        return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).build();
     }
 
     private void loop() {
@@ -382,22 +348,7 @@ public final class EventLoop implements Executor {
     }
 
     private void runTasks() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            counters.tasksRun++;
-            runGuarded(task, "a task");
-        }
-    }
-
-    private void runGuarded(Runnable task, String what) {
-        try {
-            task.run();
-        } catch (Throwable t) {
-            LOG.log(System.Logger.Level.WARNING, what + " on event loop " + index + " threw", t);
-            if (t instanceof VirtualMachineError e) {
-                throw e;
-            }
-        }
+        counters.tasksRun += tasks.runAll();
     }
 
     /**
@@ -426,8 +377,8 @@ public final class EventLoop implements Executor {
     private void dispatch(long userData, int result, int flags) {
         int op = UserData.op(userData);
         switch (op) {
-            case Op.WAKE -> onWake(result);
-            case Op.TIMER -> onTimer(userData, result);
+            case Op.WAKE -> wakeup.complete(ring, result, lifecycle < TERMINATING);
+            case Op.TIMER -> timers.fired(userData, result);
             case Op.TIMER_REMOVE -> { }
             case Op.ACCEPT, Op.LISTENER_CANCEL, Op.LISTENER_CLOSE -> acceptor.complete(op, userData, result, flags);
             case Op.RECV, Op.SEND, Op.SEND_ZC, Op.CONNECT, Op.CONNECT_TIMEOUT, Op.CONN_CANCEL, Op.CLOSE -> {
@@ -452,86 +403,6 @@ public final class EventLoop implements Executor {
                 + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));
     }
 
-    /** What the {@link Acceptor} needs of this loop. */
-    private final class AcceptorLoop implements Acceptor.Loop {
-        @Override
-        public boolean adopt(int fd, ConnectionHandler handler) {
-            if (lifecycle != RUNNING) {
-                return false;
-            }
-            Connection c = new Connection(services, fd, handler, false);
-            if (!connections.add(c)) {
-                LOG.log(System.Logger.Level.WARNING, "loop " + index + " holds " + connections.capacity()
-                        + " connections already (maxConnectionsPerLoop): closing a new one");
-                return false;
-            }
-            counters.accepted++;
-            c.open();
-            return true;
-        }
-
-        @Override
-        public void after(long nanos, Runnable task) {
-            arm(nanos, task);
-        }
-
-        @Override
-        public void stale(long userData, int result, int flags) {
-            EventLoop.this.stale(userData, result, flags);
-        }
-    }
-
-    // ================================================================ wake-up and timers
-
-    private void armWake() {
-        ring.nextSqe().read(wakeup.fd(), wakeup.readAddress(), 8, 0).userData(UserData.of(Op.WAKE, 0, 0, 0));
-    }
-
-    private void onWake(int result) {
-        if (result < 0 && !Errno.ECANCELED.is(result) && !Errno.EAGAIN.is(result)) {
-            LOG.log(System.Logger.Level.WARNING, "loop " + index + ": eventfd read failed: " + Errno.name(result));
-        }
-        if (lifecycle < TERMINATING) {
-            armWake();
-        }
-    }
-
-    private long arm(long nanos, Runnable task) {
-        long id = timers.add(task);
-        ring.nextSqe().timeoutNanos(nanos, 0, 0).userData(id);
-        return id;
-    }
-
-    private void removeTimeout(long timerId) {
-        ring.nextSqe().timeoutRemove(timerId).userData(UserData.of(Op.TIMER_REMOVE, 0, 0, 0));
-    }
-
-    private void onTimer(long userData, int result) {
-        Runnable task = timers.complete(userData);
-        if (task != null && Errno.ETIME.is(result)) {
-            runGuarded(task, "a timer task");       // else cancelled (removed: -ECANCELED), or unknown
-        }
-    }
-
-    private long idleTick() {
-        return Math.max(1_000_000L, config.idleTimeoutNanos() / 4);
-    }
-
-    /** Closes connections idle for the timeout, and looks again in a quarter of it. */
-    private void sweepIdle() {
-        work.closeIdle(System.nanoTime(), config.idleTimeoutNanos());
-        if (lifecycle == RUNNING) {
-            arm(idleTick(), this::sweepIdle);
-        }
-    }
-
-    private static long toNanos(Duration d) {
-        if (d.isNegative()) {
-            throw new IllegalArgumentException("delay must be >= 0, got " + d);
-        }
-        return d.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : d.toNanos();
-    }
-
     // ================================================================ listeners and clients
 
     /** Takes over listening socket {@code fd} of {@code owner} and starts accepting. Loop thread. */
@@ -551,33 +422,6 @@ public final class EventLoop implements Executor {
         acceptor.stop(owner);
     }
 
-    private void startConnect(InetSocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
-        if (lifecycle != RUNNING) {
-            future.completeExceptionally(new RejectedExecutionException("event loop " + index + " is shutting down"));
-            return;
-        }
-        int family = SocketAddresses.family(remote);
-        int fd = Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0);
-        if (fd < 0) {
-            future.completeExceptionally(new UringException("socket(" + (family == Sockets.AF_INET6 ? "AF_INET6" : "AF_INET")
-                    + ", SOCK_STREAM)", fd, Errno.EMFILE.is(fd) ? "too many open files: raise `ulimit -n`" : null));
-            return;
-        }
-        counters.fdsOpened++;
-        if (config.tcpNoDelay()) {
-            Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
-        }
-        Connection c = new Connection(services, fd, handler, true);
-        if (!connections.add(c)) {
-            Sockets.close(fd);
-            counters.fdsClosed++;
-            future.completeExceptionally(new IllegalStateException("loop " + index + " holds " + connections.capacity()
-                    + " connections already: raise maxConnectionsPerLoop"));
-            return;
-        }
-        c.startConnect(remote, future, config.connectTimeoutNanos());
-    }
-
     // ================================================================ shutdown
 
     /** Starts the graceful shutdown of this loop (a task from the group). */
@@ -587,25 +431,10 @@ public final class EventLoop implements Executor {
         }
         lifecycle = SHUTTING_DOWN;
         acceptor.stopAll();
-        for (long id : timers.armedIds()) {
-            if (timers.cancel(id)) {
-                removeTimeout(id);
-            }
-        }
-        for (Connection c : connections.snapshot()) {
-            c.beginClose(CloseReason.SHUTDOWN, true);
-        }
-        arm(Math.max(0, deadlineNanos - System.nanoTime()), this::abortAll);
-    }
-
-    /** The shutdown deadline passed: drop what is still queued and close. */
-    private void abortAll() {
-        for (Connection c : connections.snapshot()) {
-            if (c.state() < Connection.CLOSING) {
-                LOG.log(System.Logger.Level.INFO, "loop " + index + ": shutdown deadline passed, aborting " + c);
-            }
-            c.beginClose(CloseReason.SHUTDOWN, false);
-        }
+        work.stopIdleSweeps();
+        timers.disarmAll();
+        res.closeAll(true);
+        timers.arm(Math.max(0, deadlineNanos - System.nanoTime()), () -> res.closeAll(false));
     }
 
     private void teardown() {
@@ -615,61 +444,15 @@ public final class EventLoop implements Executor {
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.WARNING, "a task failed during the shutdown of loop " + index, t);
         }
-        try {
-            int reclaimed = recv.reclaimRetained();
-            if (reclaimed > 0) {
-                counters.leakedRecvBuffers += reclaimed;
-                LOG.log(System.Logger.Level.WARNING, "loop " + index + ": " + reclaimed + " receive buffer(s) were still "
-                        + "retained at shutdown (never released): reclaimed");
-            }
-            recv.publish();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "reclaiming receive buffers of loop " + index + " failed", e);
+        if (recv != null) {
+            res.reclaimRetained();
         }
-        freeAll();
+        timers.clear();
+        res.close();
         finalCounters = snapshot();
         lifecycle = TERMINATED;
         terminated.countDown();
-        drainRejected();
-    }
-
-    /** Closes the ring (cancelling what is left: the eventfd read, timers), then frees memory and fds. */
-    private void freeAll() {
-        resourcesClosed = true;
-        timers.clear();
-        if (ring != null) {
-            ring.close();
-        }
-        if (recv != null) {
-            recv.close();
-            counters.leakedRecvBuffers += recv.leakedAtClose();
-        }
-        if (writeBuffers != null) {
-            writeBuffers.close();
-            counters.leakedWriteBuffers += writeBuffers.leaked();
-        }
-        if (wakeup != null) {
-            wakeup.close();
-            counters.fdsClosed++;
-        }
-        if (scratch != null) {
-            scratch.close();
-        }
-        if (arena != null) {
-            arena.close();
-        }
-    }
-
-    /** Tasks that slipped in after the last turn: run them (they find everything closed). */
-    private void drainRejected() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            try {
-                task.run();
-            } catch (Throwable t) {
-                LOG.log(System.Logger.Level.DEBUG, "a task after the termination of loop " + index + " threw", t);
-            }
-        }
+        tasks.runAll();     // tasks that slipped in after the last turn: they find everything closed
     }
 
     boolean awaitTermination(long nanos) throws InterruptedException {
@@ -677,9 +460,7 @@ public final class EventLoop implements Executor {
     }
 
     private NetCounters snapshot() {
-        boolean live = !resourcesClosed && recv != null;
-        return counters.snapshot(connections == null ? 0 : connections.size(), live ? recv : null,
-                live ? writeBuffers : null, timers.size(), wakeup);
+        return res.snapshot(timers.size());
     }
 
     // ================================================================ for connections and tests

@@ -26,6 +26,7 @@ final class TurnWork {
     private final SlotList idle;
     private final long[] lastActivity;
     private final boolean idleTracked;
+    private boolean sweeping = true;
     private long now;
 
     TurnWork(ConnectionTable table, boolean idleTracked) {
@@ -158,8 +159,24 @@ final class TurnWork {
         }
     }
 
+    /**
+     * Closes connections idle for {@code limit} ns or longer, every quarter of it (a loop timer), until
+     * {@link #stopIdleSweeps()}.
+     */
+    void sweepIdle(Timers timers, long limit) {
+        closeIdle(System.nanoTime(), limit);
+        if (sweeping) {
+            timers.arm(Math.max(1_000_000L, limit / 4), () -> sweepIdle(timers, limit));
+        }
+    }
+
+    /** The loop shuts down: no more idle sweeps. */
+    void stopIdleSweeps() {
+        sweeping = false;
+    }
+
     /** Closes connections idle for {@code limit} ns or longer (the idle order is by last activity). */
-    void closeIdle(long nowNanos, long limit) {
+    private void closeIdle(long nowNanos, long limit) {
         int s;
         while ((s = idle.first()) != SlotList.NONE && nowNanos - lastActivity[s] >= limit) {
             idle.remove(s);
