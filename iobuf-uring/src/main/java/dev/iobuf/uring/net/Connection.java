@@ -81,10 +81,8 @@ public final class Connection {
     int inflight;
     private boolean shutdownTried;
 
-    // ---- client
-    private boolean connectPending;
-    private InetSocketAddress remote;
-    private CompletableFuture<Connection> connectFuture;
+    /** A client's connect, or null. */
+    private ClientConnect connect;
 
     private Object attachment;
 
@@ -164,7 +162,7 @@ public final class Connection {
      * @throws IllegalArgumentException if the range lies outside {@code src}
      */
     public boolean write(MemorySegment src, long offset, int length) {
-        checkRange(src.byteSize(), offset, length);
+        SendHalf.checkRange(src.byteSize(), offset, length);
         if (!canQueue(length)) {
             return false;
         }
@@ -182,7 +180,7 @@ public final class Connection {
 
     /** Queues {@code length} bytes of {@code src} from {@code offset}, copied; see {@link #write(MemorySegment, long, int)}. */
     public boolean write(byte[] src, int offset, int length) {
-        checkRange(src.length, offset, length);
+        SendHalf.checkRange(src.length, offset, length);
         if (!canQueue(length)) {
             return false;
         }
@@ -225,7 +223,7 @@ public final class Connection {
      * @return bytes queued (0 when closing or full; {@link ConnectionHandler#onWritable} then follows)
      */
     public int writeSome(MemorySegment src, long offset, int length) {
-        checkRange(src.byteSize(), offset, length);
+        SendHalf.checkRange(src.byteSize(), offset, length);
         int n = Math.min(length, writableBytes());
         if (n < length) {
             send.becomeUnwritable();
@@ -249,7 +247,7 @@ public final class Connection {
      */
     public boolean writeZeroCopy(BufferPool pool, int index, int offset, int length) {
         Objects.requireNonNull(pool, "pool");
-        checkRange(pool.bufferSize(), offset, length);
+        SendHalf.checkRange(pool.bufferSize(), offset, length);
         if (!pool.isAcquired(index)) {
             throw new IllegalStateException("buffer " + index + " of " + pool + " is not acquired: acquire it, fill it, "
                     + "then hand it over with writeZeroCopy");
@@ -364,18 +362,15 @@ public final class Connection {
 
     @Override
     public String toString() {
-        return "Connection[fd=" + fd + ", loop=" + loop.index() + ", " + stateName() + (client ? ", client" : "")
-                + (reason != null ? ", " + reason : "") + "]";
-    }
-
-    private String stateName() {
-        return switch (state) {
+        String name = switch (state) {
             case CONNECTING -> "connecting";
             case OPEN -> "open";
             case DRAINING -> "draining";
             case CLOSING, CLOSING_FD -> "closing";
             default -> "closed";
         };
+        return "Connection[fd=" + fd + ", loop=" + loop.index() + ", " + name + (client ? ", client" : "")
+                + (reason != null ? ", " + reason : "") + "]";
     }
 
     // ================================================================ for the halves and the loop
@@ -387,13 +382,6 @@ public final class Connection {
         }
     }
 
-    private static void checkRange(long size, long offset, int length) {
-        if (offset < 0 || length < 0 || offset > size - length) {
-            throw new IllegalArgumentException("range [" + offset + ", " + offset + " + " + length + ") lies outside "
-                    + "the " + size + "-byte source");
-        }
-    }
-
     boolean acceptsWrites() {
         int s = state;
         return s == OPEN || s == CONNECTING;
@@ -402,11 +390,7 @@ public final class Connection {
     /** Whether {@code length} bytes fit; if not, the connection asks to be told when they might. */
     private boolean canQueue(int length) {
         checkLoop();
-        if (length <= writableBytes()) {
-            return true;
-        }
-        send.becomeUnwritable();
-        return false;
+        return send.canQueue(length);
     }
 
     ReceiveHalf receive() {
@@ -430,11 +414,6 @@ public final class Connection {
         return UserData.of(op, 0, slot, generation);
     }
 
-    /** The user_data of this connection's {@code op} with {@code aux}. */
-    long userData(int op, int aux) {
-        return UserData.of(op, aux, slot, generation);
-    }
-
     /**
      * A completion of one of this connection's operations (the loop looked it up by slot and generation).
      * The place for per-completion checks of a connection.
@@ -443,7 +422,7 @@ public final class Connection {
         switch (op) {
             case Op.RECV -> recv.onRecv(result, flags);
             case Op.SEND, Op.SEND_ZC -> send.onSend(op, aux, result, flags);
-            case Op.CONNECT -> onConnect(result);
+            case Op.CONNECT -> connect.onConnect(result);
             case Op.CONNECT_TIMEOUT, Op.CONN_CANCEL -> onAuxiliary(result);
             case Op.CLOSE -> {
                 onClosed(result);
@@ -452,17 +431,6 @@ public final class Connection {
             default -> throw new IllegalStateException("op " + op + " is not a connection's");
         }
         afterCompletion();
-    }
-
-    /** The queue drained: tell the handler. */
-    void writable() {
-        if (state == OPEN) {
-            try {
-                handler.onWritable(this);
-            } catch (Throwable t) {
-                handlerFailed("onWritable", t);
-            }
-        }
     }
 
     // ================================================================ open / connect
@@ -484,36 +452,15 @@ public final class Connection {
     }
 
     void startConnect(InetSocketAddress address, CompletableFuture<Connection> future, long timeoutNanos) {
-        this.remote = address;
-        this.connectFuture = future;
-        MemorySegment sockaddr = services.scratch().sockaddr(slot);
-        int length = SocketAddresses.encode(address, sockaddr);
-        Sqe sqe = services.ring().nextSqe().connect(fd, sockaddr.address(), length).userData(userData(Op.CONNECT));
-        connectPending = true;
-        inflight++;
-        if (timeoutNanos > 0) {
-            sqe.link();
-            services.ring().nextSqe().linkTimeoutNanos(timeoutNanos, 0).userData(userData(Op.CONNECT_TIMEOUT));
-            inflight++;
-        }
+        connect = new ClientConnect(this, services, address, future);
+        connect.start(timeoutNanos);
     }
 
-    private void onConnect(int result) {
-        inflight--;
-        connectPending = false;
-        if (state == CONNECTING) {
-            if (result == 0) {
-                services.counters().connected++;
-                open();
-                connectFuture.complete(this);
-            } else {
-                int errno = Errno.ECANCELED.is(result) ? -Errno.ETIMEDOUT.number() : result;
-                failure = new UringException("connect(" + remote + ", fd=" + fd + ")", errno,
-                        Errno.ECANCELED.is(result) ? "no answer within the group's connectTimeout" : null);
-                reason = CloseReason.ERROR;
-                closeNow();
-            }
-        }
+    /** The connect failed or timed out: close with {@code cause}. */
+    void connectFailed(Throwable cause) {
+        failure = cause;
+        reason = CloseReason.ERROR;
+        closeNow();
     }
 
     /** A completion that only ends an operation: a cancel, a link timeout, a shutdown. */
@@ -595,8 +542,8 @@ public final class Connection {
         if (send.inFlight()) {
             cancel(send.inFlightUserData());
         }
-        if (connectPending) {
-            cancel(userData(Op.CONNECT));
+        if (connect != null) {
+            connect.cancel();
         }
         afterCompletion();
     }
@@ -631,9 +578,8 @@ public final class Connection {
                 LOG.log(System.Logger.Level.WARNING, "onClose of " + this + " threw", t);
             }
         }
-        if (connectFuture != null && !connectFuture.isDone()) {
-            connectFuture.completeExceptionally(failure != null ? failure
-                    : new IllegalStateException("connection to " + remote + " closed before it was established"));
+        if (connect != null) {
+            connect.closed(failure);
         }
     }
 

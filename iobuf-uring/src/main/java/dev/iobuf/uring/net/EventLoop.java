@@ -348,7 +348,7 @@ public final class EventLoop implements Executor {
     }
 
     private void runTasks() {
-        counters.tasksRun += tasks.runAll();
+        tasks.runAll(counters);
     }
 
     /**
@@ -452,7 +452,7 @@ public final class EventLoop implements Executor {
         finalCounters = snapshot();
         lifecycle = TERMINATED;
         terminated.countDown();
-        tasks.runAll();     // tasks that slipped in after the last turn: they find everything closed
+        tasks.runAll(counters);     // tasks that slipped in after the last turn: they find everything closed
     }
 
     boolean awaitTermination(long nanos) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.iobuf.uring.net;
 
 import dev.iobuf.uring.UserData;
+
 /**
  * One loop's share of a {@link Listener}: its own listening socket (SO_REUSEPORT) and the multishot
  * accept armed on it. Loop thread only.

@@ -1,12 +1,12 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.IoUringBlockedException;
 import dev.iobuf.uring.IoUringUnavailableException;
 import dev.iobuf.uring.MemlockLimitException;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.UringException;
-import dev.iobuf.liburing.Errno;
 import java.lang.foreign.Arena;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;

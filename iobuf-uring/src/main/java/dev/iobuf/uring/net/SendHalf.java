@@ -10,6 +10,7 @@ import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UringException;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -84,11 +85,19 @@ final class SendHalf {
 
     /** Whether {@code length} bytes fit; if not, the connection asks to be told when they might. */
     boolean canQueue(int length) {
-        if (length <= writableBytes()) {
+        if (c.acceptsWrites() && length <= writableBytes()) {
             return true;
         }
         becomeUnwritable();
         return false;
+    }
+
+    /** Refuses a range outside a {@code size}-byte source. */
+    static void checkRange(long size, long offset, int length) {
+        if (offset < 0 || length < 0 || offset > size - length) {
+            throw new IllegalArgumentException("range [" + offset + ", " + offset + " + " + length + ") lies outside "
+                    + "the " + size + "-byte source");
+        }
     }
 
     void copyIn(MemorySegment src, long offset, int length) {
@@ -171,7 +180,13 @@ final class SendHalf {
     void notifyWritable() {
         wantWritable = false;
         c.receive().resumeAfterWriting();
-        c.writable();
+        if (c.state() == Connection.OPEN) {
+            try {
+                c.handler().onWritable(c);
+            } catch (Throwable t) {
+                c.handlerFailed("onWritable", t);
+            }
+        }
     }
 
     /** Starts a send of what is queued, if nothing is in flight (the loop calls this once per turn). */
@@ -209,7 +224,7 @@ final class SendHalf {
                 sqe.sendmsg(fd, msghdr, Sockets.MSG_NOSIGNAL);
             }
         }
-        sendUserData = c.userData(zc ? Op.SEND_ZC : Op.SEND, first);
+        sendUserData = UserData.of(zc ? Op.SEND_ZC : Op.SEND, first, c.slot, c.generation);
         sqe.userData(sendUserData);
         out.startSend(n);
         if (zc) {

@@ -80,14 +80,15 @@ final class TaskQueue {
         return (Node) TAIL.getVolatile(this) == head;
     }
 
-    /** Runs every task linked so far, each guarded ({@link Timers#runGuarded}); returns how many ran. */
-    int runAll() {
-        int n = 0;
+    /**
+     * Runs every task linked so far, each guarded ({@link Timers#runGuarded}), counting each in
+     * {@code counters} before it runs (a task that snapshots the counters sees itself counted).
+     */
+    void runAll(LoopCounters counters) {
         Runnable task;
         while ((task = poll()) != null) {
-            n++;
+            counters.tasksRun++;
             Timers.runGuarded(task, "a task");
         }
-        return n;
     }
 }

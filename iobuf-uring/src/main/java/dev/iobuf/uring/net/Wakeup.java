@@ -1,11 +1,11 @@
 package dev.iobuf.uring.net;
 
-import dev.iobuf.uring.Ring;
-import dev.iobuf.uring.UserData;
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.Libc;
 import dev.iobuf.liburing.Syscalls;
+import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.UringException;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

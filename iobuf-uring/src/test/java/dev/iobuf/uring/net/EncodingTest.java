@@ -1,9 +1,9 @@
 package dev.iobuf.uring.net;
 
-import dev.iobuf.uring.UserData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;

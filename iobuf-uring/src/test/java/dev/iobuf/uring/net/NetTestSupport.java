@@ -1,9 +1,9 @@
 package dev.iobuf.uring.net;
 
-import dev.iobuf.uring.UserData;
 import dev.iobuf.BufferTier;
 import dev.iobuf.uring.IoUringBlockedException;
 import dev.iobuf.uring.IoUringUnavailableException;
+import dev.iobuf.uring.UserData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
