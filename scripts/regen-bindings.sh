@@ -19,7 +19,7 @@
 # matches those header versions; --check says which ones it found when it fails.
 #
 # Output, package dev.iobuf.liburing:
-#   LibUring (+ LibUring$shared, LibUring_N)  C layouts and every constant of <linux/io_uring.h>; no library:
+#   LibUring (+ LibUring$shared)              C layouts, every constant of <linux/io_uring.h> and liburing.h's; no library:
 #                                             touching it never loads liburing
 #   one class per struct                      every struct of <linux/io_uring.h>, liburing's io_uring /
 #                                             io_uring_sq / io_uring_cq, __kernel_timespec, iovec
@@ -86,9 +86,11 @@ OUT="$WORK/java"
 # ---- includes: taken from jextract's own dump, so names and kinds are spelled as it wants them ----
 "$JX" --dump-includes "$WORK/all.args" -D LIBURING_INTERNAL "$HEADER" >/dev/null 2>"$WORK/dump.log" \
   || { cat "$WORK/dump.log" >&2; die "jextract --dump-includes failed"; }
-# every constant (macros and enum io_uring_op) and struct of the kernel ABI header
-grep -E -- '^--include-(constant|struct) .*# header: /usr/include/linux/io_uring.h$' "$WORK/all.args" \
-  | awk '{print $1, $2}' > "$WORK/abi.args"
+# every constant (macros and enum io_uring_op) and struct of the kernel ABI header, and liburing.h's own
+# public constants (LIBURING_UDATA_TIMEOUT; not its _XOPEN_SOURCE or __NR_* helpers)
+{ grep -E -- '^--include-(constant|struct) .*# header: /usr/include/linux/io_uring.h$' "$WORK/all.args"
+  grep -E -- '^--include-constant [A-Z].*# header: /usr/include/liburing.h$' "$WORK/all.args"
+} | awk '{print $1, $2}' > "$WORK/abi.args"
 for s in $EXTRA_STRUCTS; do echo "--include-struct $s"; done >> "$WORK/abi.args"
 for f in $FUNCTIONS; do
   grep -qE -- "^--include-function $f " "$WORK/all.args" || die "liburing.h declares no function $f"

@@ -1,7 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_CQE32;
-import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_SETUP_NO_SQARRAY;
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_SQE128;
 
 import dev.iobuf.AlignedMemory;

@@ -5,7 +5,7 @@ import static dev.iobuf.liburing.LibUring.IORING_OFF_CQ_RING;
 import static dev.iobuf.liburing.LibUring.IORING_OFF_SQES;
 import static dev.iobuf.liburing.LibUring.IORING_OFF_SQ_RING;
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_CQE32;
-import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_SETUP_NO_SQARRAY;
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_SQE128;
 
 import dev.iobuf.liburing.Libc;

@@ -1,6 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.*;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

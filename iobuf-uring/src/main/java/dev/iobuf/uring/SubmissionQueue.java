@@ -1,6 +1,6 @@
 package dev.iobuf.uring;
 
-import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_SETUP_NO_SQARRAY;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_CQ_OVERFLOW;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_NEED_WAKEUP;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_TASKRUN;

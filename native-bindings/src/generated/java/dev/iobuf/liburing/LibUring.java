@@ -1616,5 +1616,14 @@ public class LibUring extends LibUring$shared {
     public static int IO_URING_OP_SUPPORTED() {
         return IO_URING_OP_SUPPORTED;
     }
+    private static final long LIBURING_UDATA_TIMEOUT = -1L;
+    /**
+     * {@snippet lang=c :
+     * #define LIBURING_UDATA_TIMEOUT -1
+     * }
+     */
+    public static long LIBURING_UDATA_TIMEOUT() {
+        return LIBURING_UDATA_TIMEOUT;
+    }
 }
 
