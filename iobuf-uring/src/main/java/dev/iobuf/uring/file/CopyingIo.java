@@ -62,18 +62,16 @@ final class CopyingIo {
 
     private static int acquire(UringFile f) throws IOException {
         BufferPool bounce = f.io.bounce();
-        int b = bounce.tryAcquire();
-        if (b >= 0) {
-            return b;
-        }
         try {
-            return bounce.acquire();
+            f.io.ensureOpen();
+            int b = bounce.tryAcquire();
+            return b >= 0 ? b : bounce.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.closeFromInside();
             throw new ClosedByInterruptException();
         } catch (IllegalStateException e) {
-            throw new ClosedChannelException();
+            throw new ClosedChannelException();   // the service closed its copy buffers
         }
     }
 }

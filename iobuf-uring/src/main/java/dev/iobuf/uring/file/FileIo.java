@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * File I/O through io_uring for any thread: a service that owns its rings and their completion threads.
@@ -44,7 +45,9 @@ import java.util.concurrent.ExecutorService;
  * reachable for good instead of being freed ({@link FileIoStats#stranded()}).
  */
 public final class FileIo implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(FileIo.class.getName());
     private static final long JOIN_MILLIS = 15_000;
+    private static final long COPY_BUFFER_WAIT_NANOS = 2_000_000_000L;
 
     private final FileRing[] rings;
     private final BufferPool bounce;
@@ -185,8 +188,15 @@ public final class FileIo implements AutoCloseable {
         for (FileRing r : rings) {
             stranded += r == null ? 0 : r.stranded();
         }
-        if (allStopped && stranded == 0) {
+        // Callers whose ops just failed give their copy buffers back within microseconds: wait for them.
+        long deadline = System.nanoTime() + COPY_BUFFER_WAIT_NANOS;
+        while (bounce.acquiredCount() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(100_000);
+        }
+        if (allStopped && stranded == 0 && bounce.acquiredCount() == 0) {
             bounce.close();
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "FileIo closed without freeing its copy buffers: " + stats());
         }
         if (ownsExecutor) {
             ((ExecutorService) futureExecutor).shutdown();
