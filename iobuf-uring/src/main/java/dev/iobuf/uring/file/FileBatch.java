@@ -124,14 +124,25 @@ public final class FileBatch {
     public void submitAndWait() throws IOException {
         FileRing r = io.ring();
         FileOp[] ops = new FileOp[size];
-        int queued = 0;
         try {
             for (int i = 0; i < size; i++) {
-                files[i].begin();
+                results[i] = FileOp.FILE_CLOSED;
+                try {
+                    files[i].begin();
+                } catch (java.nio.channels.ClosedByInterruptException e) {
+                    throw e;
+                } catch (IOException e) {
+                    continue;   // that file is closed: its entry reports it
+                }
                 FileOp op = r.tryAcquire(kinds[i], files[i]);
                 if (op == null) {
                     r.wakeUp();                               // let the ring take what is queued, then wait
-                    op = files[i].newOp(r, kinds[i]);
+                    try {
+                        op = files[i].newOp(r, kinds[i]);
+                    } catch (IOException e) {
+                        files[i].end();
+                        throw e;
+                    }
                 }
                 files[i].fill(op, addrs[i], kinds[i] == FileOp.FSYNC ? 0 : lens[i], positions[i], bufIndex[i], keep[i]);
                 if (kinds[i] == FileOp.FSYNC) {
@@ -139,17 +150,15 @@ public final class FileBatch {
                 }
                 ops[i] = op;
                 r.queue(op);
-                queued++;
             }
         } finally {
             r.wakeUp();
-            for (int i = 0; i < queued; i++) {
-                results[i] = r.await(ops[i]);
-                r.release(ops[i]);
-                files[i].end();
-            }
-            for (int i = queued; i < size; i++) {
-                results[i] = FileOp.CLOSED;
+            for (int i = 0; i < size; i++) {
+                if (ops[i] != null) {
+                    results[i] = r.await(ops[i]);
+                    r.release(ops[i]);
+                    files[i].end();
+                }
             }
             done = true;
         }
