@@ -10,7 +10,7 @@
 #   1. $JEXTRACT when set: the launcher of jextract 25 (download it from the jextract project page,
 #      https://jdk.java.net/jextract, and point JEXTRACT at jextract-25/bin/jextract);
 #   2. else the one built from source by ../shared/tools/jextract/build.sh (the folder beside the clone: this
-#      project's machines and CI lay it there; about 30 s the first time, then cached under ~/.cache).
+#      project's machines lay it there; about 30 s the first time, then cached under ~/.cache).
 #   Neither: regenerating fails; --check SKIPS with a loud banner saying why (a clone placed where no
 #   ../shared exists cannot build jextract, and the committed sources still build and are tested).
 #
