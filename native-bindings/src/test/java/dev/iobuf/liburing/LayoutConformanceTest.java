@@ -157,6 +157,18 @@ class LayoutConformanceTest {
                 #include <netinet/in.h>
                 #include <netinet/tcp.h>
                 #include <fcntl.h>
+                #include <stddef.h>
+                #include <sys/stat.h>
+                #define STX_MASK_OFFSET offsetof(struct statx, stx_mask)
+                #define STX_BLKSIZE_OFFSET offsetof(struct statx, stx_blksize)
+                #define STX_MODE_OFFSET offsetof(struct statx, stx_mode)
+                #define STX_INO_OFFSET offsetof(struct statx, stx_ino)
+                #define STX_SIZE_OFFSET offsetof(struct statx, stx_size)
+                #define STX_BLOCKS_OFFSET offsetof(struct statx, stx_blocks)
+                #define STX_MTIME_OFFSET offsetof(struct statx, stx_mtime)
+                #define STX_DEV_MAJOR_OFFSET offsetof(struct statx, stx_dev_major)
+                #define STX_DIO_MEM_ALIGN_OFFSET offsetof(struct statx, stx_dio_mem_align)
+                #define STATX_BYTES sizeof(struct statx)
                 #define P(x) printf("const %s %zu %lld\\n", #x, sizeof(x), (long long)(x))
                 int main(void) {
                 """);
