@@ -77,60 +77,6 @@ public class LibcAbi extends LibcAbi$shared {
     public static int TCP_NODELAY() {
         return TCP_NODELAY;
     }
-    private static final int O_RDONLY = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define O_RDONLY 0
-     * }
-     */
-    public static int O_RDONLY() {
-        return O_RDONLY;
-    }
-    private static final int O_WRONLY = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define O_WRONLY 1
-     * }
-     */
-    public static int O_WRONLY() {
-        return O_WRONLY;
-    }
-    private static final int O_RDWR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define O_RDWR 2
-     * }
-     */
-    public static int O_RDWR() {
-        return O_RDWR;
-    }
-    private static final int O_CREAT = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define O_CREAT 64
-     * }
-     */
-    public static int O_CREAT() {
-        return O_CREAT;
-    }
-    private static final int O_EXCL = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define O_EXCL 128
-     * }
-     */
-    public static int O_EXCL() {
-        return O_EXCL;
-    }
-    private static final int O_TRUNC = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define O_TRUNC 512
-     * }
-     */
-    public static int O_TRUNC() {
-        return O_TRUNC;
-    }
     private static final int SOCK_STREAM = (int)1L;
     /**
      * {@snippet lang=c :
@@ -220,24 +166,6 @@ public class LibcAbi extends LibcAbi$shared {
      */
     public static int AF_INET6() {
         return AF_INET6;
-    }
-    private static final int O_CLOEXEC = (int)524288L;
-    /**
-     * {@snippet lang=c :
-     * #define O_CLOEXEC 524288
-     * }
-     */
-    public static int O_CLOEXEC() {
-        return O_CLOEXEC;
-    }
-    private static final int AT_FDCWD = (int)-100L;
-    /**
-     * {@snippet lang=c :
-     * #define AT_FDCWD -100
-     * }
-     */
-    public static int AT_FDCWD() {
-        return AT_FDCWD;
     }
 }
 

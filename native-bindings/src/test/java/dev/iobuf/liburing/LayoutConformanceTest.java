@@ -144,7 +144,7 @@ class LayoutConformanceTest {
             java.put(e.name(), (long) e.number());
         }
         assertThat(java).containsKeys("RLIMIT_MEMLOCK", "SYS_io_uring_enter", "MAP_POPULATE", "EAGAIN", "ENOBUFS",
-                "AF_INET6", "MSG_NOSIGNAL", "O_CLOEXEC");
+                "AF_INET6", "MSG_NOSIGNAL", "O_CLOEXEC");  // O_CLOEXEC: Libc
         StringBuilder src = new StringBuilder("""
                 #define _GNU_SOURCE
                 #include <stdio.h>
