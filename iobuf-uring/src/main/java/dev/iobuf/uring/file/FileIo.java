@@ -130,6 +130,17 @@ public final class FileIo implements AutoCloseable {
         return f;
     }
 
+    /**
+     * statx of {@code path} (following symlinks) through io_uring, with the direct I/O alignment where the
+     * kernel reports it.
+     *
+     * @throws java.nio.file.NoSuchFileException if it does not exist
+     */
+    public FileStat stat(Path path) throws IOException {
+        ensureOpen();
+        return FileOpen.stat(this, path);
+    }
+
     /** A new batch: queue several operations, submit them together, wait for all. */
     public FileBatch batch() {
         return new FileBatch(this);
