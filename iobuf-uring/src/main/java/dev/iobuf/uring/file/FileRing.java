@@ -1,6 +1,6 @@
 package dev.iobuf.uring.file;
 
-import static dev.iobuf.liburing.LibUring.IORING_OP_FTRUNCATE;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_OP_FTRUNCATE;
 
 import dev.iobuf.BoundedPool;
 import dev.iobuf.liburing.Libc;
