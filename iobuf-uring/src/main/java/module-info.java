@@ -6,6 +6,8 @@
 module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
     requires transitive dev.iobuf.liburing;
+    // JFR events (dev.iobuf.*); nothing is recorded unless a recording enables them
+    requires jdk.jfr;
     exports dev.iobuf.uring;
     exports dev.iobuf.uring.net;
 }
