@@ -4,14 +4,13 @@ import static dev.iobuf.uring.RingTestSupport.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.BitSet;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Far more completions than CQ entries, none reaped meanwhile: with IORING_FEAT_NODROP the kernel keeps
  * the surplus and flags IORING_SQ_CQ_OVERFLOW; reaping must deliver every one, exactly once.
  */
-@Tag("kernel")
+@KernelTest
 class CompletionOverflowTest {
     private static final int OPS = 2000;
 

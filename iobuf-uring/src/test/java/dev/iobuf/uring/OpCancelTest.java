@@ -12,11 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Cancelling blocked pipe reads by user_data and by fd, and racing a cancel against arriving data. */
-@Tag("kernel")
+@KernelTest
 class OpCancelTest {
 
     private static Map<Long, Integer> complete(Ring r, int n) {

@@ -18,12 +18,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** File operations against real files in a temp dir, each checked against what the file system says. */
-@Tag("kernel")
+@KernelTest
 class OpFileTest {
     @TempDir
     Path dir;

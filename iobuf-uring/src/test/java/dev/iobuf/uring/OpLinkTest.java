@@ -13,12 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** IOSQE_IO_LINK, IOSQE_IO_HARDLINK and IOSQE_IO_DRAIN ordering and failure propagation. */
-@Tag("kernel")
+@KernelTest
 class OpLinkTest {
     @TempDir
     Path dir;

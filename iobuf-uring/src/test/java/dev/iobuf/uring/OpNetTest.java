@@ -22,13 +22,12 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The network preps of {@link Sqe} against real sockets: each field lands where the kernel reads it. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@Tag("kernel")
+@KernelTest
 class OpNetTest {
     private static final int AF_INET = 2;
     private static final int SOCK_STREAM = 1;

@@ -10,11 +10,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** close(): in-flight operations are cancelled and awaited; every later use is an IllegalStateException. */
-@Tag("kernel")
+@KernelTest
 class RingCloseTest {
     private static final long PROMPT_NANOS = 2_000_000_000L;
 

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.iobuf.liburing.Errno;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A kernel refusal of an explicit option, and the setup errnos that mean "no io_uring here". */
-@Tag("kernel")
+@KernelTest
 class RingSetupRejectTest {
 
     @Test

@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each setup option: the kernel got what we asked (read back from the params it accepted and the
  * features it reported), and where the effect is observable, the effect itself.
  */
-@Tag("kernel")
+@KernelTest
 class RingSetupTest {
 
     @Test

@@ -4,6 +4,7 @@ import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.KernelTest;
 import dev.iobuf.uring.UringException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,13 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Client connections: connect to a JDK server, exchange data; a refused connect fails the future. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@Tag("kernel")
+@KernelTest
 class ClientTest {
 
     @Test

@@ -4,16 +4,16 @@ import static dev.iobuf.uring.net.NetTestSupport.anyPort;
 import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.KernelTest;
 import java.io.InputStream;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The server side against plain blocking JDK sockets: an independent peer. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@Tag("kernel")
+@KernelTest
 class EchoJdkClientTest {
 
     @Test

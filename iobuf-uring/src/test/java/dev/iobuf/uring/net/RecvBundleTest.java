@@ -4,18 +4,18 @@ import static dev.iobuf.uring.net.NetTestSupport.anyPort;
 import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.KernelTest;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.RingFeature;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Receive bundles: one completion fills several buffers, delivered one onData each, in order. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@Tag("kernel")
+@KernelTest
 class RecvBundleTest {
 
     private static NetCounters echo(boolean bundles, byte[] data) throws Exception {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
+import dev.iobuf.uring.KernelTest;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * when the kernel's notification CQE says it no longer reads it.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@Tag("kernel")
+@KernelTest
 class ZeroCopyTest {
     private static final int CHUNKS = 200;
     private static final int SIZE = BufferTier.SMALL.size();
