@@ -19,6 +19,7 @@ public final class MemlockLimitException extends UringException {
         super(operation, result, remedy);
         this.limit = limit;
         this.needed = needed;
+        SetupRefusedEvent.record("MEMLOCK", this, limit, needed);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * io_uring_setup for a {@link RingBuilder}: which flags are required (asked for explicitly) and which
@@ -134,6 +135,12 @@ final class RingSetup {
                     culprits.add(f);
                 }
             }
+        }
+        if (!culprits.isEmpty() && culprits.stream().noneMatch(f -> Kernel.atLeast(f.since()))) {
+            // every refused flag is newer than this kernel: the flags are missing, not misused
+            // (SetupFlag is in version order, so the last one names the kernel that has them all)
+            String names = culprits.stream().map(f -> "IORING_SETUP_" + f.name()).collect(Collectors.joining(" and "));
+            return UnsupportedFeatureException.refused(names, culprits.getLast().since(), op, rc);
         }
         StringBuilder why = new StringBuilder("The kernel (").append(Kernel.describe()).append(") rejects ");
         if (culprits.isEmpty()) {
