@@ -150,6 +150,15 @@ final class FileRing implements Runnable, CompletionHandler {
 
     /** Queues a filled op without waking the ring thread (a batch wakes it once: {@link #wakeUp()}). */
     void queue(FileOp op) {
+        if (op.lease != null) {
+            try {
+                op.lease.retain();   // before the kernel can get the address; released in release(op)
+            } catch (IllegalStateException e) {
+                op.lease = null;
+                release(op);
+                throw e;
+            }
+        }
         FileOp.STATE.setVolatile(op, FileOp.QUEUED);
         queue.offer(op.index);
         if (terminated) {
@@ -193,6 +202,9 @@ final class FileRing implements Runnable, CompletionHandler {
 
     /** Gives the slot back after the caller has consumed the result. */
     void release(FileOp op) {
+        if (op.lease != null && !op.stranded) {
+            op.lease.release();
+        }
         op.clear();
         ops.release(op.index);
     }
@@ -527,6 +539,7 @@ final class FileRing implements Runnable, CompletionHandler {
             if (op.inKernel > 0) {
                 // The kernel did not complete it within the close wait: its memory must never be freed.
                 stranded++;
+                op.stranded = true;   // its lease stays retained: the pool refuses to close
                 synchronized (STRANDED) {
                     STRANDED.add(op.keepAlive);
                 }

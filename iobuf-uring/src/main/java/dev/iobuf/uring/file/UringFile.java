@@ -535,6 +535,7 @@ public final class UringFile implements AutoCloseable {
         op.position = flags.append() ? -1 : position;
         op.bufIndex = bufIndex;
         op.keepAlive = keepAlive;
+        op.lease = bufIndex >= 0 ? io.leaseOfSlot(bufIndex) : keepAlive instanceof BufferPool p ? io.lease(p) : null;
     }
 
     int execute(FileRing r, FileOp op, String what) throws IOException {
