@@ -99,12 +99,11 @@ final class FileRing implements Runnable, CompletionHandler {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable t = startFailure;
+        Throwable t = startFailure;   // setUp throws unchecked exceptions only
         if (t instanceof RuntimeException r) {
             throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
+        } else if (t != null) {
+            throw (Error) t;
         }
     }
 
@@ -337,7 +336,7 @@ final class FileRing implements Runnable, CompletionHandler {
             FileOp op = ops.value(e);
             if (op.kind == FileOp.TASK) {
                 runTask(op);
-            } else if (op.file != null && op.file.isClosedForRing()) {
+            } else if (op.file != null && !op.file.isOpen()) {
                 op.finish(FileOp.FILE_CLOSED);
             } else {
                 prep(op);
@@ -596,9 +595,5 @@ final class FileRing implements Runnable, CompletionHandler {
 
     int opsInUse() {
         return ops.acquiredCount();
-    }
-
-    boolean isTerminated() {
-        return terminated;
     }
 }
