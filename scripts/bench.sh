@@ -33,6 +33,13 @@
 #          allocated/request. Runs scripts/bench-http.sh (its header tells the knobs; extra
 #          arguments are not taken). About 6-7 min. Results: benchmarks/results/http.txt
 #
+# Charts (no run):
+#   scripts/bench.sh --charts [FILE]
+#                      PNG bar charts, one per suite (ours vs each peer, the ratio ours/peer under each
+#                      peer), from the RESULT lines in FILE (default benchmarks/charts/results.txt, the
+#                      quiet-machine figures of benchmarks/README.md) into benchmarks/charts/; gnuplot
+#                      (gnuplot-nox) from apt when missing
+#
 # Options and environment:
 #   --report           no run: print the table and RESULT lines again from the suite's last JSON
 #                      (with --quick: from the last quick run)
@@ -641,6 +648,15 @@ suite_http() {
 
 # Bash reads a script while it runs: keeping the work in a function read whole before it starts
 # means editing this file never derails a run in progress.
+# charts [RESULTS_FILE] : PNG bar charts (gnuplot) of RESULT lines into benchmarks/charts/
+charts() {
+  local file=${1:-benchmarks/charts/results.txt}
+  [ -f "$file" ] || die "$file does not exist (RESULT lines, e.g. from scripts/bench.sh SUITE --report)"
+  command -v gnuplot >/dev/null || ensure_apt gnuplot-nox
+  command -v python3 >/dev/null || die "python3 is needed to read the RESULT lines (apt-get install python3)"
+  python3 scripts/bench-charts.py "$file" benchmarks/charts
+}
+
 main() {
   [ $# -ge 1 ] || usage 2
   SUITE=$1
@@ -658,6 +674,7 @@ main() {
 
   case "$SUITE" in
     -h|--help|help) usage 0 ;;
+    --charts) charts "$@"; return ;;
     pool) ;;
     nop) ;;
     file) ;;
