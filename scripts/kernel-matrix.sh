@@ -352,9 +352,9 @@ main() {
     echo "kernel $k: $(cat "$run/out/$k/wall" 2>/dev/null || echo '?') s wall"
     total_ok=$((total_ok + PASSED)); total_fail=$((total_fail + FAILED)); total_skip=$((total_skip + SKIPPED))
   done
-  if [ "${kernels[*]}" = "${ALL_KERNELS[*]}" ]; then
+  if [ "$(printf '%s\n' "${kernels[@]}" | sort -u)" = "$(printf '%s\n' "${ALL_KERNELS[@]}" | sort -u)" ]; then
     mkdir -p "$(dirname "$DOCS")"
-    docs "$DOCS" "$run" "${kernels[@]}"
+    docs "$DOCS" "$run" "${ALL_KERNELS[@]}"
     echo "$DOCS regenerated"
   else
     docs "$run/kernels.md" "$run" "${kernels[@]}"
