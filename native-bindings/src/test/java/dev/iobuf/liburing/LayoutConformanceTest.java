@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The struct classes and {@link LibUring} are jextract's output for these same headers
  * (scripts/regen-bindings.sh), so this checks jextract and the FFM layouts against gcc's {@code offsetof};
- * the generated {@link LibcAbi} and the hand-written {@link rlimit}, {@link Libc} and {@link Errno} are
- * checked the same way. Constants newer than the headers ({@link NewerKernelConstants}) are checked by
+ * the generated {@link LibcAbi} and the hand-written {@link Libc} and {@link Errno} are checked the same way. Constants newer than the headers ({@link NewerKernelConstants}) are checked by
  * behaviour in {@code NewerKernelConstantsTest}.
  * {@code *_LAST} sentinels grow with each kernel, so only "header value &lt;= ours" is required.
  */
