@@ -284,7 +284,7 @@ public final class UringFile implements AutoCloseable {
 
     /**
      * Sets the file's size to exactly {@code size} (shorter or longer): IORING_OP_FTRUNCATE on Linux 6.9+,
-     * else {@code ftruncate} through {@link RandomAccessFile#setLength} on the path.
+     * else {@code ftruncate} through {@link java.io.RandomAccessFile#setLength} on the path.
      */
     public void truncate(long size) throws IOException {
         requireWritable();
