@@ -121,6 +121,20 @@ class HttpServerTest {
     }
 
     @Test
+    void aBareLfRequestIsAnswered400AndClosedInsteadOfWaitingForever() throws Exception {
+        int fds = NetTestKit.openFds();
+        NetServer server = server(1);
+        for (String request : List.of("GET / HTTP/1.1\nHost: a\n\n", "GET / HTTP/1.1\r\nHost: a\n")) {
+            try (HttpTestClient c = new HttpTestClient(server.port())) {
+                c.send(request);
+                assertThat(masked(c.read())).isEqualTo(expected(HttpReply.BAD_REQUEST | HttpReply.CLOSE));
+                assertThat(c.endsNext()).as("closed after the 400").isTrue();
+            }
+        }
+        NetTestKit.stopClean(server, fds);
+    }
+
+    @Test
     void errorsGetTheirStatusAndCloseWhileOtherPathsKeepTheConnection() throws Exception {
         int fds = NetTestKit.openFds();
         NetServer server = server(2);
