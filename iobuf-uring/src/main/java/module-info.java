@@ -6,6 +6,8 @@
 module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
     requires transitive dev.iobuf.liburing;
+    // The event loops prepare java.util.logging's formatting before they need it (LoopLog.warmUp).
+    requires java.logging;
     exports dev.iobuf.uring;
     exports dev.iobuf.uring.net;
 }

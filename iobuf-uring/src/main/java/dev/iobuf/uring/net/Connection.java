@@ -602,11 +602,17 @@ public final class Connection {
     /** A SEND / SEND_ZC completion (the result, or a zero-copy notification). */
     void onSend(long userData, int result, int flags) {
         LoopCounters counters = loop.stats();
+        boolean zc = UserData.op(userData) == UserData.SEND_ZC;
+        boolean notification = zc && (flags & F_NOTIF) != 0;
+        if (notification ? !out.awaitsNotification(UserData.aux(userData))
+                : !out.sendInFlight() || (result >= 0 && !out.canHaveSent(result))) {
+            loop.impossibleCompletion(this, "send", userData, result, flags);
+            return;
+        }
         if ((flags & F_MORE) == 0) {
             inflight--;
         }
-        boolean zc = UserData.op(userData) == UserData.SEND_ZC;
-        if (zc && (flags & F_NOTIF) != 0) {
+        if (notification) {
             out.notified(UserData.aux(userData));
             counters.zeroCopyPending--;
             if ((result & ZC_COPIED) != 0) {
@@ -705,14 +711,18 @@ public final class Connection {
     }
 
     /** A RECV completion (several buffers when it is a bundle). */
-    void onRecv(int result, int flags) {
+    void onRecv(long userData, int result, int flags) {
         RecvBuffers buffers = loop.recvBuffers();
+        int n = recvArmed ? buffers.select(result, flags) : RecvBuffers.IMPOSSIBLE;
+        if (n == RecvBuffers.IMPOSSIBLE) {
+            loop.impossibleCompletion(this, "recv", userData, result, flags);
+            return;
+        }
         if ((flags & F_MORE) == 0) {
             recvArmed = false;
             recvCancelling = false;
             inflight--;
         }
-        int n = buffers.select(result, flags);
         if (result > 0) {
             loop.stats().bytesReceived += result;
             loop.stats().recvCompletions++;
@@ -887,14 +897,14 @@ public final class Connection {
             try {
                 handler.onError(this, cause);
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.WARNING, "onError of " + this + " threw", t);
+                LoopLog.log(LOG, System.Logger.Level.WARNING, "onError of " + this + " threw", t);
             }
         }
         beginClose(CloseReason.ERROR, false);
     }
 
     private void handlerFailed(String callback, Throwable t) {
-        LOG.log(System.Logger.Level.WARNING, callback + " of " + this + " threw; aborting the connection", t);
+        LoopLog.log(LOG, System.Logger.Level.WARNING, callback + " of " + this + " threw; aborting the connection", t);
         fail(t);
         if (t instanceof VirtualMachineError e) {
             throw e;            // out of memory and the like: the loop cannot go on either
@@ -963,7 +973,7 @@ public final class Connection {
         inflight--;
         state = CLOSED;
         if (result < 0) {
-            LOG.log(System.Logger.Level.DEBUG, "close(fd=" + fd + ") returned " + Errno.name(result));
+            LoopLog.log(LOG, System.Logger.Level.DEBUG, "close(fd=" + fd + ") returned " + Errno.name(result));
         }
         long unsent = out.unsentBytes();
         loop.stats().queuedWriteBytes -= unsent;
@@ -973,7 +983,7 @@ public final class Connection {
             try {
                 handler.onClose(this);
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.WARNING, "onClose of " + this + " threw", t);
+                LoopLog.log(LOG, System.Logger.Level.WARNING, "onClose of " + this + " threw", t);
             }
         }
         if (connectFuture != null && !connectFuture.isDone()) {

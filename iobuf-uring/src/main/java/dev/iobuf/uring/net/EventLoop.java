@@ -54,6 +54,8 @@ public final class EventLoop implements Executor {
     static final int TERMINATED = 4;
     private static final int RECV_GROUP = 0;
     private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
+    /** A failure that can repeat is logged at most once per this interval (with a count of the others). */
+    static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     private static final int F_MORE = IORING_CQE_F_MORE();
     private static final int F_BUFFER = IORING_CQE_F_BUFFER();
 
@@ -89,6 +91,7 @@ public final class EventLoop implements Executor {
     private boolean zeroCopySupported;
     private long now;
     private long staleCompletions;
+    private final LoopLog.Limit invalidCompletionLog = new LoopLog.Limit(LOG_INTERVAL_NANOS);
 
     // ---- per-turn work lists (intrusive; no allocation)
     private Connection[] dirty;
@@ -455,7 +458,7 @@ public final class EventLoop implements Executor {
                 if (c == null) {
                     stale(userData, result, flags);
                 } else {
-                    c.onRecv(result, flags);
+                    c.onRecv(userData, result, flags);
                 }
             }
             case UserData.SEND, UserData.SEND_ZC -> {
@@ -501,13 +504,31 @@ public final class EventLoop implements Executor {
     private void stale(long userData, int result, int flags) {
         staleCompletions++;
         if ((flags & F_BUFFER) != 0) {
-            int bid = recv.select(result, flags);
-            if (bid >= 0) {
-                recv.recycle(bid);
+            int n = recv.select(result, flags);
+            for (int i = 0; i < n; i++) {
+                recv.recycle(recv.selected(i));
             }
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> "loop " + index + ": stale completion user_data=0x"
-                + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LoopLog.log(LOG, System.Logger.Level.DEBUG, "loop " + index + ": stale completion user_data=0x"
+                    + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));
+        }
+    }
+
+    /**
+     * A completion of {@code c} carries values no correct kernel posts (it was not accounted): counted,
+     * logged at most once per interval, and the connection closed; the loop goes on.
+     */
+    void impossibleCompletion(Connection c, String op, long userData, int result, int flags) {
+        counters.invalidCompletions++;
+        if (invalidCompletionLog.permits(now)) {
+            LoopLog.log(LOG, System.Logger.Level.ERROR, "loop " + index + ": impossible " + op + " completion for " + c
+                    + " (user_data=0x" + Long.toHexString(userData) + " result=" + result + " flags=0x"
+                    + Integer.toHexString(flags) + "; " + invalidCompletionLog.takeSuppressed() + " more since the last "
+                    + "report): closing the connection");
+        }
+        c.fail(new IllegalStateException("impossible " + op + " completion (result " + result + ", flags 0x"
+                + Integer.toHexString(flags) + "): the kernel and this loop disagree about the connection's state"));
     }
 
     // ================================================================ wake-up
@@ -1111,7 +1132,8 @@ public final class EventLoop implements Executor {
                 counters.bytesReceived, counters.bytesSent,
                 timers.size(), counters.tasksRun,
                 wakeup == null ? 0 : wakeup.wakeups(), wakeup == null ? 0 : wakeup.skipped(),
-                counters.leakedRecvBuffers, counters.leakedWriteBuffers);
+                counters.leakedRecvBuffers, counters.leakedWriteBuffers,
+                counters.acceptsOutOfFds, counters.deadlineCloses, counters.invalidCompletions);
     }
 
     // ================================================================ for connections

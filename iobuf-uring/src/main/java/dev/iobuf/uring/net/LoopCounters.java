@@ -24,4 +24,7 @@ final class LoopCounters {
     long tasksRun;
     long leakedRecvBuffers;
     long leakedWriteBuffers;
+    long acceptsOutOfFds;
+    long deadlineCloses;
+    long invalidCompletions;
 }
