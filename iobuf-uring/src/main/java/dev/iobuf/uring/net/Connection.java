@@ -117,6 +117,9 @@ public final class Connection {
     boolean waiting;
     Connection resumeNext;
     Connection starvedNext;
+    /** Position in the loop's {@link Deadlines} heap, -1 without a deadline. */
+    int deadlineIndex = -1;
+    long deadlineAt;
 
     private Object attachment;
 
@@ -380,6 +383,38 @@ public final class Connection {
     /** Whether delivery is paused, by {@link #pauseReading()} or automatically while not writable. */
     public boolean isReadingPaused() {
         return userPaused || autoPaused;
+    }
+
+    /**
+     * Sets this connection's deadline: unless it is cleared ({@link #clearDeadline()}) or set again first,
+     * the connection is aborted once {@code timeout} has passed, with {@link CloseReason#DEADLINE} (counted
+     * in {@link NetCounters#deadlineCloses()}). One deadline per connection; setting it again moves it. Cheap
+     * enough to set and clear per request (a protocol's deadline for a request head, a reply, a handshake):
+     * an entry in the loop's heap, and one kernel timer per loop for the earliest deadline. Expiry is
+     * checked when that timer fires, so it is precise to the timer, not to the byte. Loop thread.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public void deadline(long timeout, java.util.concurrent.TimeUnit unit) {
+        checkLoop();
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0, got " + timeout + " " + unit);
+        }
+        if (state < CLOSING) {
+            loop.setDeadline(this, unit.toNanos(timeout));
+        }
+    }
+
+    /** Removes the deadline set with {@link #deadline}, if any. Loop thread. */
+    public void clearDeadline() {
+        checkLoop();
+        loop.clearDeadline(this);
+    }
+
+    /** Whether a deadline is set ({@link #deadline}). Loop thread. */
+    public boolean hasDeadline() {
+        checkLoop();
+        return deadlineIndex >= 0;
     }
 
     /**

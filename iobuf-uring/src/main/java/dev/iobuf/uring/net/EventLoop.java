@@ -104,6 +104,11 @@ public final class EventLoop implements Executor {
     private Connection idleHead;
     private Connection idleTail;
     private final Runnable idleSweep = this::sweepIdle;
+    private final Deadlines deadlines = new Deadlines();
+    private final Runnable deadlineSweep = this::expireDeadlines;
+    /** The timer armed for the earliest deadline (0: none), and when it fires. */
+    private long deadlineTimer;
+    private long deadlineTimerAt;
 
     EventLoop(EventLoopGroup group, int index, LoopConfig config) {
         this.group = group;
@@ -587,6 +592,45 @@ public final class EventLoop implements Executor {
         }
     }
 
+    // ================================================================ deadlines
+
+    /** {@link Connection#deadline}: {@code c} is aborted {@code nanos} from now unless cleared first. */
+    void setDeadline(Connection c, long nanos) {
+        deadlines.set(c, now + nanos);
+        armDeadlineTimer();
+    }
+
+    void clearDeadline(Connection c) {
+        deadlines.clear(c);     // a timer armed for it finds nothing due and re-arms for what is left
+    }
+
+    /** Arms the one deadline timer for the earliest deadline, unless one armed already fires no later. */
+    private void armDeadlineTimer() {
+        if (deadlines.isEmpty() || lifecycle != RUNNING) {
+            return;
+        }
+        long first = deadlines.earliest();
+        if (deadlineTimer != 0) {
+            if (first - deadlineTimerAt >= 0) {
+                return;
+            }
+            cancelTimer(deadlineTimer);
+        }
+        deadlineTimerAt = first;
+        deadlineTimer = arm(Math.max(0, first - now), deadlineSweep);
+    }
+
+    private void expireDeadlines() {
+        deadlineTimer = 0;
+        long t = System.nanoTime();
+        Connection c;
+        while ((c = deadlines.pollExpired(t)) != null) {
+            counters.deadlineCloses++;
+            c.beginClose(CloseReason.DEADLINE, false);
+        }
+        armDeadlineTimer();
+    }
+
     private static long toNanos(Duration d) {
         if (d.isNegative()) {
             throw new IllegalArgumentException("delay must be >= 0, got " + d);
@@ -830,12 +874,14 @@ public final class EventLoop implements Executor {
     void closing(Connection c) {
         idleRemove(c);
         removeWaiter(c);
+        deadlines.clear(c);
     }
 
     /** A connection's fd is closed: free its slot. */
     void closed(Connection c) {
         idleRemove(c);
         removeWaiter(c);
+        deadlines.clear(c);
         connections.remove(c);
         counters.closed++;
         counters.fdsClosed++;
