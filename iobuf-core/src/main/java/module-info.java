@@ -3,5 +3,7 @@
  * slabs, aligned off-heap memory and {@code struct iovec} arrays. JDK only; knows nothing of io_uring.
  */
 module dev.iobuf.core {
+    // JFR events (dev.iobuf.PoolWait); nothing is recorded unless a recording enables them
+    requires jdk.jfr;
     exports dev.iobuf;
 }

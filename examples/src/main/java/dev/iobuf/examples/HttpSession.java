@@ -24,6 +24,8 @@ final class HttpSession implements HttpRequestParser.Sink {
     private final long headTimeoutNanos;
     /** Requests parsed (answered or owed): tells whether a head completed during a parse. */
     private long parsed;
+    /** Whether the connection's deadline is set (for the head in progress). */
+    private boolean deadlineSet;
     /** An answer the write queue refused, or NONE. */
     private int owed = NONE;
     /** The retained receive buffer still to parse (its handle), or NONE. */
@@ -68,11 +70,13 @@ final class HttpSession implements HttpRequestParser.Sink {
             return;
         }
         if (owed == NONE && parser.inHead()) {
-            if (headCompleted || !connection.hasDeadline()) {
+            if (headCompleted || !deadlineSet) {
                 connection.deadline(headTimeoutNanos, TimeUnit.NANOSECONDS);
+                deadlineSet = true;
             }
-        } else if (connection.hasDeadline()) {
+        } else if (deadlineSet) {
             connection.clearDeadline();
+            deadlineSet = false;
         }
     }
 

@@ -209,6 +209,9 @@ final class NetServer implements AutoCloseable {
         NetServer server = start(name, options, service);
         // Installed once the server runs: a server that fails to start leaves the JVM's signal handling alone.
         ShutdownSignals signals = ShutdownSignals.install(name, err);
+        // A loop that fails (a bug) has closed its connections and listening socket; the server does not run
+        // on half dead: it shuts down as for a signal and exits with 1 and the cause.
+        server.group.whenLoopFails().thenAccept(failure -> signals.stop("event loop failure"));
         try {
             out.println(server.listeningLine());
             out.flush();
@@ -220,6 +223,11 @@ final class NetServer implements AutoCloseable {
             out.println(stopped.line());
             out.println("counters " + stopped.counters());
             out.flush();
+            Throwable failure = server.group.failure();
+            if (failure != null) {
+                throw new ToolException(failure.getMessage() + " (a bug: please report it with the log); the server "
+                        + "stopped instead of running on with fewer loops");
+            }
             if (!stopped.clean()) {
                 throw new ToolException(stopped.ended()
                         ? "counters not at zero after shutdown (see the counters line): something leaked"

@@ -3,114 +3,122 @@ package dev.iobuf.uring.net;
 import java.util.Arrays;
 
 /**
- * A loop's connection deadlines ({@link Connection#deadline}): a binary min-heap of connections ordered
- * by deadline, each connection holding its own heap index, so setting, moving and clearing a deadline
- * are O(log n) with no allocation (the array grows by doubling, to the loop's connection count at most).
- * The loop arms one kernel timer for the earliest deadline, not one per connection: a server that sets
- * a deadline per request and clears it a moment later pays a few array moves, not two SQEs.
- *
- * <p>Loop thread only.
+ * A loop's connection deadlines ({@link Connection#deadline}): a binary min-heap of connection slots
+ * ordered by deadline, with each slot's heap position and deadline in arrays indexed by slot, so setting,
+ * moving and clearing a deadline are O(log n) array moves and nothing allocates (sized once, for the
+ * loop's connection table). {@link TurnWork} arms one kernel timer for the earliest deadline, not one per
+ * connection: a server that sets a deadline per request and clears it a moment later pays a few array
+ * moves, not two SQEs. Deadlines are System.nanoTime() values, compared by difference. Loop thread only.
  */
 final class Deadlines {
-    private Connection[] heap = new Connection[16];
+    private final int[] heap;
+    private final int[] position;
+    private final long[] at;
     private int size;
 
-    /** Whether no connection has a deadline. */
+    /** For slots {@code 0 .. slots-1}. */
+    Deadlines(int slots) {
+        heap = new int[slots];
+        position = new int[slots];
+        at = new long[slots];
+        Arrays.fill(position, -1);
+    }
+
     boolean isEmpty() {
         return size == 0;
     }
 
-    /** Connections with a deadline. */
+    /** Slots with a deadline. */
     int size() {
         return size;
     }
 
-    /** The earliest deadline (System.nanoTime() based); only when not {@link #isEmpty()}. */
-    long earliest() {
-        return heap[0].deadlineAt;
+    /** Whether {@code slot} has a deadline. */
+    boolean has(int slot) {
+        return position[slot] >= 0;
     }
 
-    /** Sets (or moves) {@code c}'s deadline to {@code at}. */
-    void set(Connection c, long at) {
-        if (c.deadlineIndex < 0) {
-            if (size == heap.length) {
-                heap = Arrays.copyOf(heap, size * 2);
-            }
-            c.deadlineAt = at;
-            c.deadlineIndex = size;
-            heap[size++] = c;
-            up(c.deadlineIndex);
+    /** The earliest deadline; only when not {@link #isEmpty()}. */
+    long earliest() {
+        return at[heap[0]];
+    }
+
+    /** Sets (or moves) the deadline of {@code slot} to {@code deadline}. */
+    void set(int slot, long deadline) {
+        int i = position[slot];
+        if (i < 0) {
+            at[slot] = deadline;
+            place(slot, size++);
+            up(size - 1);
         } else {
-            long old = c.deadlineAt;
-            c.deadlineAt = at;
-            if (at - old < 0) {
-                up(c.deadlineIndex);
+            long old = at[slot];
+            at[slot] = deadline;
+            if (deadline - old < 0) {
+                up(i);
             } else {
-                down(c.deadlineIndex);
+                down(i);
             }
         }
     }
 
-    /** Removes {@code c}'s deadline, if it has one. */
-    void clear(Connection c) {
-        int i = c.deadlineIndex;
+    /** Removes the deadline of {@code slot}, if it has one. */
+    void clear(int slot) {
+        int i = position[slot];
         if (i < 0) {
             return;
         }
-        c.deadlineIndex = -1;
-        Connection last = heap[--size];
-        heap[size] = null;
+        position[slot] = -1;
+        int last = heap[--size];
         if (i < size) {
             place(last, i);
             up(i);
-            down(last.deadlineIndex);
+            down(position[last]);
         }
     }
 
-    /** Removes and returns a connection whose deadline is at or before {@code now}, or {@code null}. */
-    Connection pollExpired(long now) {
-        if (size == 0 || heap[0].deadlineAt - now > 0) {
-            return null;
+    /** Removes and returns a slot whose deadline is at or before {@code now}, or -1. */
+    int pollExpired(long now) {
+        if (size == 0 || at[heap[0]] - now > 0) {
+            return -1;
         }
-        Connection c = heap[0];
-        clear(c);
-        return c;
+        int slot = heap[0];
+        clear(slot);
+        return slot;
     }
 
     private void up(int i) {
-        Connection c = heap[i];
+        int slot = heap[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            Connection p = heap[parent];
-            if (c.deadlineAt - p.deadlineAt >= 0) {
+            if (at[slot] - at[heap[parent]] >= 0) {
                 break;
             }
-            place(p, i);
+            place(heap[parent], i);
             i = parent;
         }
-        place(c, i);
+        place(slot, i);
     }
 
     private void down(int i) {
-        Connection c = heap[i];
+        int slot = heap[i];
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
             int right = child + 1;
-            if (right < size && heap[right].deadlineAt - heap[child].deadlineAt < 0) {
+            if (right < size && at[heap[right]] - at[heap[child]] < 0) {
                 child = right;
             }
-            if (heap[child].deadlineAt - c.deadlineAt >= 0) {
+            if (at[heap[child]] - at[slot] >= 0) {
                 break;
             }
             place(heap[child], i);
             i = child;
         }
-        place(c, i);
+        place(slot, i);
     }
 
-    private void place(Connection c, int i) {
-        heap[i] = c;
-        c.deadlineIndex = i;
+    private void place(int slot, int i) {
+        heap[i] = slot;
+        position[slot] = i;
     }
 }

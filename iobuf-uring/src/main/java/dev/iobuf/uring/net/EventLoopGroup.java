@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +44,7 @@ public final class EventLoopGroup implements AutoCloseable {
     private final List<EventLoop> loops;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final CompletableFuture<Throwable> loopFailure = new CompletableFuture<>();
 
     private EventLoopGroup(LoopConfig config, int threads) {
         this.config = config;
@@ -215,6 +217,37 @@ public final class EventLoopGroup implements AutoCloseable {
         return all;
     }
 
+    /**
+     * Whether no loop has failed. A loop fails only through a bug (an error thrown out of the loop itself,
+     * or a {@link VirtualMachineError} in a handler); it then closes its connections and its listening
+     * sockets, so that the kernel sends new connections to the other loops, and ends.
+     */
+    public boolean isHealthy() {
+        return !loopFailure.isDone();
+    }
+
+    /**
+     * The error that ended a loop (the first, if several did): an {@link IllegalStateException} naming the
+     * loop, caused by what it threw; {@code null} while every loop is healthy.
+     */
+    public Throwable failure() {
+        return loopFailure.getNow(null);
+    }
+
+    /**
+     * Completes with {@link #failure()} when a loop fails; never completes otherwise. A server uses it to
+     * stop and exit with the cause instead of running on half dead. Dependent actions run on the failed
+     * loop's thread: keep them short, do not block.
+     */
+    public CompletionStage<Throwable> whenLoopFails() {
+        return loopFailure.minimalCompletionStage();
+    }
+
+    /** Loop {@code loop} failed with {@code cause} (called on its thread, after it closed what it held). */
+    void loopFailed(EventLoop loop, Throwable cause) {
+        loopFailure.complete(new IllegalStateException("event loop " + loop.index() + " failed: " + cause, cause));
+    }
+
     /** Whether every loop has ended. */
     public boolean isTerminated() {
         for (EventLoop loop : loops) {
@@ -264,6 +297,7 @@ public final class EventLoopGroup implements AutoCloseable {
         private boolean pauseReadingWhenUnwritable = true;
         private boolean daemon;
         private String threadName;
+        private ZeroCopyTrace zeroCopyTrace;
 
         private Builder() {
         }
@@ -399,6 +433,12 @@ public final class EventLoopGroup implements AutoCloseable {
             return this;
         }
 
+        /** Observes zero-copy completions (tests prove buffer ownership with it); default none. */
+        Builder zeroCopyTrace(ZeroCopyTrace trace) {
+            this.zeroCopyTrace = trace;
+            return this;
+        }
+
         /** Daemon loop threads (default false: the loops keep the JVM alive until shut down). */
         public Builder daemon(boolean on) {
             this.daemon = on;
@@ -427,7 +467,8 @@ public final class EventLoopGroup implements AutoCloseable {
             String name = threadName != null ? threadName : "iobuf-loop-" + GROUPS.incrementAndGet() + "-";
             LoopConfig config = new LoopConfig(ringEntries, cq, recvBufferTier, recvBuffers, writeBufferTier, writeBuffers,
                     writeQueueBuffers, maxConnections, idleTimeout.toNanos(), connectTimeout.toNanos(), tcpNoDelay, backlog,
-                    multishot, recvBundles, deferTaskrun, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name);
+                    multishot, recvBundles, deferTaskrun, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name,
+                    zeroCopyTrace);
             return new EventLoopGroup(config, threads);
         }
 

@@ -4,6 +4,8 @@ import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
 import dev.iobuf.uring.BufferRing;
 import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.RingFeature;
+import dev.iobuf.uring.Sqe;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -31,6 +33,9 @@ final class RecvBuffers implements AutoCloseable {
     /** {@link #select}: a completion that cannot be true; it was not accounted. */
     static final int IMPOSSIBLE = -1;
 
+    private static final System.Logger LOG = System.getLogger(RecvBuffers.class.getName());
+    private final Ring uring;
+    private final String owner;
     private final BufferPool pool;
     private final BufferRing ring;
     private final int[] handleGeneration;
@@ -45,8 +50,14 @@ final class RecvBuffers implements AutoCloseable {
     private int tailPosition;
     private int retainedCount;
     private boolean recycled;
+    private boolean multishot;
+    private boolean bundles;
 
-    RecvBuffers(Ring r, BufferTier tier, int count, int groupId) {
+    /**
+     * Registers the group on {@code r}; receives are armed multishot and with bundles where asked for and
+     * the kernel has them ({@code owner} names the loop in log lines).
+     */
+    RecvBuffers(Ring r, BufferTier tier, int count, int groupId, boolean multishot, boolean bundles, String owner) {
         BufferPool p = BufferPool.of(tier, count);
         try {
             this.ring = BufferRing.register(r, groupId, p, count);
@@ -55,6 +66,14 @@ final class RecvBuffers implements AutoCloseable {
             throw e;
         }
         this.pool = p;
+        this.uring = r;
+        this.owner = owner;
+        this.multishot = multishot;
+        this.bundles = bundles && r.has(RingFeature.RECVSEND_BUNDLE);
+        if (bundles && !this.bundles) {
+            LoopLog.log(LOG, System.Logger.Level.INFO, owner + ": receive bundles need Linux 6.10 (this kernel lacks "
+                    + "IORING_FEAT_RECVSEND_BUNDLE): one buffer per completion");
+        }
         this.handleGeneration = new int[count];
         this.retained = new boolean[count];
         this.length = new int[count];
@@ -73,6 +92,40 @@ final class RecvBuffers implements AutoCloseable {
 
     int groupId() {
         return ring.groupId();
+    }
+
+    /** Arms a receive on {@code fd} from this group: multishot, or one at a time; bundled where it can. */
+    void arm(int fd, long userData) {
+        Sqe sqe = uring.nextSqe();
+        if (multishot) {
+            sqe.recvMultishot(fd, ring.groupId(), 0);
+        } else {
+            sqe.recvSelect(fd, ring.groupId(), 0, 0);
+        }
+        if (bundles) {
+            sqe.bundle();
+        }
+        sqe.userData(userData);
+    }
+
+    /**
+     * A receive failed with -EINVAL: drop the newest receive flag in use (bundles, then multishot).
+     *
+     * @return false if there was none left to drop (the -EINVAL is a real error)
+     */
+    boolean fallBack() {
+        if (bundles) {
+            bundles = false;
+            LoopLog.log(LOG, System.Logger.Level.INFO, owner + ": the kernel refuses receive bundles: one buffer per completion");
+            return true;
+        }
+        if (multishot) {
+            multishot = false;
+            LoopLog.log(LOG, System.Logger.Level.INFO, owner + ": the kernel refuses multishot recv (before Linux 6.0): "
+                    + "receiving one buffer per request");
+            return true;
+        }
+        return false;
     }
 
     int bufferSize() {
@@ -126,6 +179,17 @@ final class RecvBuffers implements AutoCloseable {
             left -= bytes;
         }
         return n;
+    }
+
+    /**
+     * Accounts a completion whose data nobody will read (its connection is gone) and gives back every
+     * buffer it carries: exactly those, by id, never by count.
+     */
+    void discard(int result, int cqeFlags) {
+        int n = select(result, cqeFlags);
+        for (int i = 0; i < n; i++) {
+            recycle(selected[i]);
+        }
     }
 
     /**

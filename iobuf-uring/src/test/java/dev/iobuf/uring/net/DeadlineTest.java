@@ -22,33 +22,31 @@ import org.junit.jupiter.api.Timeout;
 class DeadlineTest {
 
     @Test
-    void theHeapExpiresExactlyTheDueConnectionsInDeadlineOrderWhateverWasSetMovedOrCleared() {
+    void theHeapExpiresExactlyTheDueSlotsInDeadlineOrderWhateverWasSetMovedOrCleared() {
         Random random = new Random(42);
-        Deadlines heap = new Deadlines();
-        List<Connection> all = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            all.add(new Connection(null, i, null, false, null));
-        }
-        Map<Connection, Long> model = new HashMap<>();
+        int slots = 200;
+        Deadlines heap = new Deadlines(slots);
+        Map<Integer, Long> model = new HashMap<>();
         long clock = Long.MAX_VALUE - 5_000;          // System.nanoTime() values may wrap: compared by difference
         for (int step = 0; step < 20_000; step++) {
-            Connection c = all.get(random.nextInt(all.size()));
+            int slot = random.nextInt(slots);
             int what = random.nextInt(10);
             if (what < 5) {
                 long at = clock + random.nextInt(1_000);
-                heap.set(c, at);
-                model.put(c, at);
+                heap.set(slot, at);
+                model.put(slot, at);
             } else if (what < 8) {
-                heap.clear(c);
-                model.remove(c);
+                heap.clear(slot);
+                model.remove(slot);
             } else {
                 clock += random.nextInt(300);
                 long now = clock;
                 List<Long> expired = new ArrayList<>();
-                for (Connection e; (e = heap.pollExpired(now)) != null; ) {
-                    assertThat(model.remove(e)).as("expired a connection with a deadline").isNotNull();
-                    assertThat(e.deadlineAt - now).as("only due ones").isLessThanOrEqualTo(0);
-                    expired.add(e.deadlineAt);
+                for (int s; (s = heap.pollExpired(now)) >= 0; ) {
+                    Long at = model.remove(s);
+                    assertThat(at).as("expired a slot with a deadline").isNotNull();
+                    assertThat(at - now).as("only due ones").isLessThanOrEqualTo(0);
+                    expired.add(at);
                 }
                 assertThat(expired).as("in deadline order").isSortedAccordingTo((a, b) -> Long.compare(a - b, 0));
                 assertThat(model.values()).as("none due left").allMatch(at -> at - now > 0);
@@ -59,8 +57,8 @@ class DeadlineTest {
                 assertThat(heap.earliest()).isEqualTo(min);
             }
         }
-        for (Connection c : all) {
-            assertThat(c.deadlineIndex >= 0).isEqualTo(model.containsKey(c));
+        for (int slot = 0; slot < slots; slot++) {
+            assertThat(heap.has(slot)).isEqualTo(model.containsKey(slot));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iobuf.BufferTier;
 import dev.iobuf.liburing.LibUring;
 import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
@@ -94,19 +95,19 @@ class ImpossibleCompletionTest {
 
     @Test
     void aSendCompletionReportingMoreThanWasQueuedClosesTheConnectionNotTheLoop() throws Exception {
-        assertClosedByAndLoopServes(UserData.SEND, 1 << 30);     // used to spin the loop forever in WriteQueue.sent
+        assertClosedByAndLoopServes(Op.SEND, 1 << 30);     // used to spin the loop forever in WriteQueue.sent
     }
 
     @Test
     void aReceiveCompletionWithDataButNoBufferClosesTheConnectionNotTheLoop() throws Exception {
-        assertClosedByAndLoopServes(UserData.RECV, 4096);
+        assertClosedByAndLoopServes(Op.RECV, 4096);
     }
 
     @Test
     void receiveCompletionsNamingBuffersNotInTheRingAreRefusedWithoutChangingAnything() {
         int bufferFlag = LibUring.IORING_CQE_F_BUFFER();
         int shift = LibUring.IORING_CQE_BUFFER_SHIFT();
-        try (Ring ring = NetTestSupport.ringOrSkip(); RecvBuffers buffers = new RecvBuffers(ring, BufferTier.SMALL, 4, 0)) {
+        try (Ring ring = NetTestSupport.ringOrSkip(); RecvBuffers buffers = new RecvBuffers(ring, BufferTier.SMALL, 4, 0, true, false, "test")) {
             int size = buffers.bufferSize();
             assertThat(buffers.select(10, (9 << shift) | bufferFlag)).as("an id outside the group").isEqualTo(RecvBuffers.IMPOSSIBLE);
             assertThat(buffers.select(5 * size, bufferFlag)).as("a bundle longer than the buffers").isEqualTo(RecvBuffers.IMPOSSIBLE);

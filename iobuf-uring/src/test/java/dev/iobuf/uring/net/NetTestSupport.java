@@ -3,6 +3,7 @@ package dev.iobuf.uring.net;
 import dev.iobuf.BufferTier;
 import dev.iobuf.uring.IoUringBlockedException;
 import dev.iobuf.uring.IoUringUnavailableException;
+import dev.iobuf.uring.UserData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,6 +50,11 @@ final class NetTestSupport {
             Assumptions.abort("io_uring is not usable here, skipping: " + e.getMessage());
             throw e;
         }
+    }
+
+    /** The user_data of {@code c}'s receive (for injecting completions that name it). */
+    static long recvUserData(Connection c) {
+        return UserData.of(Op.RECV, 0, c.slot, c.generation);
     }
 
     static EventLoopGroup group() {

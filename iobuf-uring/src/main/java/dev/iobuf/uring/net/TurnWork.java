@@ -1,0 +1,248 @@
+package dev.iobuf.uring.net;
+
+/**
+ * What connections asked of the loop during a turn, done once at its end ({@link #finishTurn}), plus the
+ * order of their last activity for the idle timeout. Each kind of work is a {@link SlotList} indexed by
+ * connection slot, so asking twice is asking once and nothing allocates:
+ * <ul>
+ *   <li>{@code waiters}: connections refused a write (or past the high-water mark), told
+ *       {@code onWritable} once their queue drained;</li>
+ *   <li>{@code resumed}: connections whose reading resumed, delivering what waited;</li>
+ *   <li>{@code dirty}: connections with something queued to send (one send each);</li>
+ *   <li>{@code starved}: connections whose receive ended with {@code -ENOBUFS}, armed again as buffers
+ *       come back (no more at once than there are buffers in the ring);</li>
+ *   <li>{@code idle}: open connections, least recently active first;</li>
+ *   <li>{@code deadlines}: connections with a deadline ({@link Connection#deadline}), a heap by deadline
+ *       with one loop timer armed for the earliest.</li>
+ * </ul>
+ * Each pass over a list handles at most the entries it held when the pass began, so work a handler adds
+ * during the pass waits for the next turn. Loop thread only.
+ */
+final class TurnWork {
+    private final ConnectionTable table;
+    private final SlotList waiters;
+    private final SlotList resumed;
+    private final SlotList dirty;
+    private final SlotList starved;
+    private final SlotList idle;
+    private final long[] lastActivity;
+    private final boolean idleTracked;
+    private boolean sweeping = true;
+    private long now;
+    private final Deadlines deadlines;
+    private final Runnable expireDeadlines = this::expireDeadlines;
+    private Timers timers;
+    private LoopCounters counters;
+    /** The timer armed for the earliest deadline (0: none), and when it fires. */
+    private long deadlineTimer;
+    private long deadlineTimerAt;
+
+    TurnWork(ConnectionTable table, boolean idleTracked) {
+        int n = table.capacity();
+        this.table = table;
+        this.waiters = new SlotList(n);
+        this.resumed = new SlotList(n);
+        this.dirty = new SlotList(n);
+        this.starved = new SlotList(n);
+        this.idle = new SlotList(n);
+        this.lastActivity = new long[n];
+        this.idleTracked = idleTracked;
+        this.deadlines = new Deadlines(n);
+    }
+
+    /** The loop's timers and counters, for deadlines (given once both exist). */
+    void useTimers(Timers t, LoopCounters c) {
+        this.timers = t;
+        this.counters = c;
+    }
+
+    /** The loop's clock for this turn (read once after each wait). */
+    void now(long nanos) {
+        now = nanos;
+    }
+
+    void markDirty(Connection c) {
+        dirty.addLast(c.slot);
+    }
+
+    void awaitWritable(Connection c) {
+        waiters.addLast(c.slot);
+    }
+
+    void scheduleResume(Connection c) {
+        resumed.addLast(c.slot);
+    }
+
+    void starve(Connection c) {
+        starved.addLast(c.slot);
+    }
+
+    boolean isStarved(Connection c) {
+        return starved.contains(c.slot);
+    }
+
+    /** Whether delivery waits for the end of the turn (the loop must not block in the kernel then). */
+    boolean hasResumed() {
+        return !resumed.isEmpty();
+    }
+
+    /** A connection opened: it enters the idle order. */
+    void opened(Connection c) {
+        if (idleTracked) {
+            lastActivity[c.slot] = now;
+            idle.addLast(c.slot);
+        }
+    }
+
+    /** Activity on {@code c}: it moves to the young end of the idle order. */
+    void touch(Connection c) {
+        if (idle.contains(c.slot)) {
+            lastActivity[c.slot] = now;
+            idle.moveToLast(c.slot);
+        }
+    }
+
+    /** A connection started closing: it no longer counts as idle, waits to write, or has a deadline. */
+    void closing(Connection c) {
+        idle.remove(c.slot);
+        waiters.remove(c.slot);
+        deadlines.clear(c.slot);
+    }
+
+    /** {@link Connection#deadline}. */
+    void setDeadline(Connection c, long timeout, java.util.concurrent.TimeUnit unit) {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0, got " + timeout + " " + unit);
+        }
+        if (c.state() >= Connection.CLOSING) {
+            return;
+        }
+        deadlines.set(c.slot, now + unit.toNanos(timeout));
+        armDeadlineTimer();
+    }
+
+    /** {@link Connection#clearDeadline}: a timer armed for it finds nothing due and re-arms for what is left. */
+    void clearDeadline(Connection c) {
+        deadlines.clear(c.slot);
+    }
+
+    /** Arms the one deadline timer for the earliest deadline, unless one armed already fires no later. */
+    private void armDeadlineTimer() {
+        if (deadlines.isEmpty() || !sweeping) {
+            return;
+        }
+        long first = deadlines.earliest();
+        if (deadlineTimer != 0) {
+            if (first - deadlineTimerAt >= 0) {
+                return;
+            }
+            timers.disarm(deadlineTimer);
+        }
+        deadlineTimerAt = first;
+        deadlineTimer = timers.arm(Math.max(0, first - now), expireDeadlines);
+    }
+
+    /** The deadline timer fired: aborts every connection whose deadline passed, arms for the next. */
+    private void expireDeadlines() {
+        deadlineTimer = 0;
+        long t = System.nanoTime();
+        for (int s; (s = deadlines.pollExpired(t)) >= 0; ) {
+            counters.deadlineCloses++;
+            table.at(s).beginClose(CloseReason.DEADLINE, false);
+        }
+        armDeadlineTimer();
+    }
+
+    /** A connection's slot is about to be freed: it leaves every list. */
+    void forget(Connection c) {
+        int s = c.slot;
+        waiters.remove(s);
+        resumed.remove(s);
+        dirty.remove(s);
+        starved.remove(s);
+        idle.remove(s);
+        deadlines.clear(s);
+    }
+
+    /** The end of a turn: tell drained writers, deliver resumed data, start sends, return buffers, re-arm. */
+    void finishTurn(RecvBuffers recv) {
+        notifyWritable();
+        deliverResumed();
+        flushDirty();
+        recv.publish();
+        rearmStarved(recv.inRing());
+    }
+
+    private void notifyWritable() {
+        for (int n = waiters.size(); n > 0; n--) {
+            int s = waiters.pollFirst();
+            if (s == SlotList.NONE) {
+                return;
+            }
+            Connection c = table.at(s);
+            int state = c.state();
+            if (state == Connection.OPEN && c.send().drained()) {
+                c.send().notifyWritable();
+            } else if (state == Connection.OPEN || state == Connection.CONNECTING) {
+                waiters.addLast(s);         // still waiting: back in line behind the others
+            }
+        }
+    }
+
+    private void deliverResumed() {
+        for (int n = resumed.size(); n > 0; n--) {
+            int s = resumed.pollFirst();
+            if (s == SlotList.NONE) {
+                return;
+            }
+            table.at(s).receive().resume();
+        }
+    }
+
+    private void flushDirty() {
+        for (int n = dirty.size(); n > 0; n--) {
+            int s = dirty.pollFirst();
+            if (s == SlotList.NONE) {
+                return;
+            }
+            table.at(s).send().flush();
+        }
+    }
+
+    /** Buffers are back in the ring: let as many starved connections receive again as there are buffers. */
+    private void rearmStarved(int budget) {
+        for (; budget > 0; budget--) {
+            int s = starved.pollFirst();
+            if (s == SlotList.NONE) {
+                return;
+            }
+            table.at(s).receive().unstarve();
+        }
+    }
+
+    /**
+     * Closes connections idle for {@code limit} ns or longer, every quarter of it (a loop timer), until
+     * {@link #stopIdleSweeps()}.
+     */
+    void sweepIdle(Timers timers, long limit) {
+        closeIdle(System.nanoTime(), limit);
+        if (sweeping) {
+            timers.arm(Math.max(1_000_000L, limit / 4), () -> sweepIdle(timers, limit));
+        }
+    }
+
+    /** The loop shuts down: no more idle sweeps or deadline timers (the loop disarms those armed). */
+    void stopIdleSweeps() {
+        sweeping = false;
+        deadlineTimer = 0;
+    }
+
+    /** Closes connections idle for {@code limit} ns or longer (the idle order is by last activity). */
+    private void closeIdle(long nowNanos, long limit) {
+        int s;
+        while ((s = idle.first()) != SlotList.NONE && nowNanos - lastActivity[s] >= limit) {
+            idle.remove(s);
+            table.at(s).beginClose(CloseReason.IDLE_TIMEOUT, false);
+        }
+    }
+}
