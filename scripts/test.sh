@@ -11,6 +11,8 @@ ensure_apt liburing2 liburing-dev gcc libc6-dev procps
 # The 10,000-connection echo test needs ~10,500 fds in its JVM: lift the soft limit to the hard one.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "JAVA_HOME=$JAVA_HOME ($(java_major "$JAVA_HOME")), kernel $(uname -r)"
+# The jextract output committed in native-bindings/src/generated/java must be what jextract generates now.
+scripts/regen-bindings.sh --check
 
 # Integration suite (examples/src/test/java/**/*IT.java, run by failsafe in `verify`): the programs
 # run in containers of the offline-built test image (docker/README.md). So Docker and the image come

@@ -1,7 +1,7 @@
 /**
  * io_uring rings whose submission and completion run in Java over the shared ring memory
  * ({@code dev.iobuf.uring}), and a network runtime on top of them: event loops, connections, listeners
- * ({@code dev.iobuf.uring.net}).
+ * ({@code dev.iobuf.uring.net}), and file I/O for any thread, virtual threads first ({@code dev.iobuf.uring.file}).
  */
 module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
@@ -10,4 +10,5 @@ module dev.iobuf.uring {
     requires java.logging;
     exports dev.iobuf.uring;
     exports dev.iobuf.uring.net;
+    exports dev.iobuf.uring.file;
 }

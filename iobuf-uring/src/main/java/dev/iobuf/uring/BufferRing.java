@@ -2,10 +2,10 @@ package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.IORING_CQE_BUFFER_SHIFT;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUFFER;
-import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUF_MORE;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_CQE_F_BUF_MORE;
 import static dev.iobuf.liburing.LibUring.IORING_REGISTER_PBUF_RING;
 import static dev.iobuf.liburing.LibUring.IORING_UNREGISTER_PBUF_RING;
-import static dev.iobuf.liburing.LibUring.IOU_PBUF_RING_INC;
+import static dev.iobuf.liburing.NewerKernelConstants.IOU_PBUF_RING_INC;
 
 import dev.iobuf.BufferPool;
 import dev.iobuf.liburing.Errno;
@@ -201,7 +201,8 @@ public final class BufferRing implements AutoCloseable {
             io_uring_buf_reg.ring_addr(reg, address);
             io_uring_buf_reg.ring_entries(reg, entries);
             io_uring_buf_reg.bgid(reg, (short) groupId);
-            io_uring_buf_reg.flags(reg, (short) (incremental ? IOU_PBUF_RING_INC() : 0));
+            // Linux 6.7 renamed the 6.1 header's pad field (our generated binding's) to flags: same 16 bits.
+            io_uring_buf_reg.pad(reg, (short) (incremental ? IOU_PBUF_RING_INC() : 0));
             return ring.register(IORING_REGISTER_PBUF_RING(), reg, 1);
         }
     }

@@ -1,7 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_CQE32;
-import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_SETUP_NO_SQARRAY;
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_SQE128;
 
 import dev.iobuf.AlignedMemory;
@@ -93,11 +93,11 @@ final class MemlockBudget {
      */
     static long ringBytes(Ring ring) {
         int flags = ring.setupFlags();
-        long cqe = (flags & IORING_SETUP_CQE32()) != 0 ? 32 : 16;
-        long sqe = (flags & IORING_SETUP_SQE128()) != 0 ? 128 : 64;
-        long rings = 64 + cqe * ring.cqEntries();
+        long cqe = RingMemory.cqeSize(flags);
+        long sqe = RingMemory.sqeSize(flags);
+        long rings = 64 + cqe * ring.cqEntries();   // 64: about the kernel's struct io_rings header (not UAPI)
         if ((flags & IORING_SETUP_NO_SQARRAY()) == 0) {
-            rings = AlignedMemory.alignUp(rings, 64) + 4L * ring.sqEntries();
+            rings = AlignedMemory.alignUp(rings, 64) + RingMemory.U32 * ring.sqEntries();
         }
         return pages(rings) + pages(sqe * ring.sqEntries());
     }

@@ -1,6 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.*;
 
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.Libc;
@@ -190,8 +191,9 @@ final class RingSetup {
     static long ringBytes(RingBuilder b, int flags) {
         long sq = Long.highestOneBit(Math.max(1, Math.min(b.entries, 32768)) * 2L - 1);
         long cq = b.cqEntries > 0 ? Long.highestOneBit(b.cqEntries * 2L - 1) : 2 * sq;
-        long rings = 256 + cq * 16 + ((flags & IORING_SETUP_NO_SQARRAY()) != 0 ? 0 : sq * 4);
-        return pages(rings) + pages(sq * 64);
+        long rings = 256 + cq * RingMemory.cqeSize(flags)
+                + ((flags & IORING_SETUP_NO_SQARRAY()) != 0 ? 0 : sq * RingMemory.U32);
+        return pages(rings) + pages(sq * RingMemory.sqeSize(flags));
     }
 
     private static long pages(long bytes) {
