@@ -66,8 +66,8 @@ final class AcceptBackoff {
     /** The message of a report: what failed, how often, what the loop does, what to raise. */
     static String message(String loopName, Object address, int errno, long failures, long intervalNanos) {
         return loopName + ": out of file descriptors accepting on " + address + " ("
-                + dev.iobuf.liburing.Errno.name(errno) + "): " + failures + " accept(s) failed in the last "
-                + intervalNanos / 1_000_000_000L + " s; accepting pauses (up to " + MAX_PAUSE_NANOS / 1_000_000
+                + dev.iobuf.liburing.Errno.name(errno) + "): " + failures + " accept(s) failed since the last report"
+                + " (one per " + intervalNanos / 1_000_000_000L + " s at most); accepting pauses (up to " + MAX_PAUSE_NANOS / 1_000_000
                 + " ms, or until a connection closes) while the open connections are served. Raise the fd limit"
                 + " (`ulimit -n`, LimitNOFILE= in systemd) or lower the connection count";
     }

@@ -37,7 +37,7 @@ class AcceptBackoffTest {
         assertThat(b.shouldReport(1_000)).isTrue();
         assertThat(b.takeFailures()).isEqualTo(765);
         String m = AcceptBackoff.message("loop 0", "/127.0.0.1:8080", -Errno.EMFILE.number(), 765, 10_000_000_000L);
-        assertThat(m).contains("EMFILE").contains("765 accept(s) failed in the last 10 s").contains("ulimit -n");
+        assertThat(m).contains("EMFILE").contains("765 accept(s) failed since the last report (one per 10 s at most)").contains("ulimit -n");
     }
 
     @Test
