@@ -226,6 +226,12 @@ public final class BufferRing implements AutoCloseable {
             return new UringException(op, rc, "buffer group " + groupId + " is already registered on this ring: "
                     + "give each group its own id, or close the other BufferRing first");
         }
+        if (Errno.EINVAL.is(rc) && !Kernel.atLeast("5.19")) {
+            return UnsupportedFeatureException.refused("IORING_REGISTER_PBUF_RING", "5.19", op, rc);
+        }
+        if (Errno.EINVAL.is(rc) && incremental && !Kernel.atLeast("6.12")) {
+            return UnsupportedFeatureException.refused("IOU_PBUF_RING_INC", "6.12", op, rc);
+        }
         if (Errno.EINVAL.is(rc)) {
             return new UringException(op, rc, incremental
                     ? "incremental consumption (IOU_PBUF_RING_INC) needs Linux 6.12; register without it on this kernel"
@@ -275,6 +281,7 @@ public final class BufferRing implements AutoCloseable {
         if (bid < 0) {
             if (isOutOfBuffers(result)) {
                 noBuffer++;
+                BufferRingEmptyEvent.record(groupId, count, pool.bufferSize(), noBuffer);
             }
             return -1;
         }

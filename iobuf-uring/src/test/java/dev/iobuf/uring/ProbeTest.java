@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+@KernelTest
 class ProbeTest {
 
     @Test

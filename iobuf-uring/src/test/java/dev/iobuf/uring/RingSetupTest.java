@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * Each setup option: the kernel got what we asked (read back from the params it accepted and the
  * features it reported), and where the effect is observable, the effect itself.
  */
+@KernelTest
 class RingSetupTest {
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -58,6 +59,8 @@ public final class FileIo implements AutoCloseable {
     private final Executor futureExecutor;
     private final boolean ownsExecutor;
     private final boolean ftruncate;
+    /** Callers holding (or about to take) a copy buffer; close waits for 0 before freeing them. */
+    private final AtomicInteger copyUsers = new AtomicInteger();
     private volatile boolean closed;
 
     FileIo(FileIoBuilder b) {
@@ -127,6 +130,17 @@ public final class FileIo implements AutoCloseable {
         return f;
     }
 
+    /**
+     * statx of {@code path} (following symlinks) through io_uring, with the direct I/O alignment where the
+     * kernel reports it.
+     *
+     * @throws java.nio.file.NoSuchFileException if it does not exist
+     */
+    public FileStat stat(Path path) throws IOException {
+        ensureOpen();
+        return FileOpen.stat(this, path);
+    }
+
     /** A new batch: queue several operations, submit them together, wait for all. */
     public FileBatch batch() {
         return new FileBatch(this);
@@ -190,10 +204,10 @@ public final class FileIo implements AutoCloseable {
         }
         // Callers whose ops just failed give their copy buffers back within microseconds: wait for them.
         long deadline = System.nanoTime() + COPY_BUFFER_WAIT_NANOS;
-        while (bounce.acquiredCount() > 0 && System.nanoTime() - deadline < 0) {
+        while (copyUsers.get() > 0 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(100_000);
         }
-        if (allStopped && stranded == 0 && bounce.acquiredCount() == 0) {
+        if (allStopped && stranded == 0 && copyUsers.get() == 0) {
             bounce.close();
         } else {
             LOG.log(System.Logger.Level.WARNING, "FileIo closed without freeing its copy buffers: " + stats());
@@ -238,6 +252,30 @@ public final class FileIo implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Takes one of the service's copy buffers (waiting while all are in use). Pair with
+     * {@link #giveCopyBuffer}: close frees the buffers only once every taker gave them back.
+     */
+    int takeCopyBuffer() throws ClosedChannelException, InterruptedException {
+        copyUsers.incrementAndGet();   // then read closed: close sets closed, then reads copyUsers (Dekker)
+        try {
+            ensureOpen();
+            int b = bounce.tryAcquire();
+            return b >= 0 ? b : bounce.acquire();
+        } catch (ClosedChannelException | InterruptedException | RuntimeException e) {
+            copyUsers.decrementAndGet();
+            throw e;
+        }
+    }
+
+    void giveCopyBuffer(int index) {
+        try {
+            bounce.release(index);
+        } finally {
+            copyUsers.decrementAndGet();
+        }
     }
 
     /** The registered slot of the copy buffer {@code index}. */

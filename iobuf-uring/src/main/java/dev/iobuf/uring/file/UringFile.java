@@ -557,7 +557,7 @@ public final class UringFile implements AutoCloseable {
             throw new AsynchronousCloseException();
         }
         if (res < 0) {
-            throw FileErrors.of(res, what, path);
+            throw FileErrors.of(res, what + "(" + path + ")", path);
         }
         return res;
     }

@@ -76,6 +76,7 @@ public final class EventLoop implements Executor {
     private final Timers timers = new Timers();
     private long staleCompletions;
     private final LoopLog.Limit invalidCompletionLog = new LoopLog.Limit(LOG_INTERVAL_NANOS);
+    private LoopMonitor monitor;
 
     EventLoop(EventLoopGroup group, int index, LoopConfig config) {
         this.group = group;
@@ -327,6 +328,7 @@ public final class EventLoop implements Executor {
             terminated.countDown();
             return;
         }
+        monitor = LoopMonitor.start(this, thread.getName());
         started.countDown();
         try {
             loop();
@@ -504,6 +506,7 @@ public final class EventLoop implements Executor {
         timers.clear();
         res.close();
         finalCounters = snapshot();
+        monitor.stop();
         lifecycle = TERMINATED;
         terminated.countDown();
         tasks.runAll(counters);     // tasks that slipped in after the last turn: they find everything closed
