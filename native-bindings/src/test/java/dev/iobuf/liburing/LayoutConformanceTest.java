@@ -168,6 +168,8 @@ class LayoutConformanceTest {
                 #define STX_MTIME_OFFSET offsetof(struct statx, stx_mtime)
                 #define STX_DEV_MAJOR_OFFSET offsetof(struct statx, stx_dev_major)
                 #define STX_DIO_MEM_ALIGN_OFFSET offsetof(struct statx, stx_dio_mem_align)
+                #define STX_DIO_OFFSET_ALIGN_OFFSET offsetof(struct statx, stx_dio_offset_align)
+                #define STX_DEV_MINOR_OFFSET offsetof(struct statx, stx_dev_minor)
                 #define STATX_BYTES sizeof(struct statx)
                 #define P(x) printf("const %s %zu %lld\\n", #x, sizeof(x), (long long)(x))
                 int main(void) {
