@@ -6,6 +6,8 @@
 module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
     requires transitive dev.iobuf.liburing;
+    // The event loops prepare java.util.logging's formatting before they need it (LoopLog.warmUp).
+    requires java.logging;
     // JFR events (dev.iobuf.*); nothing is recorded unless a recording enables them
     requires jdk.jfr;
     // the event loops' counters as MBeans (dev.iobuf:type=EventLoop,name=...)

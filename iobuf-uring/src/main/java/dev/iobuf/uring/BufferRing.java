@@ -302,6 +302,17 @@ public final class BufferRing implements AutoCloseable {
     }
 
     /**
+     * Whether {@link #select} would accept a CQE with these flags: it names no buffer, or a buffer of this
+     * group that is in the ring. A caller that must survive a corrupt or foreign CQE (an event loop) asks
+     * first and drops such a CQE instead of catching the exception. Allocates nothing.
+     */
+    public boolean canSelect(int cqeFlags) {
+        ensureOpen();
+        int bid = bufferId(cqeFlags);
+        return bid < 0 || (bid < count && state[bid] == IN_RING);
+    }
+
+    /**
      * Takes buffer {@code bid} ({@code SELECTED -> WITH_USER}) and returns it: the pool's segment for it,
      * the same instance every time, the data at {@link #dataOffset}.
      *

@@ -164,7 +164,11 @@ class BufferRingTest {
             try {
                 RegisteredTestIo.writeFully(pipe[1], new byte[100]);
                 Cqe c = readOne(ring, br, pipe[0], -1, 1);
+                assertThat(br.canSelect(c.flags())).isTrue();
                 int bid = br.select(c.res(), c.flags());
+                assertThat(br.canSelect(c.flags())).as("the same CQE a second time").isFalse();
+                assertThat(br.canSelect(0)).as("a CQE naming no buffer").isTrue();
+                assertThat(br.canSelect((7 << 16) | LibUring.IORING_CQE_F_BUFFER())).as("an id outside the group").isFalse();
                 assertThatThrownBy(() -> br.select(c.res(), c.flags()))
                         .as("the same CQE handled twice").isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("SELECTED");

@@ -76,7 +76,7 @@ final class Wakeup implements AutoCloseable {
     /** The read completed (a wake-up, or the ring is closing); {@code rearm}: the loop goes on. */
     void complete(Ring ring, int result, boolean rearm) {
         if (result < 0 && !Errno.ECANCELED.is(result) && !Errno.EAGAIN.is(result)) {
-            LOG.log(System.Logger.Level.WARNING, "eventfd read failed: " + Errno.name(result));
+            LoopLog.log(LOG, System.Logger.Level.WARNING, "eventfd read failed: " + Errno.name(result));
         }
         if (rearm) {
             arm(ring);
