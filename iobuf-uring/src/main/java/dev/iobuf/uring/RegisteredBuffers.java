@@ -519,7 +519,9 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             return;
         }
         closed = true;
-        int rc = ring.isClosed() ? 0 : ring.register(IORING_UNREGISTER_BUFFERS(), MemorySegment.NULL, 0);
+        boolean unregistered = !ring.isClosed();
+        int rc = unregistered ? ring.register(IORING_UNREGISTER_BUFFERS(), MemorySegment.NULL, 0) : 0;
+        long[] live = slotTags.clone();
         for (int slot = 0; slot < tableSize; slot++) {
             retire(slot);
         }
@@ -528,6 +530,9 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         pinned = 0;
         ring.detach(this);
         tags.retire(tableId, this);
+        if (unregistered && rc == 0 && !ResourceTags.unregisterPostsTags()) {
+            ResourceTagTable.releaseUntagged(live, this);
+        }
         if (rc < 0) {
             throw new UringException("io_uring_register(UNREGISTER_BUFFERS, ring fd " + ring.fd() + ")", rc, null);
         }

@@ -532,7 +532,7 @@ public final class UringFile implements AutoCloseable {
 
     int execute(FileRing r, FileOp op, String what) throws IOException {
         r.submit(op);
-        int res = r.await(op);
+        int res = FileEvents.await(r, op, path);
         r.release(op);
         return check(res, what);
     }
