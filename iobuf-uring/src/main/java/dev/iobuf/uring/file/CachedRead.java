@@ -46,7 +46,7 @@ final class CachedRead {
                 lease.retain();
             }
             try {
-                n = read(fd, addr, len, position);
+                n = FileEvents.cachedRead(fd, addr, len, position, f.path());
             } finally {
                 if (lease != null) {
                     lease.release();
