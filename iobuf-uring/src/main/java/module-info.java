@@ -5,7 +5,8 @@
  */
 module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
-    requires transitive dev.iobuf.liburing;
+    // Not transitive: the bindings are exported to this module only (raw system calls stay behind our API).
+    requires dev.iobuf.liburing;
     exports dev.iobuf.uring;
     exports dev.iobuf.uring.net;
 }

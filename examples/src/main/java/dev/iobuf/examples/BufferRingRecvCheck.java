@@ -92,8 +92,7 @@ final class BufferRingRecvCheck {
         int recvs = 0;
         BitSet ids = new BitSet();
         while (true) {
-            ring.nextSqe().prep(Opcode.RECV.code(), fd, 0, group.pool().bufferSize(), 0)
-                    .bufferSelect(group.groupId()).userData(RECV);
+            ring.nextSqe().recvSelect(fd, group.groupId(), group.pool().bufferSize(), 0).userData(RECV);
             CheckCompletions.Completion c = completions.await(RECV);
             recvs++;
             if (c.result() < 0) {
@@ -133,8 +132,7 @@ final class BufferRingRecvCheck {
     }
 
     private int socket() {
-        // IORING_OP_SOCKET: fd = domain, off = type, len = protocol
-        ring.nextSqe().prep(Opcode.SOCKET.code(), AF_INET, 0, 0, STREAM_CLOEXEC).userData(SOCKET);
+        ring.nextSqe().socket(AF_INET, STREAM_CLOEXEC, 0, 0).userData(SOCKET);
         int fd = completions.await(SOCKET).result();
         if (fd < 0) {
             throw new UringException("socket(AF_INET, SOCK_STREAM)", fd, null);
@@ -143,15 +141,15 @@ final class BufferRingRecvCheck {
     }
 
     private void connect(int fd, int port) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment addr = arena.allocate(SOCKADDR_IN_BYTES, 4); // zeroed: sin_zero
+        {
+            // An automatic arena: the ring keeps the address reachable until the completion.
+            MemorySegment addr = Arena.ofAuto().allocate(SOCKADDR_IN_BYTES, 4); // zeroed: sin_zero
             addr.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET);  // sin_family, host byte order
             addr.set(ValueLayout.JAVA_BYTE, 2, (byte) (port >>> 8)); // sin_port, network byte order
             addr.set(ValueLayout.JAVA_BYTE, 3, (byte) port);
             addr.set(ValueLayout.JAVA_BYTE, 4, (byte) 127);          // sin_addr 127.0.0.1
             addr.set(ValueLayout.JAVA_BYTE, 7, (byte) 1);
-            // IORING_OP_CONNECT: addr = sockaddr, off = its length
-            ring.nextSqe().prep(Opcode.CONNECT.code(), fd, addr.address(), 0, SOCKADDR_IN_BYTES).userData(CONNECT);
+            ring.nextSqe().connect(fd, addr).userData(CONNECT);
             int rc = completions.await(CONNECT).result();
             if (rc < 0) {
                 throw new UringException("connect(fd=" + fd + ", 127.0.0.1:" + port + ")", rc, null);

@@ -1,6 +1,5 @@
 package dev.iobuf.examples;
 
-import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.CompletionHandler;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
@@ -199,10 +198,10 @@ final class CopyPipeline implements CompletionHandler {
         int len = length[lane] - done[lane];
         String op = (read ? "read(" + srcPath : "write(" + dstPath) + ", " + len + " bytes at offset " + at + ")";
         String remedy = null;
-        if (Errno.EINVAL.is(result) && !alignmentNote.isEmpty()) {
+        if ("EINVAL".equals(UringException.errnoName(result)) && !alignmentNote.isEmpty()) {
             remedy = "O_DIRECT needs file offsets, lengths and buffer addresses aligned (" + alignmentNote
                     + "); a short transfer left the remainder unaligned. Run without --direct";
-        } else if (Errno.ENOSPC.is(result)) {
+        } else if ("ENOSPC".equals(UringException.errnoName(result))) {
             remedy = "the file system holding " + dstPath + " is full";
         }
         return new UringException(op, result, remedy);

@@ -7,7 +7,6 @@ import static dev.iobuf.examples.LinuxFiles.O_WRONLY;
 
 import dev.iobuf.AlignedMemory;
 import dev.iobuf.BufferPool;
-import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
 import dev.iobuf.uring.Ring;
@@ -188,9 +187,9 @@ public final class FixedCopy {
             return;
         }
         int rc = fs.fallocate(DST, size);
-        if (rc < 0 && !Errno.EOPNOTSUPP.is(rc)) {
+        if (rc < 0 && !"EOPNOTSUPP".equals(UringException.errnoName(rc))) {
             throw new UringException("fallocate(" + dst + ", 0, 0, " + size + ")", rc,
-                    Errno.ENOSPC.is(rc) ? "the file system holding " + dst + " has no room for " + size + " bytes" : null);
+                    "ENOSPC".equals(UringException.errnoName(rc)) ? "the file system holding " + dst + " has no room for " + size + " bytes" : null);
         }
     }
 

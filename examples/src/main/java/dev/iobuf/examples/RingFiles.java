@@ -2,7 +2,6 @@ package dev.iobuf.examples;
 
 import static dev.iobuf.examples.LinuxFiles.*;
 
-import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.CompletionHandler;
 import dev.iobuf.uring.RegisteredFiles;
 import dev.iobuf.uring.Ring;
@@ -38,7 +37,8 @@ final class RingFiles implements CompletionHandler {
 
     /** statx of {@code path} (following symlinks), with the direct I/O alignment when the kernel reports it. */
     FileStat statx(Path path) {
-        try (Arena arena = Arena.ofConfined()) {
+        {
+            Arena arena = Arena.ofAuto();   // the ring keeps what it hands the kernel reachable until the completion
             MemorySegment buf = arena.allocate(STATX_BYTES, 8);
             int mask = STATX_TYPE | STATX_MODE | STATX_INO | STATX_SIZE | STATX_DIOALIGN;
             ring.nextSqe().statx(AT_FDCWD, cString(arena, path), 0, mask, buf).userData(CALL);
@@ -63,7 +63,7 @@ final class RingFiles implements CompletionHandler {
         try {
             return statx(path);
         } catch (UringException e) {
-            if (e.errno() == Errno.ENOENT.number()) {
+            if ("ENOENT".equals(e.errnoName())) {
                 return null;
             }
             throw e;
@@ -78,12 +78,13 @@ final class RingFiles implements CompletionHandler {
      */
     void openDirect(Path path, int flags, int mode, int slot, String flagNames) {
         files.checkedSlot(slot);
-        try (Arena arena = Arena.ofConfined()) {
+        {
+            Arena arena = Arena.ofAuto();   // the ring keeps what it hands the kernel reachable until the completion
             // No O_CLOEXEC: there is no fd to inherit, and the kernel refuses it with a file index (EINVAL).
             ring.nextSqe().openatDirect(AT_FDCWD, cString(arena, path), flags, mode, slot).userData(CALL);
             int rc = await();
             if (rc < 0) {
-                String remedy = (flags & LinuxFiles.oDirect()) != 0 && Errno.EINVAL.is(rc)
+                String remedy = (flags & LinuxFiles.oDirect()) != 0 && "EINVAL".equals(UringException.errnoName(rc))
                         ? "most likely the file system holding " + path + " does not support O_DIRECT: drop --direct "
                                 + "or use another file system (tmpfs before Linux 6.6 does not have it)"
                         : null;

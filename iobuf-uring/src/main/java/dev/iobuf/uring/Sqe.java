@@ -2,6 +2,8 @@ package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
 
+import dev.iobuf.BufferPool;
+import dev.iobuf.Lease;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
@@ -13,10 +15,27 @@ import java.time.Duration;
  * the next {@code nextSqe()} call on the same ring; after the ring is closed any use throws
  * {@link IllegalStateException}.
  *
- * <p>Memory an SQE points to: the kernel reads paths (openat, statx), timespecs (timeout,
- * link_timeout) and iovec arrays when it consumes the SQE (at {@link Ring#submit()}; with SQPOLL,
- * at some point before the completion), and reads or writes data buffers until the operation
- * completes. Keep each alive that long.
+ * <p><b>Memory an SQE points to is kept alive until the completion.</b> The kernel reads paths,
+ * timespecs and iovec arrays when it consumes the SQE and reads or writes data buffers until the operation
+ * completes, whatever Java does meanwhile. So the operation methods take memory only in forms the ring can
+ * keep alive until the operation's final completion (the CQE without IORING_CQE_F_MORE of its
+ * {@code user_data}; see {@code InFlightHolds}):
+ * <ul>
+ *   <li>a {@link BufferPool} buffer by pool and index ({@link #read(int, BufferPool, int, int, long)}, ...):
+ *       the ring holds a {@link Lease} on the pool from the prep to the completion, so the pool refuses
+ *       to close meanwhile;</li>
+ *   <li>a {@link MemorySegment} of {@code Arena.ofAuto()} or {@code Arena.global()}: the ring keeps it
+ *       reachable until the completion;</li>
+ *   <li>anything else (a segment of a confined or shared arena the caller may close, a raw address) only
+ *       through the methods named {@code ...Unsafe}: the caller promises to keep the memory alive until the
+ *       completion. They need native access for the module that opened the ring (checked once, when it
+ *       was opened), else {@link IllegalCallerException}.</li>
+ * </ul>
+ * Heap segments are refused up front ({@link IllegalArgumentException}): the kernel needs a native address.
+ * An operation that holds memory must post its completion: {@link #skipSuccess()} is refused on it.
+ *
+ * <p>A refused operation method leaves no SQE behind: a slot claimed by {@link Ring#nextSqe()} and not yet
+ * prepared is given back, so nothing runs in its place.
  *
  * <p>Field offsets follow {@code struct io_uring_sqe} (64 bytes), checked against the C headers by
  * native-bindings' layout conformance test.
@@ -42,6 +61,13 @@ public final class Sqe {
     private final MemorySegment sqes;
     private final MemorySegment timespecs;
     private final int sqeShift;
+    private final SubmissionQueue sq;
+    private final InFlightHolds holds;
+    /** Who holds the ring's leases (named when a pool refuses to close): the ring. */
+    private final Object leaseHolder;
+    /** The module that opened the ring, and whether it may use the unsafe methods (checked once, at open). */
+    private final Module opener;
+    private final boolean unsafeGranted;
     private long base;
     private int state = SEALED;
     /** Set once any SQE of the ring carried IOSQE_CQE_SKIP_SUCCESS: only then does accounting scan flags. */
@@ -57,10 +83,97 @@ public final class Sqe {
      * @param timespecs one scratch timespec per SQE slot ({@code entries * 16} bytes), owned by the ring
      * @param sqeShift log2 of the SQE size
      */
-    Sqe(MemorySegment sqes, MemorySegment timespecs, int sqeShift) {
+    Sqe(MemorySegment sqes, MemorySegment timespecs, int sqeShift, SubmissionQueue sq, InFlightHolds holds,
+        Object leaseHolder, Module opener) {
         this.sqes = sqes;
         this.timespecs = timespecs;
         this.sqeShift = sqeShift;
+        this.sq = sq;
+        this.holds = holds;
+        this.leaseHolder = leaseHolder;
+        this.opener = opener;
+        this.unsafeGranted = SqeOperands.grantsUnsafe(opener);
+    }
+
+    private int slot() {
+        return (int) (base >>> sqeShift);
+    }
+
+    /**
+     * A prep refused its arguments: a slot claimed but not prepared goes back to the SQ, so no NOP with
+     * user data 0 runs in its place. A slot prepared before keeps that earlier operation.
+     */
+    <E extends RuntimeException> E refused(E e) {
+        if (state == CLAIMED && sq.unclaim(base)) {
+            state = SEALED;
+        }
+        return e;
+    }
+
+    /** Before an unsafe operation: the ring's opener must have native access. */
+    private void requireUnsafe(String op) {
+        if (state == SEALED) {
+            throw sealed();
+        }
+        if (!unsafeGranted) {
+            throw refused(SqeOperands.noNativeAccess("Sqe." + op + "Unsafe", opener));
+        }
+    }
+
+    /** A live native segment for an unsafe method: its address. */
+    private long unsafeAddress(MemorySegment segment, String op) {
+        requireUnsafe(op);
+        try {
+            SqeOperands.requireNative(segment, op);
+        } catch (RuntimeException e) {
+            throw refused(e);
+        }
+        return segment.address();
+    }
+
+    /** A segment the ring can keep alive (global or automatic arena): its address; {@link #held} must follow. */
+    private long keptAddress(MemorySegment segment, String op) {
+        if (state == SEALED) {
+            throw sealed();
+        }
+        try {
+            SqeOperands.requireKeepable(segment, op);
+        } catch (RuntimeException e) {
+            throw refused(e);
+        }
+        return segment.address();
+    }
+
+    /** Pool buffer {@code index}, leased for this operation: its address; {@link #held} with the lease must follow. */
+    private long leasedAddress(BufferPool pool, int index, int length, String op) {
+        if (state == SEALED) {
+            throw sealed();
+        }
+        try {
+            MemorySegment b = pool.value(index);
+            if (length < 0 || length > b.byteSize()) {
+                throw new IndexOutOfBoundsException(op + ": length " + length + " does not fit in buffer " + index
+                        + " of " + pool);
+            }
+            pendingLease = holds.leaseOf(pool, leaseHolder);
+            pendingLease.retain();
+            return b.address();
+        } catch (RuntimeException e) {
+            pendingLease = null;
+            throw refused(e);
+        }
+    }
+
+    /** The lease {@link #leasedAddress} took, until {@link #held} stores it with the slot. */
+    private Lease pendingLease;
+
+    /** The prepared slot keeps {@code ref} (a retained lease, or a segment to keep reachable) until its completion. */
+    private Sqe held(Object ref) {
+        holds.hold(slot(), ref);
+        if (ref == pendingLease) {
+            pendingLease = null;
+        }
+        return this;
     }
 
     /** Positions the view on a freshly claimed slot, whose bytes still hold an older SQE. */
@@ -91,6 +204,9 @@ public final class Sqe {
             throw sealed();
         }
         long b = base;
+        if (state == PREPARED) {
+            holds.drop(slot());   // re-prepared: the earlier operation's memory is not needed any more
+        }
         if (LITTLE_ENDIAN) {
             sqes.set(ValueLayout.JAVA_LONG, b, (opcode & 0xFFL) | ((long) fd << 32));   // opcode, flags=0, ioprio=0, fd
             sqes.set(ValueLayout.JAVA_LONG, b + OFF, offset);
@@ -155,6 +271,10 @@ public final class Sqe {
     public Sqe flags(int iosqeFlags) {
         requirePrepared();
         if ((iosqeFlags & IOSQE_CQE_SKIP_SUCCESS()) != 0) {
+            if (holds.holds(slot())) {
+                throw new IllegalStateException("this operation holds memory until its completion, so it must post "
+                        + "one: IOSQE_CQE_SKIP_SUCCESS is refused on it");
+            }
             skipSuccessUsed = true;
         }
         sqes.set(ValueLayout.JAVA_BYTE, base + FLAGS, (byte) iosqeFlags);
@@ -223,27 +343,78 @@ public final class Sqe {
         return rw(IORING_OP_NOP(), -1, 0, 0, 0);
     }
 
-    /** IORING_OP_READ into {@code len} bytes at native address {@code addr}; {@code offset} -1 = file position. */
-    public Sqe read(int fd, long addr, int len, long offset) {
+    /**
+     * IORING_OP_READ of up to {@code length} bytes from {@code fd} at {@code offset} (-1 = file position) into
+     * the start of buffer {@code index} of {@code pool}, which stays leased until the completion.
+     *
+     * @throws IllegalStateException if the pool is closed
+     * @throws IndexOutOfBoundsException if {@code index} or {@code length} does not fit the pool
+     */
+    public Sqe read(int fd, BufferPool pool, int index, int length, long offset) {
+        long addr = leasedAddress(pool, index, length, "read");
+        rw(IORING_OP_READ(), fd, addr, length, offset);
+        return held(pendingLease);
+    }
+
+    /**
+     * IORING_OP_READ into {@code buffer}, a segment of {@code Arena.ofAuto()} or {@code Arena.global()} (kept
+     * reachable until the completion).
+     *
+     * @throws IllegalArgumentException if it is a heap segment or belongs to an arena that can be closed
+     *     (then use a pool buffer, or {@link #readUnsafe(int, MemorySegment, long)})
+     */
+    public Sqe read(int fd, MemorySegment buffer, long offset) {
+        long addr = keptAddress(buffer, "read");
+        rw(IORING_OP_READ(), fd, addr, lengthOf(buffer), offset);
+        return held(buffer);
+    }
+
+    /**
+     * IORING_OP_READ into {@code buffer}, which the caller keeps alive until the completion (closing its arena
+     * earlier lets the kernel write into freed memory). Needs native access (see the class comment).
+     *
+     * @throws IllegalArgumentException if {@code buffer} is a heap segment
+     */
+    public Sqe readUnsafe(int fd, MemorySegment buffer, long offset) {
+        return rw(IORING_OP_READ(), fd, unsafeAddress(buffer, "read"), lengthOf(buffer), offset);
+    }
+
+    /** IORING_OP_READ into {@code len} bytes at native address {@code addr}, kept valid by the caller until the completion. */
+    public Sqe readUnsafe(int fd, long addr, int len, long offset) {
+        requireUnsafe("read");
         return rw(IORING_OP_READ(), fd, addr, len, offset);
     }
 
-    /** IORING_OP_READ into {@code buffer}. */
-    public Sqe read(int fd, MemorySegment buffer, long offset) {
-        return read(fd, buffer.address(), lengthOf(buffer), offset);
+    /** IORING_OP_WRITE of {@code length} bytes from the start of buffer {@code index} of {@code pool} (leased until the completion). */
+    public Sqe write(int fd, BufferPool pool, int index, int length, long offset) {
+        long addr = leasedAddress(pool, index, length, "write");
+        rw(IORING_OP_WRITE(), fd, addr, length, offset);
+        return held(pendingLease);
     }
 
-    /** IORING_OP_WRITE from {@code len} bytes at {@code addr}. */
-    public Sqe write(int fd, long addr, int len, long offset) {
+    /** IORING_OP_WRITE from {@code buffer} (global or automatic arena; see {@link #read(int, MemorySegment, long)}). */
+    public Sqe write(int fd, MemorySegment buffer, long offset) {
+        long addr = keptAddress(buffer, "write");
+        rw(IORING_OP_WRITE(), fd, addr, lengthOf(buffer), offset);
+        return held(buffer);
+    }
+
+    /** IORING_OP_WRITE from {@code buffer}, kept alive by the caller until the completion. Needs native access. */
+    public Sqe writeUnsafe(int fd, MemorySegment buffer, long offset) {
+        return rw(IORING_OP_WRITE(), fd, unsafeAddress(buffer, "write"), lengthOf(buffer), offset);
+    }
+
+    /** IORING_OP_WRITE from {@code len} bytes at {@code addr}, kept valid by the caller until the completion. */
+    public Sqe writeUnsafe(int fd, long addr, int len, long offset) {
+        requireUnsafe("write");
         return rw(IORING_OP_WRITE(), fd, addr, len, offset);
     }
 
-    /** IORING_OP_WRITE from {@code buffer}. */
-    public Sqe write(int fd, MemorySegment buffer, long offset) {
-        return write(fd, buffer.address(), lengthOf(buffer), offset);
-    }
-
-    /** IORING_OP_READ_FIXED: {@code addr..addr+len} must lie inside registered buffer {@code bufIndex}. */
+    /**
+     * IORING_OP_READ_FIXED: {@code addr..addr+len} must lie inside registered buffer {@code bufIndex} (the
+     * kernel checks it, and the registration keeps that memory leased), so no memory outside the table is
+     * touched. {@link RegisteredBuffers#prepReadFixed} computes the address for you.
+     */
     public Sqe readFixed(int fd, long addr, int len, long offset, int bufIndex) {
         rw(IORING_OP_READ_FIXED(), fd, addr, len, offset);
         return u16(BUF_INDEX, bufIndex);
@@ -255,13 +426,15 @@ public final class Sqe {
         return u16(BUF_INDEX, bufIndex);
     }
 
-    /** IORING_OP_READV into the {@code count} iovecs at {@code iovecs}. */
-    public Sqe readv(int fd, long iovecs, int count, long offset) {
+    /** IORING_OP_READV into the {@code count} iovecs at {@code iovecs}; the caller keeps them and their buffers alive. */
+    public Sqe readvUnsafe(int fd, long iovecs, int count, long offset) {
+        requireUnsafe("readv");
         return rw(IORING_OP_READV(), fd, iovecs, count, offset);
     }
 
-    /** IORING_OP_WRITEV from the {@code count} iovecs at {@code iovecs}. */
-    public Sqe writev(int fd, long iovecs, int count, long offset) {
+    /** IORING_OP_WRITEV from the {@code count} iovecs at {@code iovecs}; the caller keeps them and their buffers alive. */
+    public Sqe writevUnsafe(int fd, long iovecs, int count, long offset) {
+        requireUnsafe("writev");
         return rw(IORING_OP_WRITEV(), fd, iovecs, count, offset);
     }
 
@@ -278,10 +451,18 @@ public final class Sqe {
 
     /**
      * IORING_OP_OPENAT; {@code path} is a NUL-terminated string the kernel copies when it consumes the
-     * SQE. The result is the new fd.
+     * SQE, from a global or automatic arena (kept reachable until the completion). The result is the new fd.
      */
     public Sqe openat(int dirfd, MemorySegment path, int flags, int mode) {
-        rw(IORING_OP_OPENAT(), dirfd, path.address(), mode, 0);
+        long addr = keptAddress(path, "openat");
+        rw(IORING_OP_OPENAT(), dirfd, addr, mode, 0);
+        held(path);
+        return u32(OP_FLAGS, flags);
+    }
+
+    /** IORING_OP_OPENAT with a path the caller keeps alive until the completion. Needs native access. */
+    public Sqe openatUnsafe(int dirfd, MemorySegment path, int flags, int mode) {
+        rw(IORING_OP_OPENAT(), dirfd, unsafeAddress(path, "openat"), mode, 0);
         return u32(OP_FLAGS, flags);
     }
 
@@ -291,6 +472,13 @@ public final class Sqe {
      */
     public Sqe openatDirect(int dirfd, MemorySegment path, int flags, int mode, int fileIndex) {
         openat(dirfd, path, flags, mode);
+        int slot = fileIndex == IORING_FILE_INDEX_ALLOC() ? fileIndex : fileIndex + 1;
+        return u32(FILE_INDEX, slot);
+    }
+
+    /** {@link #openatDirect} with a path the caller keeps alive until the completion. Needs native access. */
+    public Sqe openatDirectUnsafe(int dirfd, MemorySegment path, int flags, int mode, int fileIndex) {
+        openatUnsafe(dirfd, path, flags, mode);
         int slot = fileIndex == IORING_FILE_INDEX_ALLOC() ? fileIndex : fileIndex + 1;
         return u32(FILE_INDEX, slot);
     }
@@ -312,7 +500,17 @@ public final class Sqe {
      * path and {@code AT_EMPTY_PATH} in {@code flags}, it stats {@code dirfd} itself.
      */
     public Sqe statx(int dirfd, MemorySegment path, int flags, int mask, MemorySegment statxBuf) {
-        rw(IORING_OP_STATX(), dirfd, path.address(), mask, statxBuf.address());
+        long pathAddr = keptAddress(path, "statx");
+        long bufAddr = keptAddress(statxBuf, "statx");
+        rw(IORING_OP_STATX(), dirfd, pathAddr, mask, bufAddr);
+        held(new MemorySegment[] {path, statxBuf});   // not on the I/O path: one small array
+        return u32(OP_FLAGS, flags);
+    }
+
+    /** IORING_OP_STATX with memory the caller keeps alive until the completion. Needs native access. */
+    public Sqe statxUnsafe(int dirfd, MemorySegment path, int flags, int mask, MemorySegment statxBuf) {
+        long pathAddr = unsafeAddress(path, "statx");
+        rw(IORING_OP_STATX(), dirfd, pathAddr, mask, unsafeAddress(statxBuf, "statx"));
         return u32(OP_FLAGS, flags);
     }
 
@@ -328,7 +526,15 @@ public final class Sqe {
      * timespec when it consumes the SQE.
      */
     public Sqe timeout(MemorySegment timespec, int count, int timeoutFlags) {
-        rw(IORING_OP_TIMEOUT(), -1, timespec.address(), 1, Integer.toUnsignedLong(count));
+        long addr = keptAddress(timespec, "timeout");
+        rw(IORING_OP_TIMEOUT(), -1, addr, 1, Integer.toUnsignedLong(count));
+        held(timespec);
+        return u32(OP_FLAGS, timeoutFlags);
+    }
+
+    /** {@link #timeout(MemorySegment, int, int)} with a timespec the caller keeps alive until the completion. */
+    public Sqe timeoutUnsafe(MemorySegment timespec, int count, int timeoutFlags) {
+        rw(IORING_OP_TIMEOUT(), -1, unsafeAddress(timespec, "timeout"), 1, Integer.toUnsignedLong(count));
         return u32(OP_FLAGS, timeoutFlags);
     }
 
@@ -364,7 +570,9 @@ public final class Sqe {
      * kernel copies the timespec when it consumes the SQE.
      */
     public Sqe linkTimeout(MemorySegment timespec, int timeoutFlags) {
-        rw(IORING_OP_LINK_TIMEOUT(), -1, timespec.address(), 1, 0);
+        long addr = keptAddress(timespec, "linkTimeout");
+        rw(IORING_OP_LINK_TIMEOUT(), -1, addr, 1, 0);
+        held(timespec);
         return u32(OP_FLAGS, timeoutFlags);
     }
 
@@ -434,8 +642,15 @@ public final class Sqe {
      * {@code struct sockaddr} and its {@code socklen_t} (in: capacity, out: length), or are 0 when the peer
      * address is not wanted; {@code flags} are accept4's ({@code SOCK_CLOEXEC}, {@code SOCK_NONBLOCK}).
      */
-    public Sqe accept(int fd, long addr, long addrLenAddr, int flags) {
+    public Sqe acceptUnsafe(int fd, long addr, long addrLenAddr, int flags) {
+        requireUnsafe("accept");
         rw(IORING_OP_ACCEPT(), fd, addr, 0, addrLenAddr);
+        return u32(OP_FLAGS, flags);
+    }
+
+    /** IORING_OP_ACCEPT without the peer address; {@code flags} are accept4's. The result is the new fd. */
+    public Sqe accept(int fd, int flags) {
+        rw(IORING_OP_ACCEPT(), fd, 0, 0, 0);
         return u32(OP_FLAGS, flags);
     }
 
@@ -446,7 +661,7 @@ public final class Sqe {
      * (every accept would overwrite the same one).
      */
     public Sqe acceptMultishot(int fd, int flags) {
-        accept(fd, 0, 0, flags);
+        accept(fd, flags);
         return orIoprio(IORING_ACCEPT_MULTISHOT());
     }
 
@@ -455,27 +670,54 @@ public final class Sqe {
      * The kernel copies the address when it prepares the SQE. Result 0, or {@code -errno}
      * ({@code -ECONNREFUSED}, ...).
      */
-    public Sqe connect(int fd, long sockaddr, int addrLen) {
+    public Sqe connectUnsafe(int fd, long sockaddr, int addrLen) {
+        requireUnsafe("connect");
         return rw(IORING_OP_CONNECT(), fd, sockaddr, 0, Integer.toUnsignedLong(addrLen));
     }
 
-    /** IORING_OP_CONNECT to the address in {@code sockaddr} (its whole length). */
+    /** IORING_OP_CONNECT to {@code sockaddr} (its whole length), kept alive by the caller until the completion. */
+    public Sqe connectUnsafe(int fd, MemorySegment sockaddr) {
+        long addr = unsafeAddress(sockaddr, "connect");
+        return rw(IORING_OP_CONNECT(), fd, addr, 0, Integer.toUnsignedLong(lengthOf(sockaddr)));
+    }
+
+    /** IORING_OP_CONNECT to the address in {@code sockaddr} (its whole length; global or automatic arena). */
     public Sqe connect(int fd, MemorySegment sockaddr) {
-        return connect(fd, sockaddr.address(), lengthOf(sockaddr));
+        long addr = keptAddress(sockaddr, "connect");
+        rw(IORING_OP_CONNECT(), fd, addr, 0, Integer.toUnsignedLong(lengthOf(sockaddr)));
+        return held(sockaddr);
     }
 
     /**
      * IORING_OP_RECV (Linux 5.6) of up to {@code len} bytes into {@code addr}; {@code msgFlags} are recv(2)'s.
      * Result: bytes received, 0 at end of stream, or {@code -errno}.
      */
-    public Sqe recv(int fd, long addr, int len, int msgFlags) {
+    public Sqe recvUnsafe(int fd, long addr, int len, int msgFlags) {
+        requireUnsafe("recv");
         rw(IORING_OP_RECV(), fd, addr, len, 0);
         return u32(OP_FLAGS, msgFlags);
     }
 
-    /** IORING_OP_RECV into {@code buffer}. */
+    /** IORING_OP_RECV of up to {@code length} bytes into buffer {@code index} of {@code pool} (leased until the completion). */
+    public Sqe recv(int fd, BufferPool pool, int index, int length, int msgFlags) {
+        long addr = leasedAddress(pool, index, length, "recv");
+        rw(IORING_OP_RECV(), fd, addr, length, 0);
+        held(pendingLease);
+        return u32(OP_FLAGS, msgFlags);
+    }
+
+    /** IORING_OP_RECV into {@code buffer} (global or automatic arena; see {@link #read(int, MemorySegment, long)}). */
     public Sqe recv(int fd, MemorySegment buffer, int msgFlags) {
-        return recv(fd, buffer.address(), lengthOf(buffer), msgFlags);
+        long addr = keptAddress(buffer, "recv");
+        rw(IORING_OP_RECV(), fd, addr, lengthOf(buffer), 0);
+        held(buffer);
+        return u32(OP_FLAGS, msgFlags);
+    }
+
+    /** IORING_OP_RECV into {@code buffer}, kept alive by the caller until the completion. Needs native access. */
+    public Sqe recvUnsafe(int fd, MemorySegment buffer, int msgFlags) {
+        rw(IORING_OP_RECV(), fd, unsafeAddress(buffer, "recv"), lengthOf(buffer), 0);
+        return u32(OP_FLAGS, msgFlags);
     }
 
     /**
@@ -484,7 +726,8 @@ public final class Sqe {
      * buffer ({@link BufferRing#select}); {@code -ENOBUFS} when the group is empty.
      */
     public Sqe recvSelect(int fd, int group, int maxLen, int msgFlags) {
-        return recv(fd, 0, maxLen, msgFlags).bufferSelect(group);
+        rw(IORING_OP_RECV(), fd, 0, maxLen, 0);
+        return u32(OP_FLAGS, msgFlags).bufferSelect(group);
     }
 
     /**
@@ -520,14 +763,32 @@ public final class Sqe {
      * {@code MSG_NOSIGNAL} on sockets that may be closed by the peer). Result: bytes sent, possibly fewer
      * than asked, or {@code -errno}.
      */
-    public Sqe send(int fd, long addr, int len, int msgFlags) {
+    public Sqe sendUnsafe(int fd, long addr, int len, int msgFlags) {
+        requireUnsafe("send");
         rw(IORING_OP_SEND(), fd, addr, len, 0);
         return u32(OP_FLAGS, msgFlags);
     }
 
-    /** IORING_OP_SEND of all of {@code buffer}. */
+    /** IORING_OP_SEND of {@code length} bytes from the start of buffer {@code index} of {@code pool} (leased until the completion). */
+    public Sqe send(int fd, BufferPool pool, int index, int length, int msgFlags) {
+        long addr = leasedAddress(pool, index, length, "send");
+        rw(IORING_OP_SEND(), fd, addr, length, 0);
+        held(pendingLease);
+        return u32(OP_FLAGS, msgFlags);
+    }
+
+    /** IORING_OP_SEND of all of {@code buffer} (global or automatic arena; see {@link #read(int, MemorySegment, long)}). */
     public Sqe send(int fd, MemorySegment buffer, int msgFlags) {
-        return send(fd, buffer.address(), lengthOf(buffer), msgFlags);
+        long addr = keptAddress(buffer, "send");
+        rw(IORING_OP_SEND(), fd, addr, lengthOf(buffer), 0);
+        held(buffer);
+        return u32(OP_FLAGS, msgFlags);
+    }
+
+    /** IORING_OP_SEND of all of {@code buffer}, kept alive by the caller until the completion. Needs native access. */
+    public Sqe sendUnsafe(int fd, MemorySegment buffer, int msgFlags) {
+        rw(IORING_OP_SEND(), fd, unsafeAddress(buffer, "send"), lengthOf(buffer), 0);
+        return u32(OP_FLAGS, msgFlags);
     }
 
     /**
@@ -538,7 +799,8 @@ public final class Sqe {
      * IORING_SEND_ZC_REPORT_USAGE makes the notification's result carry IORING_NOTIF_USAGE_ZC_COPIED when
      * the kernel copied after all (loopback always does).
      */
-    public Sqe sendZc(int fd, long addr, int len, int msgFlags, int zcFlags) {
+    public Sqe sendZcUnsafe(int fd, long addr, int len, int msgFlags, int zcFlags) {
+        requireUnsafe("sendZc");
         rw(IORING_OP_SEND_ZC(), fd, addr, len, 0);
         u16(IOPRIO, zcFlags);
         return u32(OP_FLAGS, msgFlags);
@@ -549,20 +811,23 @@ public final class Sqe {
      * {@code msg_iov} array). The kernel copies the msghdr and the iovec array when it prepares the SQE;
      * the data buffers must stay until the completion.
      */
-    public Sqe sendmsg(int fd, long msghdr, int msgFlags) {
+    public Sqe sendmsgUnsafe(int fd, long msghdr, int msgFlags) {
+        requireUnsafe("sendmsg");
         rw(IORING_OP_SENDMSG(), fd, msghdr, 1, 0);
         return u32(OP_FLAGS, msgFlags);
     }
 
-    /** IORING_OP_SENDMSG_ZC (Linux 6.1): {@link #sendmsg} with {@link #sendZc}'s two-CQE protocol. */
-    public Sqe sendmsgZc(int fd, long msghdr, int msgFlags, int zcFlags) {
+    /** IORING_OP_SENDMSG_ZC (Linux 6.1): {@link #sendmsgUnsafe} with {@link #sendZcUnsafe}'s two-CQE protocol. */
+    public Sqe sendmsgZcUnsafe(int fd, long msghdr, int msgFlags, int zcFlags) {
+        requireUnsafe("sendmsgZc");
         rw(IORING_OP_SENDMSG_ZC(), fd, msghdr, 1, 0);
         u16(IOPRIO, zcFlags);
         return u32(OP_FLAGS, msgFlags);
     }
 
     /** IORING_OP_RECVMSG (Linux 5.3) into the {@code struct msghdr} at {@code msghdr}. */
-    public Sqe recvmsg(int fd, long msghdr, int msgFlags) {
+    public Sqe recvmsgUnsafe(int fd, long msghdr, int msgFlags) {
+        requireUnsafe("recvmsg");
         rw(IORING_OP_RECVMSG(), fd, msghdr, 1, 0);
         return u32(OP_FLAGS, msgFlags);
     }
@@ -579,7 +844,8 @@ public final class Sqe {
     }
 
     /** IORING_OP_BIND (Linux 6.11) to the {@code addrLen}-byte {@code struct sockaddr} at {@code sockaddr}. */
-    public Sqe bind(int fd, long sockaddr, int addrLen) {
+    public Sqe bindUnsafe(int fd, long sockaddr, int addrLen) {
+        requireUnsafe("bind");
         return rw(IORING_OP_BIND(), fd, sockaddr, 0, Integer.toUnsignedLong(addrLen));
     }
 
@@ -615,19 +881,29 @@ public final class Sqe {
         return u16(IOPRIO, old | bits);
     }
 
-    /** Raw access for operations without a helper: sets the common fields. */
-    public Sqe prep(int opcode, int fd, long addr, int len, long offset) {
+    /**
+     * Raw access for operations without a helper: sets the common fields. The kernel may use {@code addr}
+     * as memory until the completion: keep it alive. Needs native access.
+     */
+    public Sqe prepUnsafe(int opcode, int fd, long addr, int len, long offset) {
+        requireUnsafe("prep");
         return rw(opcode, fd, addr, len, offset);
     }
 
-    /** Raw access: sets {@code addr3}. */
-    public Sqe addr3(long value) {
+    /** Raw access: sets {@code addr3} (an address for some operations: keep it alive). Needs native access. */
+    public Sqe addr3Unsafe(long value) {
+        requireUnsafe("addr3");
         return u64(ADDR3, value);
     }
 
     /** Raw access: sets the 32-bit field at byte 44 ({@code file_index} / {@code splice_fd_in}). */
     public Sqe fileIndexField(int value) {
         return u32(FILE_INDEX, value);
+    }
+
+    /** IORING_OP_READ into a buffer the kernel picks from group {@code group} (no address of ours). */
+    Sqe readSelect(int fd, int maxLen, long offset, int group) {
+        return rw(IORING_OP_READ(), fd, 0, maxLen, offset).bufferSelect(group);
     }
 
     /** Raw access: sets {@code buf_index} / {@code buf_group}. */

@@ -102,7 +102,7 @@ class CompletionRouterTest {
             long tb = router.register(b);
             r.nextSqe().nop().userData(CompletionRouter.userData(ta, 1));
             r.nextSqe().nop().userData(CompletionRouter.userData(tb, 2));
-            r.nextSqe().read(-1, 0, 0, 0).userData(CompletionRouter.userData(ta, 3));
+            r.nextSqe().readUnsafe(-1, 0, 0, 0).userData(CompletionRouter.userData(ta, 3));
             r.submitAndWait(3);
             assertThat(r.reap(router)).isEqualTo(3);
             assertThat(a.got).containsExactlyInAnyOrder("1:0", "3:-9");

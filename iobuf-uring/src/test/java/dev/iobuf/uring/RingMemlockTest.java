@@ -64,7 +64,7 @@ class RingMemlockTest {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             List<String> cp = new ArrayList<>();
             int i = 0;
-            for (Class<?> c : new Class<?>[] {Ring.class, Syscalls.class, RingMemlockChild.class}) {
+            for (Class<?> c : new Class<?>[] {Ring.class, Syscalls.class, dev.iobuf.BufferPool.class, RingMemlockChild.class}) {
                 Path from = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
                 Path to = dir.resolve("cp" + i++ + (Files.isDirectory(from) ? "" : ".jar"));
                 copy(from, to);

@@ -572,9 +572,9 @@ public final class Connection {
             long addr = out.address(first);
             int len = out.length(first);
             if (zc) {
-                sqe.sendZc(fd, addr, len, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
+                sqe.sendZcUnsafe(fd, addr, len, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
             } else {
-                sqe.send(fd, addr, len, Sockets.MSG_NOSIGNAL);
+                sqe.sendUnsafe(fd, addr, len, Sockets.MSG_NOSIGNAL);
             }
         } else {
             Scratch scratch = loop.scratch();
@@ -583,9 +583,9 @@ public final class Connection {
             }
             long msghdr = scratch.msghdr(slot, n);
             if (zc) {
-                sqe.sendmsgZc(fd, msghdr, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
+                sqe.sendmsgZcUnsafe(fd, msghdr, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
             } else {
-                sqe.sendmsg(fd, msghdr, Sockets.MSG_NOSIGNAL);
+                sqe.sendmsgUnsafe(fd, msghdr, Sockets.MSG_NOSIGNAL);
             }
         }
         sendUserData = UserData.of(zc ? UserData.SEND_ZC : UserData.SEND, first, slot, generation);
@@ -829,7 +829,7 @@ public final class Connection {
         this.connectFuture = future;
         MemorySegment sockaddr = loop.scratch().sockaddr(slot);
         int length = SocketAddresses.encode(address, sockaddr);
-        Sqe sqe = loop.sqe().connect(fd, sockaddr.address(), length).userData(UserData.of(UserData.CONNECT, 0, slot, generation));
+        Sqe sqe = loop.sqe().connectUnsafe(fd, sockaddr.address(), length).userData(UserData.of(UserData.CONNECT, 0, slot, generation));
         connectPending = true;
         inflight++;
         if (timeoutNanos > 0) {

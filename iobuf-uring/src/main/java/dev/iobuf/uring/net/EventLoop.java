@@ -513,7 +513,7 @@ public final class EventLoop implements Executor {
     // ================================================================ wake-up
 
     private void armWake() {
-        ring.nextSqe().read(wakeup.fd(), wakeup.readAddress(), 8, 0).userData(UserData.of(UserData.WAKE, 0, 0, 0));
+        ring.nextSqe().readUnsafe(wakeup.fd(), wakeup.readAddress(), 8, 0).userData(UserData.of(UserData.WAKE, 0, 0, 0));
     }
 
     private void onWake(int result) {
@@ -604,7 +604,7 @@ public final class EventLoop implements Executor {
         if (multishotAccept) {
             sqe.acceptMultishot(l.fd, Sockets.SOCK_CLOEXEC);
         } else {
-            sqe.accept(l.fd, 0, 0, Sockets.SOCK_CLOEXEC);
+            sqe.accept(l.fd, Sockets.SOCK_CLOEXEC);
         }
         sqe.userData(l.acceptUserData());
         l.armed = true;
