@@ -3,5 +3,9 @@
  * slabs, aligned off-heap memory and {@code struct iovec} arrays. JDK only; knows nothing of io_uring.
  */
 module dev.iobuf.core {
+    // JFR events (dev.iobuf.PoolWait); nothing is recorded unless a recording enables them
+    requires jdk.jfr;
+    // pool gauges as MBeans (BufferPools.registerMBean), only when asked for
+    requires java.management;
     exports dev.iobuf;
 }

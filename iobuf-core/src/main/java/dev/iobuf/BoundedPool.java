@@ -211,7 +211,7 @@ public class BoundedPool<T> {
             throw new InterruptedException();
         }
         int i = tryAcquire();
-        return i >= 0 ? i : waiters.await(this, -1L);
+        return i >= 0 ? i : await(-1L);
     }
 
     /**
@@ -224,15 +224,34 @@ public class BoundedPool<T> {
      */
     public final int tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(unit, "unit");
+        return tryAcquireNanos(unit.toNanos(timeout), true);
+    }
+
+    /**
+     * {@link #tryAcquire(long, TimeUnit)}; {@code record = false} leaves the JFR event to the caller
+     * ({@link BufferPool} waits in slices and records the whole wait once).
+     */
+    final int tryAcquireNanos(long nanos, boolean record) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
         int i = tryAcquire();
-        if (i >= 0) {
+        if (i >= 0 || nanos <= 0) {
             return i;
         }
-        long nanos = unit.toNanos(timeout);
-        return nanos <= 0 ? -1 : waiters.await(this, nanos);
+        return record ? await(nanos) : waiters.await(this, nanos);
+    }
+
+    /** Waits for an index; a {@code dev.iobuf.PoolWait} JFR event when a recording wants it (nothing otherwise). */
+    private int await(long nanos) throws InterruptedException {
+        PoolWaitEvent event = PoolWaitEvent.beginIfRecording();
+        int i = -1;
+        try {
+            i = waiters.await(this, nanos);
+            return i;
+        } finally {
+            PoolWaitEvent.end(event, getClass().getSimpleName(), capacity, nanos, i >= 0);
+        }
     }
 
     /**

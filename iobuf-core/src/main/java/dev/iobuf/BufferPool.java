@@ -250,14 +250,22 @@ public final class BufferPool implements AutoCloseable {
     public int acquire() throws InterruptedException {
         requireOpen();
         int i = pool.tryAcquire();
-        while (i < 0) {
-            // BoundedPool has no way to wake waiters on close, so wait in slices and look.
-            i = pool.tryAcquire(CLOSE_POLL_NANOS, TimeUnit.NANOSECONDS);
-            if (i < 0) {
-                requireOpen();
-            }
+        if (i >= 0) {
+            return i;
         }
-        return i;
+        PoolWaitEvent event = PoolWaitEvent.beginIfRecording();
+        try {
+            while (i < 0) {
+                // BoundedPool has no way to wake waiters on close, so wait in slices and look.
+                i = pool.tryAcquireNanos(CLOSE_POLL_NANOS, false);
+                if (i < 0) {
+                    requireOpen();
+                }
+            }
+            return i;
+        } finally {
+            PoolWaitEvent.end(event, "BufferPool " + tier, capacity(), 0, i >= 0);
+        }
     }
 
     /**
@@ -275,17 +283,23 @@ public final class BufferPool implements AutoCloseable {
         if (i >= 0 || remaining <= 0) {
             return i;
         }
+        long timeoutNanos = remaining;
         long deadline = System.nanoTime() + remaining; // differences stay right across overflow
-        while (true) {
-            i = pool.tryAcquire(Math.min(remaining, CLOSE_POLL_NANOS), TimeUnit.NANOSECONDS);
-            if (i >= 0) {
-                return i;
+        PoolWaitEvent event = PoolWaitEvent.beginIfRecording();
+        try {
+            while (true) {
+                i = pool.tryAcquireNanos(Math.min(remaining, CLOSE_POLL_NANOS), false);
+                if (i >= 0) {
+                    return i;
+                }
+                requireOpen();
+                remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return -1;
+                }
             }
-            requireOpen();
-            remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return -1;
-            }
+        } finally {
+            PoolWaitEvent.end(event, "BufferPool " + tier, capacity(), timeoutNanos, i >= 0);
         }
     }
 

@@ -36,14 +36,17 @@ final class ItSettings {
         return realPath(home);
     }
 
-    /** The project's jars in module-path order (iobuf-core, native-bindings, iobuf-uring, examples). */
+    /**
+     * The project's jars in module-path order (iobuf-core, native-bindings, iobuf-uring, examples), as
+     * world-readable copies: containers may run as uid 1000 (see {@link ReadableCopies}).
+     */
     static List<Path> jars() {
         return Arrays.stream(required("iobuf.it.jars").split(","))
                 .map(String::strip)
                 .map(Path::of)
                 .peek(jar -> requireFile(jar, "build the jars first: mvn -B -ntp -DskipTests install"
                         + " (or run the tests through mvn verify, which packages every module before failsafe)"))
-                .map(ItSettings::realPath)
+                .map(ReadableCopies::of)
                 .toList();
     }
 
@@ -54,11 +57,11 @@ final class ItSettings {
         return file;
     }
 
-    /** The single-file io_uring probe of src/test/resources, run with java's source launcher. */
+    /** The single-file io_uring probe of src/test/resources (a world-readable copy), run with java's source launcher. */
     static Path probeSource() {
         Path file = Path.of(required("iobuf.it.probe"));
         requireFile(file, "it belongs to examples/src/test/resources");
-        return realPath(file);
+        return ReadableCopies.of(file);
     }
 
     private static String required(String property) {

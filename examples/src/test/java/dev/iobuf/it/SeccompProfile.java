@@ -16,7 +16,12 @@ enum SeccompProfile {
      * Everything allowed except {@code io_uring_register(fd, IORING_REGISTER_BUFFERS2 (15), ...)}, which fails
      * with EPERM: shows which opcode a buffer registration really uses.
      */
-    IO_URING_REGISTER_BUFFERS2_EPERM("seccomp-iouring-buffers2-eperm.json");
+    IO_URING_REGISTER_BUFFERS2_EPERM("seccomp-iouring-buffers2-eperm.json"),
+    /**
+     * The profile shipped for users (docs/deploying.md): io_uring allowed, the syscalls Docker's default
+     * profile blocks still blocked (namespaces, mount, ptrace, bpf, keyrings, kernel modules...).
+     */
+    IO_URING_ALLOWED("seccomp-iouring-allow.json");
 
     private final String file;
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * round-trips a file through it with WRITE_FIXED / READ_FIXED, and receives a TCP stream into a
  * provided-buffer ring, every byte compared by the program. As root with non-default sizes (which must
  * reach the library), and as an unprivileged user with the defaults. A profile that refuses only
- * IORING_REGISTER_BUFFERS2 shows that this is the opcode the registration uses.
+ * IORING_REGISTER_BUFFERS2 shows that this is the opcode the registration uses. The profile shipped for
+ * users, {@code docker/seccomp-iouring-allow.json}, lets every step pass while it still blocks what it should.
  */
 class SelfCheckIT {
     private static final int UNPRIVILEGED = 1000;
@@ -60,6 +61,19 @@ class SelfCheckIT {
         assertThat(number(line(r, REGISTER), 2)).as("1 MiB by default: %s", r).isEqualTo(1024 * KIB);
         assertThat(number(line(r, FIXED_IO), 1)).as("%s", r).isEqualTo(256 * KIB);
         assertThat(number(line(r, RECV), 1)).as("%s", r).isEqualTo(64 * KIB);
+    }
+
+    @Test
+    void everyStepPassesUnderTheShippedAllowingProfile() {
+        // Proves the profile is in force, silently (stdout/stderr stay the program's): a seccomp filter is
+        // installed, and unshare(CLONE_NEWUSER), which an unconfined uid 1000 may call, is refused.
+        String profileInForce = "grep -q '^Seccomp:[[:space:]]*2$' /proc/self/status || { echo 'no seccomp filter' >&2; exit 90; };"
+                + " if unshare -U true 2>/dev/null; then echo 'unshare allowed: not the shipped profile' >&2; exit 91; fi;"
+                + " exec \"$@\"";
+        ContainerResult r = uringCheck().seccomp(SeccompProfile.IO_URING_ALLOWED).user(UNPRIVILEGED)
+                .inShell(profileInForce).run();
+
+        assertPassed(r);
     }
 
     @Test

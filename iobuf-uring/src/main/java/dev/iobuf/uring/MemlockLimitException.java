@@ -19,9 +19,13 @@ public final class MemlockLimitException extends UringException {
         super(operation, result, remedy);
         this.limit = limit;
         this.needed = needed;
+        SetupRefusedEvent.record("MEMLOCK", this, limit, needed);
     }
 
-    /** RLIMIT_MEMLOCK in bytes when known, else -1. */
+    /**
+     * RLIMIT_MEMLOCK in bytes, as {@link dev.iobuf.MemlockLimit#soft()} reads it ({@code UNLIMITED},
+     * {@code UNKNOWN}), or -1 when the check did not read it.
+     */
     public long limit() {
         return limit;
     }

@@ -14,8 +14,9 @@ import java.util.Objects;
  * {@link CompletionHandler} or the {@link CompletionCursor}; the table's release listener
  * ({@link RegisteredBuffers#onRelease}) is how to ask for it.
  *
- * <p><b>The reserved range.</b> Tags are {@code 0xFFFE_TTGG_GGGS_SSSS}: the top 16 bits are
- * {@code 0xFFFE} ({@link #TAG_PREFIX}), then an 8-bit table id (1..255), a 20-bit generation (a
+ * <p><b>The reserved range.</b> Tags are {@code 0xFFFE_TTGG_GGGS_SSSS}, encoded with the library's one
+ * codec ({@link UserData}): op {@code 0xFFFE} ({@link UserData#RESOURCE_TAG}, {@link #TAG_PREFIX}), then
+ * the table id (1..255) in the aux byte, a 20-bit generation (a
  * counter per ring, so that a late tag of a closed table is never mistaken for a fresh one) and a
  * 20-bit slot (registered file tables reach 2^20 slots). <b>Do not submit SQEs whose user_data has
  * {@code 0xFFFE} in its top 16 bits</b>; {@link Ring#CANCEL_ALL_USER_DATA} is outside the range.
@@ -28,19 +29,14 @@ import java.util.Objects;
  * ring, it is used from the ring's thread.
  */
 public final class ResourceTags implements AutoCloseable {
-    /** The top 16 bits of every resource tag: {@code 0xFFFE}. */
-    public static final long TAG_PREFIX = 0xFFFE_0000_0000_0000L;
+    /** The top 16 bits of every resource tag: {@code 0xFFFE}, the codec's {@link UserData#RESOURCE_TAG} op. */
+    public static final long TAG_PREFIX = (long) UserData.RESOURCE_TAG << 48;
     /** Mask selecting the prefix bits of a user_data value. */
     public static final long PREFIX_MASK = 0xFFFF_0000_0000_0000L;
 
-    static final int SLOT_BITS = 20;
-    static final int GENERATION_BITS = 20;
-    static final int TABLE_BITS = 8;
+    static final int SLOT_BITS = UserData.SLOT_BITS;
     static final int MAX_SLOTS = 1 << SLOT_BITS;
-    private static final int MAX_TABLES = (1 << TABLE_BITS) - 1;
-    private static final long SLOT_MASK = MAX_SLOTS - 1;
-    private static final long GENERATION_MASK = (1L << GENERATION_BITS) - 1;
-    private static final long TABLE_MASK = (1L << TABLE_BITS) - 1;
+    private static final int MAX_TABLES = 255;
 
     private final Ring ring;
     private final ResourceTagTable[] tables = new ResourceTagTable[MAX_TABLES + 1];
@@ -69,32 +65,31 @@ public final class ResourceTags implements AutoCloseable {
 
     /** Whether {@code userData} lies in the reserved tag range (top 16 bits {@code 0xFFFE}). */
     public static boolean isTagCompletion(long userData) {
-        return (userData & PREFIX_MASK) == TAG_PREFIX;
+        return UserData.op(userData) == UserData.RESOURCE_TAG;
     }
 
-    /** The table id (1..255) of a tag. */
+    /** The table id (1..255) of a tag: the codec's aux byte. */
     public static int tableOf(long tag) {
-        return (int) ((tag >>> (SLOT_BITS + GENERATION_BITS)) & TABLE_MASK);
+        return UserData.aux(tag);
     }
 
     /** The generation of a tag. */
     public static int generationOf(long tag) {
-        return (int) ((tag >>> SLOT_BITS) & GENERATION_MASK);
+        return UserData.generation(tag);
     }
 
     /** The table slot of a tag. */
     public static int slotOf(long tag) {
-        return (int) (tag & SLOT_MASK);
+        return UserData.slot(tag);
     }
 
     static long encode(int table, int generation, int slot) {
-        return TAG_PREFIX | ((long) table << (SLOT_BITS + GENERATION_BITS))
-                | ((generation & GENERATION_MASK) << SLOT_BITS) | slot;
+        return UserData.of(UserData.RESOURCE_TAG, table, slot, generation);
     }
 
     /** A fresh tag for {@code slot} of table {@code table}; the generation counter makes it unique for 2^20 tags. */
     long newTag(int table, int slot) {
-        generation = (generation + 1) & (int) GENERATION_MASK;
+        generation = (generation + 1) & UserData.GENERATION_MASK;
         return encode(table, generation, slot);
     }
 

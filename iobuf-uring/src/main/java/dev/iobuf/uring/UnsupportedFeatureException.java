@@ -13,9 +13,23 @@ public final class UnsupportedFeatureException extends UringException {
     private final String since;
 
     private UnsupportedFeatureException(String feature, String since, String message) {
-        super(message, feature, -Errno.EOPNOTSUPP.number());
+        this(feature, since, message, feature, -Errno.EOPNOTSUPP.number());
+    }
+
+    private UnsupportedFeatureException(String feature, String since, String message, String operation, int result) {
+        super(message, operation, result);
         this.feature = feature;
         this.since = since;
+    }
+
+    /**
+     * The kernel answered {@code operation} with {@code result} (EINVAL, mostly) and predates {@code feature},
+     * which the call needs: the refusal is the missing feature, not a bad argument.
+     */
+    static UnsupportedFeatureException refused(String feature, String since, String operation, int result) {
+        return new UnsupportedFeatureException(feature, since, operation + " failed: " + Errno.name(result) + ". "
+                + feature + " (Linux " + since + ") is not supported by this kernel (" + Kernel.describe()
+                + "): run Linux " + since + " or newer", operation, result);
     }
 
     static UnsupportedFeatureException forOpcode(Opcode op) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hot path allocates nothing: 100,000 NOPs through nextSqe / prep / submitAndWait and back through
- * reap(handler), the cursor, and a CompletionRouter, measured with the thread's allocation counter
+ * reap(handler) and the cursor, measured with the thread's allocation counter
  * (com.sun.management.ThreadMXBean, reached reflectively: the tests compile inside the dev.iobuf.uring
  * module, which does not read jdk.management).
  */
@@ -41,16 +41,13 @@ class CompletionAllocationTest {
         MethodHandle allocated = RingTestSupport.currentThreadAllocatedBytes();
         try (Ring r = ring(() -> Ring.builder().entries(64).build())) {
             Counter counter = new Counter();
-            CompletionRouter router = new CompletionRouter(4);
-            long token = router.register(counter);
             CompletionCursor cursor = r.completions();
             for (int i = 0; i < 3; i++) {   // warm up every path until the JIT has compiled them
                 runHandler(r, counter, WARMUP);
                 runCursor(r, cursor, counter, WARMUP);
-                runRouter(r, router, token, WARMUP);
             }
             long overhead = -((long) allocated.invokeExact() - (long) allocated.invokeExact());
-            String[] names = {"reap(handler)", "cursor", "router"};
+            String[] names = {"reap(handler)", "cursor"};
             for (int path = 0; path < names.length; path++) {
                 StringBuilder attempts = new StringBuilder();
                 boolean zero = false;
@@ -59,8 +56,7 @@ class CompletionAllocationTest {
                     long before = (long) allocated.invokeExact();
                     switch (path) {
                         case 0 -> runHandler(r, counter, MEASURED);
-                        case 1 -> runCursor(r, cursor, counter, MEASURED);
-                        default -> runRouter(r, router, token, MEASURED);
+                        default -> runCursor(r, cursor, counter, MEASURED);
                     }
                     long bytes = (long) allocated.invokeExact() - before - overhead;
                     assertThat(counter.count).isEqualTo(MEASURED);
@@ -94,16 +90,6 @@ class CompletionAllocationTest {
             while (c.next()) {
                 counter.complete(c.userData(), c.result(), c.flags());
             }
-        }
-    }
-
-    private static void runRouter(Ring r, CompletionRouter router, long token, int ops) {
-        for (int done = 0; done < ops; done += BATCH) {
-            for (int i = 0; i < BATCH; i++) {
-                r.nextSqe().nop().userData(CompletionRouter.userData(token, i));
-            }
-            r.submitAndWait(BATCH);
-            r.reap(router);
         }
     }
 }

@@ -2,11 +2,12 @@ package dev.iobuf.uring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.BufferPool;
+import dev.iobuf.liburing.Syscalls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RLIMIT_MEMLOCK for real: {@link MemlockProbe} in a child JVM under {@code prlimit --memlock} as an
@@ -23,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MemlockLimitTest {
     private static final long LIMIT = 1L << 20;
-
-    @TempDir
-    Path dir;
 
     @Test
     void aLowLimitIsReportedBeforeAndByTheKernelAndASmallerTableStillWorks() throws Exception {
@@ -57,7 +54,7 @@ class MemlockLimitTest {
 
     private List<String> runProbe() throws IOException, InterruptedException {
         Path prlimit = which("prlimit");
-        boolean root = "root".equals(System.getProperty("user.name")) || Files.getOwner(dir).getName().equals("root");
+        boolean root = "root".equals(System.getProperty("user.name"));
         List<String> cmd = new ArrayList<>(List.of(prlimit.toString(), "--memlock=" + LIMIT + ":" + LIMIT));
         if (root) {
             cmd.addAll(List.of(which("setpriv").toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
@@ -65,42 +62,23 @@ class MemlockLimitTest {
         } else if (MemlockBudget.hasIpcLock()) {
             Assumptions.abort("this user has CAP_IPC_LOCK, so io_uring ignores RLIMIT_MEMLOCK and there is nothing to test");
         }
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Djava.io.tmpdir=/tmp", "-cp", readableClassPath(), MemlockProbe.class.getName()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(dir.toFile());
-        pb.environment().put("HOME", "/tmp");
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("probe did not finish: " + cmd);
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("probe exit code, output:\n%s\ncommand: %s", text, cmd).isZero();
-        return Arrays.asList(text.split("\n"));
-    }
-
-    /** The test class path with every jar copied to a world-readable directory (~/.m2 may be private). */
-    private String readableClassPath() throws IOException {
-        Path jars = dir.resolve("cp");
-        Files.createDirectories(jars);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(jars, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> entries = new ArrayList<>();
-        int n = 0;
-        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(e);
-            if (Files.isRegularFile(p)) {
-                Path copy = jars.resolve((n++) + "-" + p.getFileName());
-                Files.copy(p, copy);
-                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                entries.add(copy.toString());
-            } else if (Files.isDirectory(p)) {
-                entries.add(p.toString());
+        // As root the child runs as nobody, who may not enter the checkout nor ~/.m2: a world-readable copy.
+        try (ReadableClassPath cp = ReadableClassPath.of(MemlockProbe.class, Ring.class, Syscalls.class, BufferPool.class)) {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData", "-Xshare:auto",
+                    "-Djava.io.tmpdir=/tmp", "-cp", cp.classPath(), MemlockProbe.class.getName()));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(cp.dir().toFile());
+            pb.environment().put("HOME", "/tmp");
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("probe did not finish: " + cmd);
             }
+            String text = new String(out, StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as("probe exit code, output:\n%s\ncommand: %s", text, cmd).isZero();
+            return Arrays.asList(text.split("\n"));
         }
-        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static Path which(String tool) {

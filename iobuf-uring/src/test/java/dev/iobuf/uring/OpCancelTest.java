@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Cancelling blocked pipe reads by user_data and by fd, and racing a cancel against arriving data. */
+@KernelTest
 class OpCancelTest {
 
     private static Map<Long, Integer> complete(Ring r, int n) {

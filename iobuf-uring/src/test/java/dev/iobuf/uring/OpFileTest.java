@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** File operations against real files in a temp dir, each checked against what the file system says. */
+@KernelTest
 class OpFileTest {
     @TempDir
     Path dir;

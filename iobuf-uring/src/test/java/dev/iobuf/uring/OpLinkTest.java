@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** IOSQE_IO_LINK, IOSQE_IO_HARDLINK and IOSQE_IO_DRAIN ordering and failure propagation. */
+@KernelTest
 class OpLinkTest {
     @TempDir
     Path dir;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class RegisteredBuffersTest {
     private static final int SIZE = BufferPool.REGISTER_BUFFER_TIER.size();
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** close(): in-flight operations are cancelled and awaited; every later use is an IllegalStateException. */
+@KernelTest
 class RingCloseTest {
     private static final long PROMPT_NANOS = 2_000_000_000L;
 

@@ -2,18 +2,15 @@ package dev.iobuf.uring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.BufferPool;
 import dev.iobuf.liburing.Syscalls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -58,53 +55,17 @@ class RingMemlockTest {
             Assumptions.abort("this test switches the child to uid 65534 with setpriv, which needs root; running as "
                     + System.getProperty("user.name"));
         }
-        // The child runs as nobody: give it a world-readable copy of the classes it needs.
-        Path dir = Files.createTempDirectory("ring-memlock");
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            List<String> cp = new ArrayList<>();
-            int i = 0;
-            for (Class<?> c : new Class<?>[] {Ring.class, Syscalls.class, dev.iobuf.BufferPool.class, RingMemlockChild.class}) {
-                Path from = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-                Path to = dir.resolve("cp" + i++ + (Files.isDirectory(from) ? "" : ".jar"));
-                copy(from, to);
-                cp.add(to.toString());
-            }
+        // The child runs as nobody, who may not enter the checkout: give it a world-readable copy of the classes it needs.
+        try (ReadableClassPath cp = ReadableClassPath.of(Ring.class, Syscalls.class, BufferPool.class, RingMemlockChild.class)) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = List.of(prlimit.toString(), "--memlock=" + LIMIT + ":" + LIMIT, setpriv.toString(),
                     "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
                     java, "-XX:-UsePerfData", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", String.join(":", cp), RingMemlockChild.class.getName());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).directory(dir.toFile()).start();
+                    "-cp", cp.classPath(), RingMemlockChild.class.getName());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).directory(cp.dir().toFile()).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             return List.of(out.split("\n"));
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-r--r--"));
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path f : walk.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                    Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } else {
-                    Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-r--r--"));
-                }
-            }
         }
     }
 

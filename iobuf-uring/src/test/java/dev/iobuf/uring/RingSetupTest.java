@@ -1,6 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.*;
 import static dev.iobuf.uring.RingTestSupport.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * Each setup option: the kernel got what we asked (read back from the params it accepted and the
  * features it reported), and where the effect is observable, the effect itself.
  */
+@KernelTest
 class RingSetupTest {
 
     @Test

@@ -1,15 +1,11 @@
 package dev.iobuf.uring.net;
 
-import static dev.iobuf.liburing.LibUring.IORING_CQE_F_MORE;
-import static dev.iobuf.liburing.LibUring.IORING_CQE_F_NOTIF;
-import static dev.iobuf.liburing.LibUring.IORING_NOTIF_USAGE_ZC_COPIED;
-import static dev.iobuf.liburing.LibUring.IORING_SEND_ZC_REPORT_USAGE;
-
 import dev.iobuf.BufferPool;
 import dev.iobuf.IoVec;
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UringException;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -54,6 +50,10 @@ import java.util.function.Consumer;
  * {@link #close()} sends what is queued, then closes; {@link #abort()} drops it. Either way the
  * receive and any send in flight are cancelled, the fd is closed with IORING_OP_CLOSE after the last of
  * the connection's operations completed, every buffer goes back, and {@code onClose} runs.
+ *
+ * <p>Inside, a connection is the owner of its completions ({@link #complete}: the loop finds it by the
+ * slot and generation in the user_data, one lookup) and of its life cycle; its {@link ReceiveHalf} and
+ * {@link SendHalf} do the receiving and sending with the loop services they were built with.
  */
 public final class Connection {
     static final int CONNECTING = 0;
@@ -62,18 +62,15 @@ public final class Connection {
     static final int CLOSING = 3;
     static final int CLOSING_FD = 4;
     static final int CLOSED = 5;
-    private static final int EOF_MARK = -1;
-    private static final int F_MORE = IORING_CQE_F_MORE();
-    private static final int F_NOTIF = IORING_CQE_F_NOTIF();
-    private static final int ZC_COPIED = IORING_NOTIF_USAGE_ZC_COPIED();
-    private static final int ZC_FLAGS = IORING_SEND_ZC_REPORT_USAGE();
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final EventLoop loop;
+    private final ConnectionServices services;
     private final int fd;
     private final ConnectionHandler handler;
     private final boolean client;
-    final WriteQueue out;
+    private final ReceiveHalf recv;
+    private final SendHalf send;
     int slot;
     int generation;
     private volatile int state;
@@ -82,63 +79,22 @@ public final class Connection {
     private boolean opened;
     /** Operations submitted whose last completion has not arrived (the fd is closed when this is 0). */
     int inflight;
-
-    // ---- receiving
-    private boolean recvArmed;
-    private boolean recvCancelling;
-    private int recvArms;
-    private boolean eof;
-    boolean starved;
-    private boolean userPaused;
-    private boolean autoPaused;
-    boolean resumeScheduled;
-    private IntQueue pending;
-    private int currentBid = -1;
-    private boolean currentRetained;
-
-    // ---- sending
-    boolean dirty;
-    boolean wantWritable;
-    private long sendUserData;
     private boolean shutdownTried;
 
-    // ---- client
-    private boolean connectPending;
-    private InetSocketAddress remote;
-    private CompletableFuture<Connection> connectFuture;
-
-    // ---- intrusive lists of the loop (idle order, writable waiters, resumed, starved)
-    Connection idlePrev;
-    Connection idleNext;
-    boolean inIdleList;
-    long lastActivity;
-    Connection waiterPrev;
-    Connection waiterNext;
-    boolean waiting;
-    Connection resumeNext;
-    Connection starvedNext;
+    /** A client's connect, or null. */
+    private ClientConnect connect;
 
     private Object attachment;
 
-    /** Observes zero-copy completions after they were processed (tests prove buffer ownership with it). */
-    interface ZeroCopyTrace {
-        /** A SEND_ZC result was processed; {@code more}: a notification follows. */
-        void afterResult(Connection c, int result, boolean more);
-
-        /** A zero-copy notification was processed (its buffers released if nothing else holds them). */
-        void afterNotification(Connection c);
-    }
-
-    /** Set by tests only; read on the zero-copy path alone. */
-    static volatile ZeroCopyTrace zeroCopyTrace;
-
-    Connection(EventLoop loop, int fd, ConnectionHandler handler, boolean client, WriteQueue out) {
-        this.loop = loop;
+    Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client) {
+        this.loop = services.loop();
+        this.services = services;
         this.fd = fd;
         this.handler = handler;
         this.client = client;
-        this.out = out;
         this.state = client ? CONNECTING : OPEN;
+        this.recv = new ReceiveHalf(this, services.recvBuffers(), services.work(), services.counters());
+        this.send = new SendHalf(this, services);
     }
 
     // ================================================================ public API
@@ -206,11 +162,11 @@ public final class Connection {
      * @throws IllegalArgumentException if the range lies outside {@code src}
      */
     public boolean write(MemorySegment src, long offset, int length) {
-        checkRange(src.byteSize(), offset, length);
+        SendHalf.checkRange(src.byteSize(), offset, length);
         if (!canQueue(length)) {
             return false;
         }
-        copyIn(src, offset, length);
+        send.copyIn(src, offset, length);
         return true;
     }
 
@@ -224,11 +180,11 @@ public final class Connection {
 
     /** Queues {@code length} bytes of {@code src} from {@code offset}, copied; see {@link #write(MemorySegment, long, int)}. */
     public boolean write(byte[] src, int offset, int length) {
-        checkRange(src.length, offset, length);
+        SendHalf.checkRange(src.length, offset, length);
         if (!canQueue(length)) {
             return false;
         }
-        copyIn(src, offset, length);
+        send.copyIn(src, offset, length);
         return true;
     }
 
@@ -255,7 +211,7 @@ public final class Connection {
         for (int i = 0; i < vec.count(); i++) {
             int length = (int) vec.length(i);
             if (length > 0) {
-                copyIn(vec.buffer(i), 0, length);
+                send.copyIn(vec.buffer(i), 0, length);
             }
         }
         return true;
@@ -267,13 +223,13 @@ public final class Connection {
      * @return bytes queued (0 when closing or full; {@link ConnectionHandler#onWritable} then follows)
      */
     public int writeSome(MemorySegment src, long offset, int length) {
-        checkRange(src.byteSize(), offset, length);
+        SendHalf.checkRange(src.byteSize(), offset, length);
         int n = Math.min(length, writableBytes());
         if (n < length) {
-            becomeUnwritable();
+            send.becomeUnwritable();
         }
         if (n > 0) {
-            copyIn(src, offset, n);
+            send.copyIn(src, offset, n);
         }
         return n;
     }
@@ -291,19 +247,13 @@ public final class Connection {
      */
     public boolean writeZeroCopy(BufferPool pool, int index, int offset, int length) {
         Objects.requireNonNull(pool, "pool");
-        checkRange(pool.bufferSize(), offset, length);
+        SendHalf.checkRange(pool.bufferSize(), offset, length);
         if (!pool.isAcquired(index)) {
             throw new IllegalStateException("buffer " + index + " of " + pool + " is not acquired: acquire it, fill it, "
                     + "then hand it over with writeZeroCopy");
         }
         checkLoop();
-        if (!acceptsWrites() || out.freeEntries() == 0) {
-            becomeUnwritable();
-            return false;
-        }
-        out.appendZeroCopy(pool, index, offset, length);
-        afterWrite(length);
-        return true;
+        return acceptsWrites() && send.queueZeroCopy(pool, index, offset, length);
     }
 
     /**
@@ -315,10 +265,7 @@ public final class Connection {
         if (!acceptsWrites()) {
             return 0;
         }
-        WriteBuffers buffers = loop.writeBuffers();
-        int size = buffers.bufferSize();
-        long room = out.tailRoom(size) + (long) Math.min(out.freeEntries(), buffers.available()) * size;
-        return (int) Math.min(room, Integer.MAX_VALUE);
+        return send.writableBytes();
     }
 
     /**
@@ -327,13 +274,13 @@ public final class Connection {
      */
     public boolean isWritable() {
         int s = state;
-        return (s == OPEN || s == CONNECTING) && !wantWritable;
+        return (s == OPEN || s == CONNECTING) && !send.wantsWritable();
     }
 
     /** Bytes queued and not yet acknowledged by a send completion. Loop thread. */
     public long queuedBytes() {
         checkLoop();
-        return out.unsentBytes();
+        return send.unsentBytes();
     }
 
     /**
@@ -347,12 +294,7 @@ public final class Connection {
      */
     public long retain() {
         checkLoop();
-        if (currentBid < 0) {
-            throw new IllegalStateException("retain() keeps the buffer of the onData call in progress: call it "
-                    + "inside onData");
-        }
-        currentRetained = true;
-        return loop.recvBuffers().retain(currentBid);
+        return recv.retain();
     }
 
     /**
@@ -362,24 +304,18 @@ public final class Connection {
      */
     public void pauseReading() {
         checkLoop();
-        if (!userPaused) {
-            userPaused = true;
-            applyPause();
-        }
+        recv.pause(ReceiveHalf.BY_USER);
     }
 
     /** Undoes {@link #pauseReading()} (reading stays paused while the connection is not writable, if automatic). */
     public void resumeReading() {
         checkLoop();
-        if (userPaused) {
-            userPaused = false;
-            applyResume();
-        }
+        recv.resume(ReceiveHalf.BY_USER);
     }
 
     /** Whether delivery is paused, by {@link #pauseReading()} or automatically while not writable. */
     public boolean isReadingPaused() {
-        return userPaused || autoPaused;
+        return recv.paused();
     }
 
     /**
@@ -426,21 +362,18 @@ public final class Connection {
 
     @Override
     public String toString() {
-        return "Connection[fd=" + fd + ", loop=" + loop.index() + ", " + stateName() + (client ? ", client" : "")
-                + (reason != null ? ", " + reason : "") + "]";
-    }
-
-    private String stateName() {
-        return switch (state) {
+        String name = switch (state) {
             case CONNECTING -> "connecting";
             case OPEN -> "open";
             case DRAINING -> "draining";
             case CLOSING, CLOSING_FD -> "closing";
             default -> "closed";
         };
+        return "Connection[fd=" + fd + ", loop=" + loop.index() + ", " + name + (client ? ", client" : "")
+                + (reason != null ? ", " + reason : "") + "]";
     }
 
-    // ================================================================ writing
+    // ================================================================ for the halves and the loop
 
     private void checkLoop() {
         if (!loop.inEventLoop()) {
@@ -449,14 +382,7 @@ public final class Connection {
         }
     }
 
-    private static void checkRange(long size, long offset, int length) {
-        if (offset < 0 || length < 0 || offset > size - length) {
-            throw new IllegalArgumentException("range [" + offset + ", " + offset + " + " + length + ") lies outside "
-                    + "the " + size + "-byte source");
-        }
-    }
-
-    private boolean acceptsWrites() {
+    boolean acceptsWrites() {
         int s = state;
         return s == OPEN || s == CONNECTING;
     }
@@ -464,346 +390,47 @@ public final class Connection {
     /** Whether {@code length} bytes fit; if not, the connection asks to be told when they might. */
     private boolean canQueue(int length) {
         checkLoop();
-        if (length <= writableBytes()) {
-            return true;
-        }
-        becomeUnwritable();
-        return false;
+        return send.canQueue(length);
     }
 
-    private void copyIn(MemorySegment src, long offset, int length) {
-        WriteBuffers buffers = loop.writeBuffers();
-        int size = buffers.bufferSize();
-        int total = length;
-        int room = out.tailRoom(size);
-        if (room > 0) {
-            int n = Math.min(room, length);
-            out.appendToTail(src, offset, n);
-            offset += n;
-            length -= n;
-        }
-        while (length > 0) {
-            int n = Math.min(size, length);
-            out.appendCopy(buffers.take(), src, offset, n);
-            offset += n;
-            length -= n;
-        }
-        afterWrite(total);
+    ReceiveHalf receive() {
+        return recv;
     }
 
-    private void copyIn(byte[] src, int offset, int length) {
-        WriteBuffers buffers = loop.writeBuffers();
-        int size = buffers.bufferSize();
-        int total = length;
-        int room = out.tailRoom(size);
-        if (room > 0) {
-            int n = Math.min(room, length);
-            out.appendToTail(src, offset, n);
-            offset += n;
-            length -= n;
-        }
-        while (length > 0) {
-            int n = Math.min(size, length);
-            out.appendCopy(buffers.take(), src, offset, n);
-            offset += n;
-            length -= n;
-        }
-        afterWrite(total);
+    SendHalf send() {
+        return send;
     }
 
-    private void afterWrite(int bytes) {
-        loop.stats().queuedWriteBytes += bytes;
-        loop.markDirty(this);
-        if (out.held() >= loop.config().highWater()) {
-            becomeUnwritable();
-        }
+    ConnectionHandler handler() {
+        return handler;
     }
 
-    /** Past the high-water mark or refused: tell the handler when the queue drains; pause reading meanwhile. */
-    private void becomeUnwritable() {
-        if (!wantWritable && acceptsWrites()) {
-            wantWritable = true;
-            loop.addWaiter(this);
-        }
-        if (loop.config().pauseReadingWhenUnwritable() && !autoPaused && acceptsWrites()) {
-            autoPaused = true;
-            applyPause();
-        }
+    int state() {
+        return state;
     }
 
-    /** Whether a connection waiting to write may be told it can: at or below the low-water mark, buffers free. */
-    boolean drained() {
-        return out.held() <= loop.config().lowWater() && loop.writeBuffers().available() > 0;
+    /** The user_data of this connection's {@code op}. */
+    long userData(int op) {
+        return UserData.of(op, 0, slot, generation);
     }
 
-    /** The loop found the queue drained: resume reading if paused for writing, then tell the handler. */
-    void notifyWritable() {
-        wantWritable = false;
-        if (autoPaused) {
-            autoPaused = false;
-            applyResume();
-        }
-        if (state == OPEN) {
-            try {
-                handler.onWritable(this);
-            } catch (Throwable t) {
-                handlerFailed("onWritable", t);
+    /**
+     * A completion of one of this connection's operations (the loop looked it up by slot and generation).
+     * The place for per-completion checks of a connection.
+     */
+    void complete(int op, int aux, int result, int flags) {
+        switch (op) {
+            case Op.RECV -> recv.onRecv(result, flags);
+            case Op.SEND, Op.SEND_ZC -> send.onSend(op, aux, result, flags);
+            case Op.CONNECT -> connect.onConnect(result);
+            case Op.CONNECT_TIMEOUT, Op.CONN_CANCEL -> onAuxiliary(result);
+            case Op.CLOSE -> {
+                onClosed(result);
+                return;
             }
-        }
-    }
-
-    /** Starts a send of what is queued, if nothing is in flight (the loop calls this once per turn). */
-    void flush() {
-        dirty = false;
-        int s = state;
-        if ((s != OPEN && s != DRAINING) || !out.canSend()) {
-            return;
-        }
-        int first = out.sendPosition();
-        int n = out.batch(Scratch.MAX_IOV);
-        long bytes = 0;
-        for (int i = 0; i < n; i++) {
-            bytes += out.length(first + i);
-        }
-        int threshold = loop.config().zeroCopyThreshold();
-        boolean zc = loop.zeroCopySupported() && (out.isZeroCopy(first) || (threshold > 0 && bytes >= threshold));
-        Sqe sqe = loop.sqe();
-        if (n == 1) {
-            long addr = out.address(first);
-            int len = out.length(first);
-            if (zc) {
-                sqe.sendZcUnsafe(fd, addr, len, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
-            } else {
-                sqe.sendUnsafe(fd, addr, len, Sockets.MSG_NOSIGNAL);
-            }
-        } else {
-            Scratch scratch = loop.scratch();
-            for (int i = 0; i < n; i++) {
-                scratch.iov(slot, i, out.address(first + i), out.length(first + i));
-            }
-            long msghdr = scratch.msghdr(slot, n);
-            if (zc) {
-                sqe.sendmsgZcUnsafe(fd, msghdr, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
-            } else {
-                sqe.sendmsgUnsafe(fd, msghdr, Sockets.MSG_NOSIGNAL);
-            }
-        }
-        sendUserData = UserData.of(zc ? UserData.SEND_ZC : UserData.SEND, first, slot, generation);
-        sqe.userData(sendUserData);
-        out.startSend(n);
-        if (zc) {
-            out.expectNotification(first, n);
-            loop.stats().zeroCopyPending++;
-            loop.stats().zeroCopySends++;
-        }
-        inflight++;
-    }
-
-    /** A SEND / SEND_ZC completion (the result, or a zero-copy notification). */
-    void onSend(long userData, int result, int flags) {
-        LoopCounters counters = loop.stats();
-        if ((flags & F_MORE) == 0) {
-            inflight--;
-        }
-        boolean zc = UserData.op(userData) == UserData.SEND_ZC;
-        if (zc && (flags & F_NOTIF) != 0) {
-            out.notified(UserData.aux(userData));
-            counters.zeroCopyPending--;
-            if ((result & ZC_COPIED) != 0) {
-                counters.zeroCopyCopied++;
-            }
-            out.releaseSent();
-            ZeroCopyTrace trace = zeroCopyTrace;
-            if (trace != null) {
-                trace.afterNotification(this);
-            }
-            afterCompletion();
-            return;
-        }
-        if (zc && (flags & F_MORE) == 0) {
-            out.notified(UserData.aux(userData));      // no notification will come (the send failed)
-            counters.zeroCopyPending--;
-        }
-        if (result >= 0) {
-            out.sent(result);
-            counters.bytesSent += result;
-            counters.queuedWriteBytes -= result;
-            if (state == OPEN) {
-                loop.touch(this);
-            }
-        } else {
-            out.sendFailed();
-            if (!Errno.ECANCELED.is(result) && state < CLOSING) {
-                fail(new UringException("send(fd=" + fd + ")", result, null));
-            }
-        }
-        out.releaseSent();
-        if (zc) {
-            ZeroCopyTrace trace = zeroCopyTrace;
-            if (trace != null) {
-                trace.afterResult(this, result, (flags & F_MORE) != 0);
-            }
-        }
-        if (out.canSend() && (state == OPEN || state == DRAINING)) {
-            loop.markDirty(this);
-        }
-        if (state == DRAINING && out.allSent()) {
-            closeNow();
+            default -> throw new IllegalStateException("op " + op + " is not a connection's");
         }
         afterCompletion();
-    }
-
-    // ================================================================ reading
-
-    private boolean paused() {
-        return userPaused || autoPaused;
-    }
-
-    /** Arms the (multishot) receive. */
-    void armRecv() {
-        if (recvArms++ > 0) {
-            loop.stats().recvRearms++;
-        }
-        loop.armRecv(fd, UserData.of(UserData.RECV, 0, slot, generation));
-        recvArmed = true;
-        inflight++;
-    }
-
-    /** Arms the receive again if it is wanted and possible. */
-    void maybeArmRecv() {
-        if (state == OPEN && !recvArmed && !paused() && !eof && !starved && (pending == null || pending.isEmpty())) {
-            armRecv();
-        }
-    }
-
-    private void applyPause() {
-        if (recvArmed && !recvCancelling) {
-            cancel(UserData.of(UserData.RECV, 0, slot, generation));
-            recvCancelling = true;
-        }
-    }
-
-    private void applyResume() {
-        if (!paused() && state == OPEN) {
-            loop.scheduleResume(this);
-        }
-    }
-
-    /** The loop's turn for a resumed connection: delivers what waited, then receives again. */
-    void resume() {
-        resumeScheduled = false;
-        RecvBuffers buffers = loop.recvBuffers();
-        while (pending != null && !pending.isEmpty() && state == OPEN && !paused()) {
-            int bid = pending.poll();
-            if (bid == EOF_MARK) {
-                peerClosed();
-            } else {
-                deliver(buffers, bid);
-            }
-        }
-        maybeArmRecv();
-    }
-
-    /** A RECV completion (several buffers when it is a bundle). */
-    void onRecv(int result, int flags) {
-        RecvBuffers buffers = loop.recvBuffers();
-        if ((flags & F_MORE) == 0) {
-            recvArmed = false;
-            recvCancelling = false;
-            inflight--;
-        }
-        int n = buffers.select(result, flags);
-        if (result > 0) {
-            loop.stats().bytesReceived += result;
-            loop.stats().recvCompletions++;
-            for (int i = 0; i < n; i++) {
-                int bid = buffers.selected(i);
-                if (state != OPEN) {
-                    buffers.recycle(bid);             // closing: nobody reads any more
-                } else if (paused() || (pending != null && !pending.isEmpty())) {
-                    pend(bid);
-                } else {
-                    deliver(buffers, bid);
-                }
-            }
-            if (state == OPEN) {
-                loop.touch(this);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                buffers.recycle(buffers.selected(i));
-            }
-            if (result == 0) {
-                eof = true;
-                if (state == OPEN) {
-                    if (paused() || (pending != null && !pending.isEmpty())) {
-                        pend(EOF_MARK);
-                    } else {
-                        peerClosed();
-                    }
-                }
-            } else if (Errno.ENOBUFS.is(result)) {
-                loop.stats().recvNoBuffers++;
-                if (state == OPEN && !starved) {
-                    starved = true;
-                    loop.starve(this);
-                }
-            } else if (Errno.EINVAL.is(result) && loop.recvFallback()) {
-                // the kernel refused a receive flag (bundles before 6.10, multishot before 6.0): armed again without it
-            } else if (!Errno.ECANCELED.is(result) && state < CLOSING) {
-                fail(new UringException("recv(fd=" + fd + ")", result, null));
-            }
-        }
-        if (!recvArmed) {
-            maybeArmRecv();
-        }
-        afterCompletion();
-    }
-
-    private void pend(int bid) {
-        if (pending == null) {
-            pending = new IntQueue();
-        }
-        pending.add(bid);
-    }
-
-    private void deliver(RecvBuffers buffers, int bid) {
-        MemorySegment buffer = buffers.take(bid);
-        currentBid = bid;
-        currentRetained = false;
-        try {
-            handler.onData(this, buffer, buffers.offset(bid), buffers.length(bid));
-        } catch (Throwable t) {
-            handlerFailed("onData", t);
-        } finally {
-            currentBid = -1;
-            if (!currentRetained) {
-                buffers.recycle(bid);
-            }
-        }
-    }
-
-    private void dropPending() {
-        if (pending == null) {
-            return;
-        }
-        RecvBuffers buffers = loop.recvBuffers();
-        while (!pending.isEmpty()) {
-            int bid = pending.poll();
-            if (bid != EOF_MARK) {
-                buffers.recycle(bid);
-            }
-        }
-    }
-
-    /** Buffers were published: try receiving again (called for connections that got -ENOBUFS). */
-    void unstarve() {
-        starved = false;
-        maybeArmRecv();
-    }
-
-    private void peerClosed() {
-        beginClose(CloseReason.PEER, true);
     }
 
     // ================================================================ open / connect
@@ -812,62 +439,39 @@ public final class Connection {
     void open() {
         state = OPEN;
         opened = true;
-        loop.opened(this);
+        services.work().opened(this);
         try {
             handler.onOpen(this);
         } catch (Throwable t) {
             handlerFailed("onOpen", t);
         }
-        maybeArmRecv();
-        if (out.canSend()) {
-            loop.markDirty(this);
+        recv.maybeArm();
+        if (send.canSend()) {
+            services.work().markDirty(this);
         }
     }
 
     void startConnect(InetSocketAddress address, CompletableFuture<Connection> future, long timeoutNanos) {
-        this.remote = address;
-        this.connectFuture = future;
-        MemorySegment sockaddr = loop.scratch().sockaddr(slot);
-        int length = SocketAddresses.encode(address, sockaddr);
-        Sqe sqe = loop.sqe().connectUnsafe(fd, sockaddr.address(), length).userData(UserData.of(UserData.CONNECT, 0, slot, generation));
-        connectPending = true;
-        inflight++;
-        if (timeoutNanos > 0) {
-            sqe.link();
-            loop.sqe().linkTimeoutNanos(timeoutNanos, 0).userData(UserData.of(UserData.CONNECT_TIMEOUT, 0, slot, generation));
-            inflight++;
-        }
+        connect = new ClientConnect(this, services, address, future);
+        connect.start(timeoutNanos);
     }
 
-    void onConnect(int result) {
-        inflight--;
-        connectPending = false;
-        if (state == CONNECTING) {
-            if (result == 0) {
-                loop.stats().connected++;
-                open();
-                connectFuture.complete(this);
-            } else {
-                int errno = Errno.ECANCELED.is(result) ? -Errno.ETIMEDOUT.number() : result;
-                failure = new UringException("connect(" + remote + ", fd=" + fd + ")", errno,
-                        Errno.ECANCELED.is(result) ? "no answer within the group's connectTimeout" : null);
-                reason = CloseReason.ERROR;
-                closeNow();
-            }
-        }
-        afterCompletion();
+    /** The connect failed or timed out: close with {@code cause}. */
+    void connectFailed(Throwable cause) {
+        failure = cause;
+        reason = CloseReason.ERROR;
+        closeNow();
     }
 
     /** A completion that only ends an operation: a cancel, a link timeout, a shutdown. */
-    void onAuxiliary(int result) {
+    private void onAuxiliary(int result) {
         inflight--;
         if (Errno.EALREADY.is(result) && state == CLOSING && !shutdownTried) {
             // The target was running and could not be cancelled: shut the socket down, which ends it.
             shutdownTried = true;
-            loop.sqe().shutdown(fd, Sockets.SHUT_RDWR).userData(UserData.of(UserData.CONN_CANCEL, 0, slot, generation));
+            services.ring().nextSqe().shutdown(fd, Sockets.SHUT_RDWR).userData(userData(Op.CONN_CANCEL));
             inflight++;
         }
-        afterCompletion();
     }
 
     // ================================================================ closing
@@ -893,12 +497,16 @@ public final class Connection {
         beginClose(CloseReason.ERROR, false);
     }
 
-    private void handlerFailed(String callback, Throwable t) {
+    void handlerFailed(String callback, Throwable t) {
         LOG.log(System.Logger.Level.WARNING, callback + " of " + this + " threw; aborting the connection", t);
         fail(t);
         if (t instanceof VirtualMachineError e) {
             throw e;            // out of memory and the like: the loop cannot go on either
         }
+    }
+
+    void peerClosed() {
+        beginClose(CloseReason.PEER, true);
     }
 
     /**
@@ -913,16 +521,12 @@ public final class Connection {
         if (reason == null) {
             reason = why;
         }
-        loop.closing(this);
-        dropPending();
-        if (recvArmed && !recvCancelling) {
-            cancel(UserData.of(UserData.RECV, 0, slot, generation));
-            recvCancelling = true;
-        }
-        if (graceful && s == OPEN && !out.allSent()) {
+        services.work().closing(this);
+        recv.stop();
+        if (graceful && s == OPEN && !send.allSent()) {
             state = DRAINING;
-            if (out.canSend()) {
-                loop.markDirty(this);
+            if (send.canSend()) {
+                services.work().markDirty(this);
             }
             return;
         }
@@ -933,19 +537,19 @@ public final class Connection {
     }
 
     /** Cancels what is in flight and closes the fd once nothing is. */
-    private void closeNow() {
+    void closeNow() {
         state = CLOSING;
-        if (out.sendInFlight()) {
-            cancel(sendUserData);
+        if (send.inFlight()) {
+            cancel(send.inFlightUserData());
         }
-        if (connectPending) {
-            cancel(UserData.of(UserData.CONNECT, 0, slot, generation));
+        if (connect != null) {
+            connect.cancel();
         }
         afterCompletion();
     }
 
-    private void cancel(long target) {
-        loop.sqe().cancel(target, 0).userData(UserData.of(UserData.CONN_CANCEL, 0, slot, generation));
+    void cancel(long target) {
+        services.ring().nextSqe().cancel(target, 0).userData(userData(Op.CONN_CANCEL));
         inflight++;
     }
 
@@ -953,22 +557,20 @@ public final class Connection {
     private void afterCompletion() {
         if (state == CLOSING && inflight == 0) {
             state = CLOSING_FD;
-            loop.sqe().close(fd).userData(UserData.of(UserData.CLOSE, 0, slot, generation));
+            services.ring().nextSqe().close(fd).userData(userData(Op.CLOSE));
             inflight++;
         }
     }
 
     /** The fd is closed: give everything back and tell the handler. */
-    void onClosed(int result) {
+    private void onClosed(int result) {
         inflight--;
         state = CLOSED;
         if (result < 0) {
             LOG.log(System.Logger.Level.DEBUG, "close(fd=" + fd + ") returned " + Errno.name(result));
         }
-        long unsent = out.unsentBytes();
-        loop.stats().queuedWriteBytes -= unsent;
-        out.releaseAll();
-        loop.closed(this);
+        send.releaseAll();
+        services.closed(this);
         if (opened) {
             try {
                 handler.onClose(this);
@@ -976,9 +578,8 @@ public final class Connection {
                 LOG.log(System.Logger.Level.WARNING, "onClose of " + this + " threw", t);
             }
         }
-        if (connectFuture != null && !connectFuture.isDone()) {
-            connectFuture.completeExceptionally(failure != null ? failure
-                    : new IllegalStateException("connection to " + remote + " closed before it was established"));
+        if (connect != null) {
+            connect.closed(failure);
         }
     }
 
@@ -994,9 +595,5 @@ public final class Connection {
         Sockets.close(fd);
         onClosed(0);
         inflight = 0;
-    }
-
-    int state() {
-        return state;
     }
 }

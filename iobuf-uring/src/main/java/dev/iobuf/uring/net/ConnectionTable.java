@@ -1,5 +1,6 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.UserData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,11 @@ final class ConnectionTable {
         if (slot >= slots.length || generation[slot] != UserData.generation(userData)) {
             return null;
         }
+        return slots[slot];
+    }
+
+    /** The connection in {@code slot} (a live one: the caller took the slot from a list of live ones). */
+    Connection at(int slot) {
         return slots[slot];
     }
 

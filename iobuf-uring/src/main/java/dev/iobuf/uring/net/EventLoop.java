@@ -1,24 +1,16 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUFFER;
-import static dev.iobuf.liburing.LibUring.IORING_CQE_F_MORE;
 
-import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.CompletionCursor;
-import dev.iobuf.uring.IoUringBlockedException;
-import dev.iobuf.uring.IoUringUnavailableException;
-import dev.iobuf.uring.MemlockLimitException;
-import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
-import dev.iobuf.uring.RingFeature;
 import dev.iobuf.uring.SetupFlag;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UringException;
-import java.lang.foreign.Arena;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -32,12 +24,13 @@ import java.util.concurrent.TimeoutException;
  * One thread with one io_uring ring, serving the connections, listeners and timers given to it. Part of
  * an {@link EventLoopGroup}; each connection lives on one loop for its whole life.
  *
- * <p>A turn of the loop: run the tasks other threads handed over ({@link #execute}); tell connections
- * whose write queue drained; deliver data held back while reading was paused; start one send per
- * connection that has something queued; hand used receive buffers back to the kernel (one store); then
- * submit everything and wait for at least one completion with a single {@code io_uring_enter}; read the
- * completions in place and dispatch each by its user_data (op, slot, generation) to its connection,
- * listener or timer. Nothing on this path allocates.
+ * <p>A turn of the loop: run the tasks other threads handed over ({@link #execute}); finish the turn's
+ * work ({@link TurnWork}: tell connections whose write queue drained, deliver data held back while
+ * reading was paused, start one send per connection that has something queued, hand used receive
+ * buffers back to the kernel with one store); then submit everything and wait for at least one
+ * completion with a single {@code io_uring_enter}; read the completions in place and hand each to its
+ * owner with one lookup by the slot and generation in its user_data ({@link #dispatch}): a
+ * {@link Connection}, the {@link Acceptor}, the timers or the wake-up. Nothing on this path allocates.
  *
  * <p>The ring is set up with SINGLE_ISSUER and DEFER_TASKRUN where the kernel has them (6.0 / 6.1):
  * completions are produced when this thread enters the kernel, which it does once per turn anyway.
@@ -52,9 +45,6 @@ public final class EventLoop implements Executor {
     static final int SHUTTING_DOWN = 2;
     static final int TERMINATING = 3;
     static final int TERMINATED = 4;
-    private static final int RECV_GROUP = 0;
-    private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
-    private static final int F_MORE = IORING_CQE_F_MORE();
     private static final int F_BUFFER = IORING_CQE_F_BUFFER();
 
     private final EventLoopGroup group;
@@ -69,38 +59,18 @@ public final class EventLoop implements Executor {
     private volatile Throwable startFailure;
     private volatile NetCounters finalCounters;
 
-    // ---- owned by the loop thread, made in init()
-    private Ring ring;
-    private Arena arena;
+    // ---- owned by the loop thread, made in init() (the fields below res: its parts, read on every turn)
+    private final LoopResources res;
     /** Volatile: other threads read it in {@link #execute}, possibly before the start latch told them of it. */
     private volatile Wakeup wakeup;
-    private boolean resourcesClosed;
+    private Ring ring;
     private RecvBuffers recv;
-    private WriteBuffers writeBuffers;
-    private Scratch scratch;
     private ConnectionTable connections;
+    private TurnWork work;
+    private Acceptor acceptor;
     private final Timers timers = new Timers();
-    private LoopListener[] listeners = new LoopListener[4];
-    private int listenerGeneration;
-    private int openListeners;
-    private boolean multishotRecv;
-    private boolean recvBundles;
-    private boolean multishotAccept;
-    private boolean zeroCopySupported;
-    private long now;
     private long staleCompletions;
-
-    // ---- per-turn work lists (intrusive; no allocation)
-    private Connection[] dirty;
-    private int dirtyCount;
-    private Connection waiterHead;
-    private Connection resumeHead;
-    private Connection resumeTail;
-    private Connection starvedHead;
-    private Connection starvedTail;
-    private Connection idleHead;
-    private Connection idleTail;
-    private final Runnable idleSweep = this::sweepIdle;
+    private LoopMonitor monitor;
 
     EventLoop(EventLoopGroup group, int index, LoopConfig config) {
         this.group = group;
@@ -108,8 +78,7 @@ public final class EventLoop implements Executor {
         this.config = config;
         this.thread = new Thread(this::run, config.threadNamePrefix() + index);
         this.thread.setDaemon(config.daemon());
-        this.multishotRecv = config.multishot();
-        this.multishotAccept = config.multishot();
+        this.res = new LoopResources(config, counters, "loop " + index);
     }
 
     /** Starts the thread and waits until its ring is set up; rethrows what failed. */
@@ -183,7 +152,7 @@ public final class EventLoop implements Executor {
      * @throws IllegalStateException off the loop thread, or once the loop is shutting down
      */
     public long schedule(Duration delay, Runnable task) {
-        return schedule(toNanos(delay), TimeUnit.NANOSECONDS, task);
+        return schedule(Timers.toNanos(delay), TimeUnit.NANOSECONDS, task);
     }
 
     /** As {@link #schedule(Duration, Runnable)}. */
@@ -196,7 +165,7 @@ public final class EventLoop implements Executor {
         if (delay < 0) {
             throw new IllegalArgumentException("delay must be >= 0, got " + delay + " " + unit);
         }
-        return arm(unit.toNanos(delay), task);
+        return timers.arm(unit.toNanos(delay), task);
     }
 
     /**
@@ -206,11 +175,7 @@ public final class EventLoop implements Executor {
      */
     public boolean cancelTimer(long timerId) {
         checkLoop("cancelTimer");
-        if (!timers.cancel(timerId)) {
-            return false;
-        }
-        ring.nextSqe().timeoutRemove(timerId).userData(UserData.of(UserData.TIMER_REMOVE, 0, 0, 0));
-        return true;
+        return timers.disarm(timerId);
     }
 
     /**
@@ -227,11 +192,18 @@ public final class EventLoop implements Executor {
             throw new IllegalArgumentException(remote + " is unresolved: resolve the host name first");
         }
         CompletableFuture<Connection> future = new CompletableFuture<>();
+        Runnable start = () -> {
+            if (lifecycle != RUNNING) {
+                future.completeExceptionally(new RejectedExecutionException("event loop " + index + " is shutting down"));
+            } else {
+                res.connect(remote, handler, future);
+            }
+        };
         if (inEventLoop()) {
-            startConnect(remote, handler, future);
+            start.run();
         } else {
             try {
-                execute(() -> startConnect(remote, handler, future));
+                execute(start);
             } catch (RejectedExecutionException e) {
                 future.completeExceptionally(e);
             }
@@ -310,16 +282,13 @@ public final class EventLoop implements Executor {
 
     @Override
     public String toString() {
-        return "EventLoop[" + index + ", " + thread.getName() + ", " + lifecycleName() + "]";
-    }
-
-    private String lifecycleName() {
-        return switch (lifecycle) {
+        String state = switch (lifecycle) {
             case RUNNING -> "running";
             case SHUTTING_DOWN -> "shutting down";
             case TERMINATING -> "terminating";
             default -> "terminated";
         };
+        return "EventLoop[" + index + ", " + thread.getName() + ", " + state + "]";
     }
 
     // ================================================================ the loop
@@ -330,73 +299,50 @@ public final class EventLoop implements Executor {
         } catch (Throwable t) {
             startFailure = t;
             lifecycle = TERMINATED;
-            freeAll();
+            res.close();
             finalCounters = NetCounters.ZERO;
             started.countDown();
             terminated.countDown();
             return;
         }
+        monitor = LoopMonitor.start(this, thread.getName());
         started.countDown();
         try {
             loop();
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "event loop " + index + " failed; closing its connections", t);
-            for (Connection c : connections.snapshot()) {
-                c.closeAbruptly();
-            }
+            res.closeAbruptly();
         } finally {
             teardown();
         }
     }
 
     private void init() {
-        ring = buildRing();
-        arena = Arena.ofShared();
-        wakeup = new Wakeup(arena);
-        counters.fdsOpened++;
-        recv = new RecvBuffers(ring, config.recvBufferTier(), config.recvBuffers(), RECV_GROUP);
-        writeBuffers = new WriteBuffers(config.writeBufferTier(), config.writeBuffers());
-        scratch = new Scratch(config.maxConnections());
-        connections = new ConnectionTable(config.maxConnections());
-        dirty = new Connection[config.maxConnections()];
-        zeroCopySupported = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
-        recvBundles = config.recvBundles() && ring.has(RingFeature.RECVSEND_BUNDLE);
-        if (config.recvBundles() && !recvBundles) {
-            LOG.log(System.Logger.Level.INFO, "loop " + index + ": receive bundles need Linux 6.10 (this kernel lacks "
-                    + "IORING_FEAT_RECVSEND_BUNDLE): one buffer per completion");
-        }
-        armWake();
+        res.open(this);
+        ring = res.ring;
+        wakeup = res.wakeup;
+        recv = res.recv;
+        connections = res.connections;
+        work = res.work;
+        timers.use(ring);
+        acceptor = new Acceptor(res, timers, this::stale, counters, config.multishot(), "loop " + index);
+        wakeup.arm(ring);
         if (config.idleTimeoutNanos() > 0) {
-            arm(idleTick(), idleSweep);
+            work.sweepIdle(timers, config.idleTimeoutNanos());
         }
-        now = System.nanoTime();
-    }
-
-    /** SINGLE_ISSUER + DEFER_TASKRUN where the kernel has them, else the ring's defaults. */
-    private Ring buildRing() {
-        if (config.deferTaskrun()) {
-            try {
-                return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).deferTaskrun(true).build();
-            } catch (IoUringBlockedException | IoUringUnavailableException | MemlockLimitException e) {
-                throw e;
-            } catch (UringException e) {
-                LOG.log(System.Logger.Level.INFO, "DEFER_TASKRUN refused (" + e.getMessage() + "); loop " + index
-                        + " uses the ring's defaults");
-            }
-        }
-        return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).build();
+        work.now(System.nanoTime());
     }
 
     private void loop() {
         CompletionCursor cursor = ring.completions();
         while (true) {
             runTasks();
-            afterWork();
-            if (lifecycle == SHUTTING_DOWN && connections.size() == 0 && openListeners == 0) {
+            work.finishTurn(recv);
+            if (lifecycle == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0) {
                 return;
             }
             waitForWork();
-            now = System.nanoTime();
+            work.now(System.nanoTime());
             while (cursor.next()) {
                 dispatch(cursor.userData(), cursor.result(), cursor.flags());
             }
@@ -404,27 +350,7 @@ public final class EventLoop implements Executor {
     }
 
     private void runTasks() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            counters.tasksRun++;
-            try {
-                task.run();
-            } catch (Throwable t) {
-                LOG.log(System.Logger.Level.WARNING, "a task on event loop " + index + " threw", t);
-                if (t instanceof VirtualMachineError e) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** What handlers asked for during the turn, done once at its end. */
-    private void afterWork() {
-        notifyWritable();
-        deliverResumed();
-        flushDirty();
-        recv.publish();
-        rearmStarved();
+        tasks.runAll(counters);
     }
 
     /**
@@ -432,7 +358,7 @@ public final class EventLoop implements Executor {
      * {@link Wakeup} for why the state store comes before the queue check).
      */
     private void waitForWork() {
-        if (!tasks.isEmpty() || resumeHead != null) {
+        if (!tasks.isEmpty() || work.hasResumed()) {
             ring.submit();
             return;
         }
@@ -446,53 +372,25 @@ public final class EventLoop implements Executor {
         wakeup.awake();
     }
 
+    /**
+     * Hands one completion to its owner: the op names the table, the slot and generation the entry (one
+     * lookup); an entry that moved on makes the completion stale. The place for per-CQE bounds checks.
+     */
     private void dispatch(long userData, int result, int flags) {
-        switch (UserData.op(userData)) {
-            case UserData.WAKE -> onWake(result);
-            case UserData.ACCEPT -> onAccept(userData, result, flags);
-            case UserData.RECV -> {
+        int op = UserData.op(userData);
+        switch (op) {
+            case Op.WAKE -> wakeup.complete(ring, result, lifecycle < TERMINATING);
+            case Op.TIMER -> timers.fired(userData, result);
+            case Op.TIMER_REMOVE -> { }
+            case Op.ACCEPT, Op.LISTENER_CANCEL, Op.LISTENER_CLOSE -> acceptor.complete(op, userData, result, flags);
+            case Op.RECV, Op.SEND, Op.SEND_ZC, Op.CONNECT, Op.CONNECT_TIMEOUT, Op.CONN_CANCEL, Op.CLOSE -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
                     stale(userData, result, flags);
                 } else {
-                    c.onRecv(result, flags);
+                    c.complete(op, UserData.aux(userData), result, flags);
                 }
             }
-            case UserData.SEND, UserData.SEND_ZC -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onSend(userData, result, flags);
-                }
-            }
-            case UserData.CONNECT -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onConnect(result);
-                }
-            }
-            case UserData.CONNECT_TIMEOUT, UserData.CONN_CANCEL -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onAuxiliary(result);
-                }
-            }
-            case UserData.CLOSE -> {
-                Connection c = connections.get(userData);
-                if (c == null) {
-                    stale(userData, result, flags);
-                } else {
-                    c.onClosed(result);
-                }
-            }
-            case UserData.TIMER -> onTimer(userData, result);
-            case UserData.LISTENER_CLOSE -> onListenerClosed(userData);
-            case UserData.TIMER_REMOVE, UserData.LISTENER_CANCEL -> { }
             default -> stale(userData, result, flags);
         }
     }
@@ -501,79 +399,13 @@ public final class EventLoop implements Executor {
     private void stale(long userData, int result, int flags) {
         staleCompletions++;
         if ((flags & F_BUFFER) != 0) {
-            int bid = recv.select(result, flags);
-            if (bid >= 0) {
-                recv.recycle(bid);
-            }
+            recv.discard(result, flags);
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "loop " + index + ": stale completion user_data=0x"
                 + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));
     }
 
-    // ================================================================ wake-up
-
-    private void armWake() {
-        ring.nextSqe().readUnsafe(wakeup.fd(), wakeup.readAddress(), 8, 0).userData(UserData.of(UserData.WAKE, 0, 0, 0));
-    }
-
-    private void onWake(int result) {
-        if (result < 0 && !Errno.ECANCELED.is(result) && !Errno.EAGAIN.is(result)) {
-            LOG.log(System.Logger.Level.WARNING, "loop " + index + ": eventfd read failed: " + Errno.name(result));
-        }
-        if (lifecycle < TERMINATING) {
-            armWake();
-        }
-    }
-
-    // ================================================================ timers
-
-    private long arm(long nanos, Runnable task) {
-        long id = timers.add(task);
-        ring.nextSqe().timeoutNanos(nanos, 0, 0).userData(id);
-        return id;
-    }
-
-    private void onTimer(long userData, int result) {
-        Runnable task = timers.complete(userData);
-        if (task == null || !Errno.ETIME.is(result)) {
-            return;                     // cancelled (removed: -ECANCELED), or unknown
-        }
-        try {
-            task.run();
-        } catch (Throwable t) {
-            LOG.log(System.Logger.Level.WARNING, "a timer task on event loop " + index + " threw", t);
-            if (t instanceof VirtualMachineError e) {
-                throw e;
-            }
-        }
-    }
-
-    private long idleTick() {
-        return Math.max(1_000_000L, config.idleTimeoutNanos() / 4);
-    }
-
-    /** Closes connections idle for the timeout (the idle list is ordered by last activity). */
-    private void sweepIdle() {
-        long limit = config.idleTimeoutNanos();
-        long t = System.nanoTime();
-        while (idleHead != null && t - idleHead.lastActivity >= limit) {
-            Connection c = idleHead;
-            idleRemove(c);
-            c.beginClose(CloseReason.IDLE_TIMEOUT, false);
-        }
-        if (lifecycle == RUNNING) {
-            arm(idleTick(), idleSweep);
-        }
-    }
-
-    private static long toNanos(Duration d) {
-        if (d.isNegative()) {
-            throw new IllegalArgumentException("delay must be >= 0, got " + d);
-        }
-        return d.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : d.toNanos();
-    }
-
-    // ================================================================ listeners
+    // ================================================================ listeners and clients
 
     /** Takes over listening socket {@code fd} of {@code owner} and starts accepting. Loop thread. */
     void addListener(Listener owner, int fd) {
@@ -584,409 +416,12 @@ public final class EventLoop implements Executor {
             owner.loopStopped();
             return;
         }
-        int slot = 0;
-        while (slot < listeners.length && listeners[slot] != null) {
-            slot++;
-        }
-        if (slot == listeners.length) {
-            listeners = Arrays.copyOf(listeners, slot * 2);
-        }
-        int generation = UserData.next(listenerGeneration);
-        listenerGeneration = generation;
-        LoopListener l = new LoopListener(owner, fd, slot, generation);
-        listeners[slot] = l;
-        openListeners++;
-        armAccept(l);
-    }
-
-    private void armAccept(LoopListener l) {
-        Sqe sqe = ring.nextSqe();
-        if (multishotAccept) {
-            sqe.acceptMultishot(l.fd, Sockets.SOCK_CLOEXEC);
-        } else {
-            sqe.accept(l.fd, Sockets.SOCK_CLOEXEC);
-        }
-        sqe.userData(l.acceptUserData());
-        l.armed = true;
-    }
-
-    private LoopListener listener(long userData) {
-        int slot = UserData.slot(userData);
-        if (slot >= listeners.length) {
-            return null;
-        }
-        LoopListener l = listeners[slot];
-        return l != null && l.generation == UserData.generation(userData) ? l : null;
-    }
-
-    private void onAccept(long userData, int result, int flags) {
-        LoopListener l = listener(userData);
-        if (l == null) {
-            if (result >= 0) {
-                Sockets.close(result);
-            }
-            stale(userData, result, flags);
-            return;
-        }
-        boolean more = (flags & F_MORE) != 0;
-        if (!more) {
-            l.armed = false;
-        }
-        if (result >= 0) {
-            accepted(l, result);
-        } else if (Errno.EINVAL.is(result) && multishotAccept) {
-            multishotAccept = false;        // a kernel before 5.19: accept one at a time
-        } else if (!Errno.ECANCELED.is(result)) {
-            LOG.log(System.Logger.Level.WARNING, "loop " + index + ": accept on " + l.owner.localAddress() + " failed: "
-                    + Errno.name(result) + (Errno.EMFILE.is(result) || Errno.ENFILE.is(result)
-                    ? " (out of file descriptors: raise `ulimit -n`); retrying in 100 ms" : "; retrying in 100 ms"));
-            if (!more && !l.stopping) {
-                l.retryScheduled = true;
-                arm(ACCEPT_RETRY_NANOS, () -> retryAccept(l));
-                return;
-            }
-        }
-        if (!l.armed) {
-            if (l.stopping) {
-                closeListener(l);
-            } else {
-                counters.acceptRearms++;
-                armAccept(l);
-            }
-        }
-    }
-
-    private void retryAccept(LoopListener l) {
-        l.retryScheduled = false;
-        if (l.closeSubmitted) {
-            return;
-        }
-        if (l.stopping) {
-            closeListener(l);
-        } else {
-            armAccept(l);
-        }
-    }
-
-    private void accepted(LoopListener l, int fd) {
-        counters.fdsOpened++;
-        if (lifecycle != RUNNING || l.stopping) {
-            reject(fd);
-            return;
-        }
-        Connection c = new Connection(this, fd, l.owner.handler(), false,
-                new WriteQueue(writeBuffers, config.writeQueueBuffers()));
-        if (!connections.add(c)) {
-            LOG.log(System.Logger.Level.WARNING, "loop " + index + " holds " + connections.capacity()
-                    + " connections already (maxConnectionsPerLoop): closing a new one");
-            reject(fd);
-            return;
-        }
-        counters.accepted++;
-        c.open();
-    }
-
-    private void reject(int fd) {
-        Sockets.close(fd);
-        counters.fdsClosed++;
-        counters.rejected++;
+        acceptor.add(owner, fd);
     }
 
     /** Stops accepting on {@code owner}'s socket of this loop. Loop thread. */
     void stopListener(Listener owner) {
-        for (LoopListener l : listeners) {
-            if (l != null && l.owner == owner) {
-                stop(l);
-            }
-        }
-    }
-
-    private void stop(LoopListener l) {
-        if (l.stopping) {
-            return;
-        }
-        l.stopping = true;
-        if (l.armed) {
-            ring.nextSqe().cancel(l.acceptUserData(), 0).userData(UserData.of(UserData.LISTENER_CANCEL, 0, l.slot, l.generation));
-        } else {
-            closeListener(l);           // a scheduled retry finds it closed and does nothing
-        }
-    }
-
-    private void closeListener(LoopListener l) {
-        if (!l.closeSubmitted) {
-            l.closeSubmitted = true;
-            ring.nextSqe().close(l.fd).userData(UserData.of(UserData.LISTENER_CLOSE, 0, l.slot, l.generation));
-        }
-    }
-
-    private void onListenerClosed(long userData) {
-        LoopListener l = listener(userData);
-        if (l == null) {
-            return;
-        }
-        listeners[l.slot] = null;
-        openListeners--;
-        counters.fdsClosed++;
-        l.owner.loopStopped();
-    }
-
-    // ================================================================ connections
-
-    private void startConnect(InetSocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
-        if (lifecycle != RUNNING) {
-            future.completeExceptionally(new RejectedExecutionException("event loop " + index + " is shutting down"));
-            return;
-        }
-        int family = SocketAddresses.family(remote);
-        int fd = Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0);
-        if (fd < 0) {
-            future.completeExceptionally(new UringException("socket(" + (family == Sockets.AF_INET6 ? "AF_INET6" : "AF_INET")
-                    + ", SOCK_STREAM)", fd, Errno.EMFILE.is(fd) ? "too many open files: raise `ulimit -n`" : null));
-            return;
-        }
-        counters.fdsOpened++;
-        if (config.tcpNoDelay()) {
-            Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
-        }
-        Connection c = new Connection(this, fd, handler, true, new WriteQueue(writeBuffers, config.writeQueueBuffers()));
-        if (!connections.add(c)) {
-            Sockets.close(fd);
-            counters.fdsClosed++;
-            future.completeExceptionally(new IllegalStateException("loop " + index + " holds " + connections.capacity()
-                    + " connections already: raise maxConnectionsPerLoop"));
-            return;
-        }
-        c.startConnect(remote, future, config.connectTimeoutNanos());
-    }
-
-    /** Arms the receive of a connection: multishot from the loop's buffer ring, or one at a time. */
-    void armRecv(int fd, long userData) {
-        Sqe sqe = ring.nextSqe();
-        if (multishotRecv) {
-            sqe.recvMultishot(fd, recv.groupId(), 0);
-        } else {
-            sqe.recvSelect(fd, recv.groupId(), 0, 0);
-        }
-        if (recvBundles) {
-            sqe.bundle();
-        }
-        sqe.userData(userData);
-    }
-
-    /**
-     * A receive failed with -EINVAL: drop the newest receive flag in use (bundles, then multishot).
-     *
-     * @return false if there was none left to drop (the -EINVAL is a real error)
-     */
-    boolean recvFallback() {
-        if (recvBundles) {
-            recvBundles = false;
-            LOG.log(System.Logger.Level.INFO, "loop " + index + ": the kernel refuses receive bundles: one buffer per "
-                    + "completion");
-            return true;
-        }
-        if (multishotRecv) {
-            multishotRecv = false;
-            LOG.log(System.Logger.Level.INFO, "loop " + index + ": the kernel refuses multishot recv (before Linux 6.0): "
-                    + "receiving one buffer per request");
-            return true;
-        }
-        return false;
-    }
-
-    /** Whether receives are armed with IORING_RECVSEND_BUNDLE. */
-    boolean recvBundles() {
-        return recvBundles;
-    }
-
-    /** A connection opened (accepted or connected). */
-    void opened(Connection c) {
-        idleAdd(c);
-    }
-
-    /** A connection started closing: it no longer counts as idle or waits to write. */
-    void closing(Connection c) {
-        idleRemove(c);
-        removeWaiter(c);
-    }
-
-    /** A connection's fd is closed: free its slot. */
-    void closed(Connection c) {
-        idleRemove(c);
-        removeWaiter(c);
-        connections.remove(c);
-        counters.closed++;
-        counters.fdsClosed++;
-    }
-
-    // ================================================================ per-turn lists
-
-    void markDirty(Connection c) {
-        if (!c.dirty) {
-            c.dirty = true;
-            if (dirtyCount == dirty.length) {
-                dirty = Arrays.copyOf(dirty, dirty.length * 2);   // defensive: one entry per live connection suffices
-            }
-            dirty[dirtyCount++] = c;
-        }
-    }
-
-    private void flushDirty() {
-        for (int i = 0; i < dirtyCount; i++) {
-            Connection c = dirty[i];
-            dirty[i] = null;
-            c.flush();
-        }
-        dirtyCount = 0;
-    }
-
-    void addWaiter(Connection c) {
-        if (!c.waiting) {
-            c.waiting = true;
-            c.waiterPrev = null;
-            c.waiterNext = waiterHead;
-            if (waiterHead != null) {
-                waiterHead.waiterPrev = c;
-            }
-            waiterHead = c;
-        }
-    }
-
-    void removeWaiter(Connection c) {
-        if (!c.waiting) {
-            return;
-        }
-        c.waiting = false;
-        if (c.waiterPrev != null) {
-            c.waiterPrev.waiterNext = c.waiterNext;
-        } else {
-            waiterHead = c.waiterNext;
-        }
-        if (c.waiterNext != null) {
-            c.waiterNext.waiterPrev = c.waiterPrev;
-        }
-        c.waiterPrev = null;
-        c.waiterNext = null;
-    }
-
-    private void notifyWritable() {
-        Connection c = waiterHead;
-        while (c != null) {
-            Connection next = c.waiterNext;
-            if (c.state() != Connection.OPEN && c.state() != Connection.CONNECTING) {
-                removeWaiter(c);
-            } else if (c.state() == Connection.OPEN && c.drained()) {
-                removeWaiter(c);
-                c.notifyWritable();
-            }
-            c = next;
-        }
-    }
-
-    void scheduleResume(Connection c) {
-        if (!c.resumeScheduled) {
-            c.resumeScheduled = true;
-            c.resumeNext = null;
-            if (resumeTail == null) {
-                resumeHead = c;
-            } else {
-                resumeTail.resumeNext = c;
-            }
-            resumeTail = c;
-        }
-    }
-
-    private void deliverResumed() {
-        Connection c = resumeHead;
-        resumeHead = null;
-        resumeTail = null;
-        while (c != null) {
-            Connection next = c.resumeNext;
-            c.resumeNext = null;
-            c.resume();
-            c = next;
-        }
-    }
-
-    void starve(Connection c) {
-        c.starvedNext = null;
-        if (starvedTail == null) {
-            starvedHead = c;
-        } else {
-            starvedTail.starvedNext = c;
-        }
-        starvedTail = c;
-    }
-
-    /** Buffers are back in the ring: let as many starved connections receive again as there are buffers. */
-    private void rearmStarved() {
-        int budget = recv.inRing();
-        while (starvedHead != null && budget > 0) {
-            Connection c = starvedHead;
-            starvedHead = c.starvedNext;
-            if (starvedHead == null) {
-                starvedTail = null;
-            }
-            c.starvedNext = null;
-            c.unstarve();
-            budget--;
-        }
-    }
-
-    private void idleAdd(Connection c) {
-        if (config.idleTimeoutNanos() <= 0 || c.inIdleList) {
-            return;
-        }
-        c.inIdleList = true;
-        c.lastActivity = now;
-        c.idleNext = null;
-        c.idlePrev = idleTail;
-        if (idleTail == null) {
-            idleHead = c;
-        } else {
-            idleTail.idleNext = c;
-        }
-        idleTail = c;
-    }
-
-    private void idleRemove(Connection c) {
-        if (!c.inIdleList) {
-            return;
-        }
-        c.inIdleList = false;
-        if (c.idlePrev != null) {
-            c.idlePrev.idleNext = c.idleNext;
-        } else {
-            idleHead = c.idleNext;
-        }
-        if (c.idleNext != null) {
-            c.idleNext.idlePrev = c.idlePrev;
-        } else {
-            idleTail = c.idlePrev;
-        }
-        c.idlePrev = null;
-        c.idleNext = null;
-    }
-
-    /** Activity on {@code c}: it moves to the young end of the idle list. */
-    void touch(Connection c) {
-        if (!c.inIdleList) {
-            return;
-        }
-        c.lastActivity = now;
-        if (idleTail != c) {
-            idleRemove(c);
-            c.inIdleList = true;
-            c.idlePrev = idleTail;
-            c.idleNext = null;
-            if (idleTail == null) {
-                idleHead = c;
-            } else {
-                idleTail.idleNext = c;
-            }
-            idleTail = c;
-        }
+        acceptor.stop(owner);
     }
 
     // ================================================================ shutdown
@@ -997,30 +432,11 @@ public final class EventLoop implements Executor {
             return;
         }
         lifecycle = SHUTTING_DOWN;
-        for (LoopListener l : listeners) {
-            if (l != null) {
-                stop(l);
-            }
-        }
-        for (long id : timers.armedIds()) {
-            if (timers.cancel(id)) {
-                ring.nextSqe().timeoutRemove(id).userData(UserData.of(UserData.TIMER_REMOVE, 0, 0, 0));
-            }
-        }
-        for (Connection c : connections.snapshot()) {
-            c.beginClose(CloseReason.SHUTDOWN, true);
-        }
-        arm(Math.max(0, deadlineNanos - System.nanoTime()), this::abortAll);
-    }
-
-    /** The shutdown deadline passed: drop what is still queued and close. */
-    private void abortAll() {
-        for (Connection c : connections.snapshot()) {
-            if (c.state() < Connection.CLOSING) {
-                LOG.log(System.Logger.Level.INFO, "loop " + index + ": shutdown deadline passed, aborting " + c);
-            }
-            c.beginClose(CloseReason.SHUTDOWN, false);
-        }
+        acceptor.stopAll();
+        work.stopIdleSweeps();
+        timers.disarmAll();
+        res.closeAll(true);
+        timers.arm(Math.max(0, deadlineNanos - System.nanoTime()), () -> res.closeAll(false));
     }
 
     private void teardown() {
@@ -1030,91 +446,27 @@ public final class EventLoop implements Executor {
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.WARNING, "a task failed during the shutdown of loop " + index, t);
         }
-        try {
-            int reclaimed = recv.reclaimRetained();
-            if (reclaimed > 0) {
-                counters.leakedRecvBuffers += reclaimed;
-                LOG.log(System.Logger.Level.WARNING, "loop " + index + ": " + reclaimed + " receive buffer(s) were still "
-                        + "retained at shutdown (never released): reclaimed");
-            }
-            recv.publish();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "reclaiming receive buffers of loop " + index + " failed", e);
+        if (recv != null) {
+            res.reclaimRetained();
         }
-        freeAll();
+        timers.clear();
+        res.close();
         finalCounters = snapshot();
+        monitor.stop();
         lifecycle = TERMINATED;
         terminated.countDown();
-        drainRejected();
-    }
-
-    /** Closes the ring (cancelling what is left: the eventfd read, timers), then frees memory and fds. */
-    private void freeAll() {
-        resourcesClosed = true;
-        timers.clear();
-        if (ring != null) {
-            ring.close();
-        }
-        if (recv != null) {
-            recv.close();
-            counters.leakedRecvBuffers += recv.leakedAtClose();
-        }
-        if (writeBuffers != null) {
-            writeBuffers.close();
-            counters.leakedWriteBuffers += writeBuffers.leaked();
-        }
-        if (wakeup != null) {
-            wakeup.close();
-            counters.fdsClosed++;
-        }
-        if (scratch != null) {
-            scratch.close();
-        }
-        if (arena != null) {
-            arena.close();
-        }
-    }
-
-    /** Tasks that slipped in after the last turn: run them (they find everything closed). */
-    private void drainRejected() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            try {
-                task.run();
-            } catch (Throwable t) {
-                LOG.log(System.Logger.Level.DEBUG, "a task after the termination of loop " + index + " threw", t);
-            }
-        }
+        tasks.runAll(counters);     // tasks that slipped in after the last turn: they find everything closed
     }
 
     boolean awaitTermination(long nanos) throws InterruptedException {
         return terminated.await(nanos, TimeUnit.NANOSECONDS);
     }
 
-    // ================================================================ counters
-
     private NetCounters snapshot() {
-        boolean live = !resourcesClosed && recv != null;
-        long inRing = live ? recv.inRing() : 0;
-        long pending = live ? recv.pending() : 0;
-        long retained = live ? recv.retainedCount() : 0;
-        long returned = live ? recv.returned() : 0;
-        long writeInUse = live ? writeBuffers.inUse() : 0;
-        return new NetCounters(1,
-                connections == null ? 0 : connections.size(),
-                counters.accepted, counters.connected, counters.closed, counters.rejected,
-                counters.fdsOpened, counters.fdsClosed,
-                inRing, pending, retained, returned,
-                counters.recvCompletions, counters.recvNoBuffers, counters.recvRearms, counters.acceptRearms,
-                writeInUse, counters.queuedWriteBytes,
-                counters.zeroCopyPending, counters.zeroCopySends, counters.zeroCopyCopied,
-                counters.bytesReceived, counters.bytesSent,
-                timers.size(), counters.tasksRun,
-                wakeup == null ? 0 : wakeup.wakeups(), wakeup == null ? 0 : wakeup.skipped(),
-                counters.leakedRecvBuffers, counters.leakedWriteBuffers);
+        return res.snapshot(timers.size());
     }
 
-    // ================================================================ for connections
+    // ================================================================ for connections and tests
 
     private void checkLoop(String what) {
         if (!inEventLoop()) {
@@ -1127,32 +479,13 @@ public final class EventLoop implements Executor {
         return thread.getName();
     }
 
+    /** The next SQE of the loop's ring (tests inject operations with it). Loop thread. */
     Sqe sqe() {
         return ring.nextSqe();
     }
 
-    LoopConfig config() {
-        return config;
-    }
-
-    LoopCounters stats() {
-        return counters;
-    }
-
     RecvBuffers recvBuffers() {
         return recv;
-    }
-
-    WriteBuffers writeBuffers() {
-        return writeBuffers;
-    }
-
-    Scratch scratch() {
-        return scratch;
-    }
-
-    boolean zeroCopySupported() {
-        return zeroCopySupported;
     }
 
     /** Whether the loop's ring got {@code flag} (tests check the setup). Loop thread. */

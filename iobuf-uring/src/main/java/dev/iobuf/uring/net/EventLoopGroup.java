@@ -263,6 +263,7 @@ public final class EventLoopGroup implements AutoCloseable {
         private boolean pauseReadingWhenUnwritable = true;
         private boolean daemon;
         private String threadName;
+        private ZeroCopyTrace zeroCopyTrace;
 
         private Builder() {
         }
@@ -398,6 +399,12 @@ public final class EventLoopGroup implements AutoCloseable {
             return this;
         }
 
+        /** Observes zero-copy completions (tests prove buffer ownership with it); default none. */
+        Builder zeroCopyTrace(ZeroCopyTrace trace) {
+            this.zeroCopyTrace = trace;
+            return this;
+        }
+
         /** Daemon loop threads (default false: the loops keep the JVM alive until shut down). */
         public Builder daemon(boolean on) {
             this.daemon = on;
@@ -426,7 +433,8 @@ public final class EventLoopGroup implements AutoCloseable {
             String name = threadName != null ? threadName : "iobuf-loop-" + GROUPS.incrementAndGet() + "-";
             LoopConfig config = new LoopConfig(ringEntries, cq, recvBufferTier, recvBuffers, writeBufferTier, writeBuffers,
                     writeQueueBuffers, maxConnections, idleTimeout.toNanos(), connectTimeout.toNanos(), tcpNoDelay, backlog,
-                    multishot, recvBundles, deferTaskrun, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name);
+                    multishot, recvBundles, deferTaskrun, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name,
+                    zeroCopyTrace);
             return new EventLoopGroup(config, threads);
         }
 

@@ -2,7 +2,7 @@ package dev.iobuf.uring.net;
 
 import dev.iobuf.BufferTier;
 
-/** The settings every loop of a group shares, fixed when the group is built. */
+/** The settings every loop of a group shares, fixed when the group is built ({@code zeroCopyTrace}: tests, else null). */
 record LoopConfig(
         int ringEntries,
         int cqEntries,
@@ -22,7 +22,8 @@ record LoopConfig(
         int zeroCopyThreshold,
         boolean pauseReadingWhenUnwritable,
         boolean daemon,
-        String threadNamePrefix) {
+        String threadNamePrefix,
+        ZeroCopyTrace zeroCopyTrace) {
 
     /** Held write buffers at or above which a connection is not writable (and reading pauses). */
     int highWater() {

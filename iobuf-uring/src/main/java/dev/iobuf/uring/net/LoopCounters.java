@@ -2,7 +2,8 @@ package dev.iobuf.uring.net;
 
 /**
  * A loop's event counters: plain fields, written by the loop thread only, read there when a
- * {@link NetCounters} snapshot is taken (gauges such as buffers per state come from their owners).
+ * {@link NetCounters} snapshot is taken ({@link #snapshot}; gauges such as buffers per state come from
+ * their owners). The live counters are this class; what leaves the loop is always a {@link NetCounters}.
  */
 final class LoopCounters {
     long accepted;
@@ -24,4 +25,23 @@ final class LoopCounters {
     long tasksRun;
     long leakedRecvBuffers;
     long leakedWriteBuffers;
+
+    /**
+     * These counters with the gauges of the loop's parts; {@code recv} and {@code writes} are null once
+     * closed (their gauges read 0), {@code wakeup} null if never made.
+     */
+    NetCounters snapshot(int connectionsOpen, RecvBuffers recv, WriteBuffers writes, int timersPending, Wakeup wakeup) {
+        boolean live = recv != null;
+        return new NetCounters(1, connectionsOpen,
+                accepted, connected, closed, rejected, fdsOpened, fdsClosed,
+                live ? recv.inRing() : 0, live ? recv.pending() : 0, live ? recv.retainedCount() : 0,
+                live ? recv.returned() : 0,
+                recvCompletions, recvNoBuffers, recvRearms, acceptRearms,
+                writes != null ? writes.inUse() : 0, queuedWriteBytes,
+                zeroCopyPending, zeroCopySends, zeroCopyCopied,
+                bytesReceived, bytesSent,
+                timersPending, tasksRun,
+                wakeup == null ? 0 : wakeup.wakeups(), wakeup == null ? 0 : wakeup.skipped(),
+                leakedRecvBuffers, leakedWriteBuffers);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.UserData;
+
 /**
  * One loop's share of a {@link Listener}: its own listening socket (SO_REUSEPORT) and the multishot
  * accept armed on it. Loop thread only.
@@ -23,7 +25,8 @@ final class LoopListener {
         this.generation = generation;
     }
 
-    long acceptUserData() {
-        return UserData.of(UserData.ACCEPT, 0, slot, generation);
+    /** The user_data of this listener's {@code op}. */
+    long userData(int op) {
+        return UserData.of(op, 0, slot, generation);
     }
 }

@@ -4,6 +4,8 @@ import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
 import dev.iobuf.uring.BufferRing;
 import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.RingFeature;
+import dev.iobuf.uring.Sqe;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -28,6 +30,9 @@ import java.lang.foreign.MemorySegment;
  * accounted with the ring's own state machine, as if its own CQE had named it.
  */
 final class RecvBuffers implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RecvBuffers.class.getName());
+    private final Ring uring;
+    private final String owner;
     private final BufferPool pool;
     private final BufferRing ring;
     private final int[] handleGeneration;
@@ -42,8 +47,14 @@ final class RecvBuffers implements AutoCloseable {
     private int tailPosition;
     private int retainedCount;
     private boolean recycled;
+    private boolean multishot;
+    private boolean bundles;
 
-    RecvBuffers(Ring r, BufferTier tier, int count, int groupId) {
+    /**
+     * Registers the group on {@code r}; receives are armed multishot and with bundles where asked for and
+     * the kernel has them ({@code owner} names the loop in log lines).
+     */
+    RecvBuffers(Ring r, BufferTier tier, int count, int groupId, boolean multishot, boolean bundles, String owner) {
         BufferPool p = BufferPool.of(tier, count);
         try {
             this.ring = BufferRing.register(r, groupId, p, count);
@@ -52,6 +63,14 @@ final class RecvBuffers implements AutoCloseable {
             throw e;
         }
         this.pool = p;
+        this.uring = r;
+        this.owner = owner;
+        this.multishot = multishot;
+        this.bundles = bundles && r.has(RingFeature.RECVSEND_BUNDLE);
+        if (bundles && !this.bundles) {
+            LOG.log(System.Logger.Level.INFO, owner + ": receive bundles need Linux 6.10 (this kernel lacks "
+                    + "IORING_FEAT_RECVSEND_BUNDLE): one buffer per completion");
+        }
         this.handleGeneration = new int[count];
         this.retained = new boolean[count];
         this.length = new int[count];
@@ -70,6 +89,40 @@ final class RecvBuffers implements AutoCloseable {
 
     int groupId() {
         return ring.groupId();
+    }
+
+    /** Arms a receive on {@code fd} from this group: multishot, or one at a time; bundled where it can. */
+    void arm(int fd, long userData) {
+        Sqe sqe = uring.nextSqe();
+        if (multishot) {
+            sqe.recvMultishot(fd, ring.groupId(), 0);
+        } else {
+            sqe.recvSelect(fd, ring.groupId(), 0, 0);
+        }
+        if (bundles) {
+            sqe.bundle();
+        }
+        sqe.userData(userData);
+    }
+
+    /**
+     * A receive failed with -EINVAL: drop the newest receive flag in use (bundles, then multishot).
+     *
+     * @return false if there was none left to drop (the -EINVAL is a real error)
+     */
+    boolean fallBack() {
+        if (bundles) {
+            bundles = false;
+            LOG.log(System.Logger.Level.INFO, owner + ": the kernel refuses receive bundles: one buffer per completion");
+            return true;
+        }
+        if (multishot) {
+            multishot = false;
+            LOG.log(System.Logger.Level.INFO, owner + ": the kernel refuses multishot recv (before Linux 6.0): "
+                    + "receiving one buffer per request");
+            return true;
+        }
+        return false;
     }
 
     int bufferSize() {
@@ -110,6 +163,17 @@ final class RecvBuffers implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Accounts a completion whose data nobody will read (its connection is gone) and gives back every
+     * buffer it carries: exactly those, by id, never by count.
+     */
+    void discard(int result, int cqeFlags) {
+        int n = select(result, cqeFlags);
+        for (int i = 0; i < n; i++) {
+            recycle(selected[i]);
+        }
+    }
+
     /** Buffer {@code i} of the completion {@link #select} accounted last. */
     int selected(int i) {
         return selected[i];
@@ -128,8 +192,21 @@ final class RecvBuffers implements AutoCloseable {
         return ring.take(bid);
     }
 
+    /**
+     * Debug mode (system property {@value #POISON_PROPERTY}, on in our tests): every buffer given back is
+     * filled with {@link #POISON} first, so a handler that kept the {@code onData} segment past the call reads
+     * poison (and a test sees it) instead of another connection's bytes. Off, the branch folds away (a static
+     * final): no cost. On, one fill of the buffer per recycle.
+     */
+    static final String POISON_PROPERTY = "dev.iobuf.uring.net.poisonRecycledBuffers";
+    static final byte POISON = (byte) 0xDB;
+    private static final boolean POISON_ON_RECYCLE = Boolean.getBoolean(POISON_PROPERTY);
+
     /** Gives a selected or taken buffer back; visible to the kernel after {@link #publish()}. */
     void recycle(int bid) {
+        if (POISON_ON_RECYCLE) {
+            pool.value(ring.poolIndex(bid)).fill(POISON);
+        }
         ring.recycle(bid);
         ringOrder[tailPosition & ringMask] = bid;
         position[bid] = tailPosition++;

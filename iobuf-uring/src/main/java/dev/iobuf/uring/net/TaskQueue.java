@@ -79,4 +79,16 @@ final class TaskQueue {
     boolean isEmpty() {
         return (Node) TAIL.getVolatile(this) == head;
     }
+
+    /**
+     * Runs every task linked so far, each guarded ({@link Timers#runGuarded}), counting each in
+     * {@code counters} before it runs (a task that snapshots the counters sees itself counted).
+     */
+    void runAll(LoopCounters counters) {
+        Runnable task;
+        while ((task = poll()) != null) {
+            counters.tasksRun++;
+            Timers.runGuarded(task, "a task");
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.UserData;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Arrays;
  * cannot run even if the expiry is already on its way. Grows by doubling; loop thread only.
  */
 final class Timers {
+    private static final System.Logger LOG = System.getLogger(Timers.class.getName());
+    private Ring ring;
     private Runnable[] tasks = new Runnable[16];
     private int[] generation = new int[16];
     private boolean[] held = new boolean[16];
@@ -25,6 +30,62 @@ final class Timers {
         freeCount = free.length;
     }
 
+    /** The ring the timeouts go to (set once the loop made it). */
+    void use(Ring r) {
+        this.ring = r;
+    }
+
+    /** Arms {@code task} to run after {@code nanos}; returns the timer's id. */
+    long arm(long nanos, Runnable task) {
+        long id = add(task);
+        ring.nextSqe().timeoutNanos(nanos, 0, 0).userData(id);
+        return id;
+    }
+
+    /** Disarms timer {@code id} and removes its timeout; false if it was not pending. */
+    boolean disarm(long id) {
+        if (!cancel(id)) {
+            return false;
+        }
+        ring.nextSqe().timeoutRemove(id).userData(UserData.of(Op.TIMER_REMOVE, 0, 0, 0));
+        return true;
+    }
+
+    /** Disarms every pending timer (shutdown). */
+    void disarmAll() {
+        for (long id : armedIds()) {
+            disarm(id);
+        }
+    }
+
+    /** A timeout completed: runs its task if it expired ({@code -ETIME}) and was not cancelled. */
+    void fired(long userData, int result) {
+        Runnable task = complete(userData);
+        if (task != null && Errno.ETIME.is(result)) {
+            runGuarded(task, "a timer task");
+        }
+    }
+
+    /** {@code d} in nanoseconds, saturated; a negative delay is refused. */
+    static long toNanos(java.time.Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("delay must be >= 0, got " + d);
+        }
+        return d.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : d.toNanos();
+    }
+
+    /** Runs {@code task}, logging what it throws; a VirtualMachineError goes on (the loop cannot either). */
+    static void runGuarded(Runnable task, String what) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, what + " on an event loop threw", t);
+            if (t instanceof VirtualMachineError e) {
+                throw e;
+            }
+        }
+    }
+
     /** Reserves a slot for {@code task}; returns the timer's user_data (its id). */
     long add(Runnable task) {
         if (freeCount == 0) {
@@ -34,7 +95,7 @@ final class Timers {
         tasks[slot] = task;
         held[slot] = true;
         size++;
-        return UserData.of(UserData.TIMER, 0, slot, generation[slot]);
+        return UserData.of(Op.TIMER, 0, slot, generation[slot]);
     }
 
     private void grow() {
@@ -64,7 +125,7 @@ final class Timers {
      */
     boolean cancel(long id) {
         int slot = UserData.slot(id);
-        if (UserData.op(id) != UserData.TIMER || slot >= tasks.length || generation[slot] != UserData.generation(id)
+        if (UserData.op(id) != Op.TIMER || slot >= tasks.length || generation[slot] != UserData.generation(id)
                 || tasks[slot] == null) {
             return false;
         }
@@ -96,7 +157,7 @@ final class Timers {
         int n = 0;
         for (int slot = 0; slot < tasks.length; slot++) {
             if (tasks[slot] != null) {
-                ids[n++] = UserData.of(UserData.TIMER, 0, slot, generation[slot]);
+                ids[n++] = UserData.of(Op.TIMER, 0, slot, generation[slot]);
             }
         }
         return Arrays.copyOf(ids, n);
@@ -111,7 +172,7 @@ final class Timers {
     void clear() {
         for (int slot = 0; slot < tasks.length; slot++) {
             if (held[slot]) {
-                complete(UserData.of(UserData.TIMER, 0, slot, generation[slot]));
+                complete(UserData.of(Op.TIMER, 0, slot, generation[slot]));
             }
         }
     }

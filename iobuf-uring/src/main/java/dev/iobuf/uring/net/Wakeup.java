@@ -3,7 +3,9 @@ package dev.iobuf.uring.net;
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.Libc;
 import dev.iobuf.liburing.Syscalls;
+import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.UringException;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * shared helper ring would need a lock. An eventfd write is one system call from any thread on any kernel.
  */
 final class Wakeup implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Wakeup.class.getName());
     private static final int AWAKE = 0;
     private static final int SLEEPING = 1;
     private static final VarHandle STATE;
@@ -65,12 +68,19 @@ final class Wakeup implements AutoCloseable {
         this.readBuffer = arena.allocate(ValueLayout.JAVA_LONG);
     }
 
-    int fd() {
-        return eventFd;
+    /** Arms the read of the eventfd on {@code ring}: its completion (op WAKE) ends a blocking wait. */
+    void arm(Ring ring) {
+        ring.nextSqe().readUnsafe(eventFd, readBuffer.address(), 8, 0).userData(UserData.of(Op.WAKE, 0, 0, 0));
     }
 
-    long readAddress() {
-        return readBuffer.address();
+    /** The read completed (a wake-up, or the ring is closing); {@code rearm}: the loop goes on. */
+    void complete(Ring ring, int result, boolean rearm) {
+        if (result < 0 && !Errno.ECANCELED.is(result) && !Errno.EAGAIN.is(result)) {
+            LOG.log(System.Logger.Level.WARNING, "eventfd read failed: " + Errno.name(result));
+        }
+        if (rearm) {
+            arm(ring);
+        }
     }
 
     /** Loop: about to block. Followed by a check of the task queue (see the class comment). */

@@ -3,6 +3,7 @@ package dev.iobuf.uring.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
@@ -14,8 +15,8 @@ class EncodingTest {
 
     @Test
     void userDataRoundTripsAndStaysClearOfReservedValues() {
-        long ud = UserData.of(UserData.SEND_ZC, 0xAB, UserData.MAX_SLOT, UserData.GENERATION_MASK);
-        assertThat(UserData.op(ud)).isEqualTo(UserData.SEND_ZC);
+        long ud = UserData.of(Op.SEND_ZC, 0xAB, UserData.MAX_SLOT, UserData.GENERATION_MASK);
+        assertThat(UserData.op(ud)).isEqualTo(Op.SEND_ZC);
         assertThat(UserData.aux(ud)).isEqualTo(0xAB);
         assertThat(UserData.slot(ud)).isEqualTo(UserData.MAX_SLOT);
         assertThat(UserData.generation(ud)).isEqualTo(UserData.GENERATION_MASK);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
+import dev.iobuf.uring.KernelTest;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.net.Socket;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,14 +26,10 @@ import org.junit.jupiter.api.Timeout;
  * when the kernel's notification CQE says it no longer reads it.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class ZeroCopyTest {
     private static final int CHUNKS = 200;
     private static final int SIZE = BufferTier.SMALL.size();
-
-    @AfterEach
-    void clearTrace() {
-        Connection.zeroCopyTrace = null;
-    }
 
     private static void requireSendZc() {
         try (Ring ring = NetTestSupport.ringOrSkip()) {
@@ -76,9 +72,9 @@ class ZeroCopyTest {
             sent.incrementAndGet();
         }
 
-        /** Installs the trace: checks buffer ownership at each zero-copy completion. */
-        void trace() {
-            Connection.zeroCopyTrace = new Connection.ZeroCopyTrace() {
+        /** The trace to install: checks buffer ownership at each zero-copy completion. */
+        ZeroCopyTrace trace() {
+            return new ZeroCopyTrace() {
                 @Override
                 public void afterResult(Connection c, int result, boolean more) {
                     if (result != SIZE) {
@@ -113,8 +109,7 @@ class ZeroCopyTest {
         requireSendZc();
         try (BufferPool pool = BufferPool.of(BufferTier.SMALL, 8)) {
             ZcSender sender = new ZcSender(pool);
-            sender.trace();
-            EventLoopGroup group = group(b -> b.threads(1));
+            EventLoopGroup group = group(b -> b.threads(1).zeroCopyTrace(sender.trace()));
             Listener listener = group.listen(anyPort(), sender);
             try (Socket s = NetTestSupport.jdkClient(listener.port())) {
                 InputStream in = s.getInputStream();

@@ -1,0 +1,186 @@
+package dev.iobuf.uring.net;
+
+import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.IoUringBlockedException;
+import dev.iobuf.uring.IoUringUnavailableException;
+import dev.iobuf.uring.MemlockLimitException;
+import dev.iobuf.uring.Opcode;
+import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.UringException;
+import java.lang.foreign.Arena;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a loop owns besides its thread and tasks: the ring, the eventfd that wakes it, the receive and
+ * write buffers, the iovec scratch, the connection table and the turn's work lists, made in that order
+ * on the loop's thread when it starts ({@link #open}) and freed in reverse when it ends ({@link #close}),
+ * also after a partial start. Loop thread only.
+ */
+final class LoopResources {
+    private static final System.Logger LOG = System.getLogger(LoopResources.class.getName());
+    private static final int RECV_GROUP = 0;
+
+    private final LoopConfig config;
+    private final LoopCounters counters;
+    private final String name;
+    Ring ring;
+    Wakeup wakeup;
+    RecvBuffers recv;
+    WriteBuffers writeBuffers;
+    ConnectionTable connections;
+    TurnWork work;
+    ConnectionServices services;
+    private Arena arena;
+    private Scratch scratch;
+    private boolean closed;
+
+    LoopResources(LoopConfig config, LoopCounters counters, String name) {
+        this.config = config;
+        this.counters = counters;
+        this.name = name;
+    }
+
+    /** Makes everything; on failure what was made stays for {@link #close} to free. */
+    void open(EventLoop loop) {
+        ring = buildRing();
+        arena = Arena.ofShared();
+        wakeup = new Wakeup(arena);
+        counters.fdsOpened++;
+        recv = new RecvBuffers(ring, config.recvBufferTier(), config.recvBuffers(), RECV_GROUP, config.multishot(),
+                config.recvBundles(), name);
+        writeBuffers = new WriteBuffers(config.writeBufferTier(), config.writeBuffers());
+        scratch = new Scratch(config.maxConnections());
+        connections = new ConnectionTable(config.maxConnections());
+        work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
+        boolean zeroCopy = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
+        services = new ConnectionServices(loop, ring, recv, writeBuffers, scratch, work, counters, connections, config,
+                zeroCopy);
+    }
+
+    /** SINGLE_ISSUER + DEFER_TASKRUN where the kernel has them, else the ring's defaults. */
+    private Ring buildRing() {
+        if (config.deferTaskrun()) {
+            try {
+                return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).deferTaskrun(true).build();
+            } catch (IoUringBlockedException | IoUringUnavailableException | MemlockLimitException e) {
+                throw e;
+            } catch (UringException e) {
+                LOG.log(System.Logger.Level.INFO, "DEFER_TASKRUN refused (" + e.getMessage() + "); " + name
+                        + " uses the ring's defaults");
+            }
+        }
+        return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).build();
+    }
+
+    /**
+     * A connection for {@code fd} in a free slot, or {@code null} when the table is full (the caller closes
+     * the fd).
+     */
+    private Connection newConnection(int fd, ConnectionHandler handler, boolean client) {
+        Connection c = new Connection(services, fd, handler, client);
+        return connections.add(c) ? c : null;
+    }
+
+    /** Takes over accepted {@code fd} for {@code handler} and opens it; false if the table is full. */
+    boolean adopt(int fd, ConnectionHandler handler) {
+        Connection c = newConnection(fd, handler, false);
+        if (c == null) {
+            LOG.log(System.Logger.Level.WARNING, name + " holds " + connections.capacity()
+                    + " connections already (maxConnectionsPerLoop): closing a new one");
+            return false;
+        }
+        counters.accepted++;
+        c.open();
+        return true;
+    }
+
+    /** Opens a socket and connects it to {@code remote}; {@code future} completes when that is done or failed. */
+    void connect(InetSocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
+        int family = SocketAddresses.family(remote);
+        int fd = Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            future.completeExceptionally(new UringException("socket(" + (family == Sockets.AF_INET6 ? "AF_INET6" : "AF_INET")
+                    + ", SOCK_STREAM)", fd, Errno.EMFILE.is(fd) ? "too many open files: raise `ulimit -n`" : null));
+            return;
+        }
+        counters.fdsOpened++;
+        if (config.tcpNoDelay()) {
+            Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
+        }
+        Connection c = newConnection(fd, handler, true);
+        if (c == null) {
+            Sockets.close(fd);
+            counters.fdsClosed++;
+            future.completeExceptionally(new IllegalStateException(name + " holds " + connections.capacity()
+                    + " connections already: raise maxConnectionsPerLoop"));
+            return;
+        }
+        c.startConnect(remote, future, config.connectTimeoutNanos());
+    }
+
+    /** Starts closing every connection (shutdown: gracefully first, then not). */
+    void closeAll(boolean graceful) {
+        for (Connection c : connections.snapshot()) {
+            if (!graceful && c.state() < Connection.CLOSING) {
+                LOG.log(System.Logger.Level.INFO, name + ": shutdown deadline passed, aborting " + c);
+            }
+            c.beginClose(CloseReason.SHUTDOWN, graceful);
+        }
+    }
+
+    /** The loop thread failed: close every connection's fd directly (the ring is going away). */
+    void closeAbruptly() {
+        for (Connection c : connections.snapshot()) {
+            c.closeAbruptly();
+        }
+    }
+
+    /** Receive buffers a handler retained and never released: back to the ring, counted as leaked. */
+    void reclaimRetained() {
+        try {
+            int reclaimed = recv.reclaimRetained();
+            if (reclaimed > 0) {
+                counters.leakedRecvBuffers += reclaimed;
+                LOG.log(System.Logger.Level.WARNING, name + ": " + reclaimed + " receive buffer(s) were still "
+                        + "retained at shutdown (never released): reclaimed");
+            }
+            recv.publish();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "reclaiming receive buffers of " + name + " failed", e);
+        }
+    }
+
+    /** Closes the ring (cancelling what is left: the eventfd read, timers), then frees memory and fds. */
+    void close() {
+        closed = true;
+        if (ring != null) {
+            ring.close();
+        }
+        if (recv != null) {
+            recv.close();
+            counters.leakedRecvBuffers += recv.leakedAtClose();
+        }
+        if (writeBuffers != null) {
+            writeBuffers.close();
+            counters.leakedWriteBuffers += writeBuffers.leaked();
+        }
+        if (wakeup != null) {
+            wakeup.close();
+            counters.fdsClosed++;
+        }
+        if (scratch != null) {
+            scratch.close();
+        }
+        if (arena != null) {
+            arena.close();
+        }
+    }
+
+    /** The counters with the gauges of these resources (zero once closed). */
+    NetCounters snapshot(int timersPending) {
+        boolean live = !closed && recv != null;
+        return counters.snapshot(connections == null ? 0 : connections.size(), live ? recv : null,
+                live ? writeBuffers : null, timersPending, wakeup);
+    }
+}
