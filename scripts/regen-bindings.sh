@@ -56,11 +56,12 @@ FUNCTIONS="io_uring_enter2 io_uring_queue_init io_uring_queue_exit io_uring_get_
   io_uring_register_files_sparse io_uring_register_files_update_tag io_uring_register_files_update
   io_uring_unregister_files io_uring_register_ring_fd io_uring_unregister_ring_fd io_uring_register_buf_ring
   io_uring_unregister_buf_ring"
-# libc's socket ABI (LibcAbi): what the network runtime hands to the kernel (the same on x86-64 and aarch64).
+# libc's socket ABI (LibcAbi): what the network runtime hands to the kernel (the same on x86-64 and aarch64),
+# and struct rlimit (getrlimit: the memlock and fd budgets).
 # File flags are not here: Libc holds them by hand, because O_DIRECT and O_NOFOLLOW differ between the two.
 LIBC_CONSTANTS="AF_INET AF_INET6 AF_UNIX SOCK_STREAM SOCK_DGRAM SOCK_CLOEXEC SOCK_NONBLOCK SOL_SOCKET SO_REUSEADDR
   SO_REUSEPORT SO_SNDBUF SO_RCVBUF IPPROTO_TCP TCP_NODELAY MSG_NOSIGNAL SHUT_RDWR"
-LIBC_STRUCTS="sockaddr sockaddr_storage sockaddr_in in_addr sockaddr_in6 in6_addr msghdr"
+LIBC_STRUCTS="sockaddr sockaddr_storage sockaddr_in in_addr sockaddr_in6 in6_addr msghdr rlimit"
 # Structs outside <linux/io_uring.h> that we bind: liburing's ring (for the liburing cross-checks), and the
 # types io_uring structs and calls are built from.
 EXTRA_STRUCTS="io_uring io_uring_sq io_uring_cq __kernel_timespec iovec"

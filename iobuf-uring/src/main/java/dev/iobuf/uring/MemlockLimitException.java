@@ -8,7 +8,9 @@ package dev.iobuf.uring;
 public final class MemlockLimitException extends UringException {
     private static final long serialVersionUID = 1L;
 
+    /** RLIMIT_MEMLOCK in bytes, or -1. */
     private final long limit;
+    /** Bytes the operation needed to lock, or -1. */
     private final long needed;
 
     MemlockLimitException(String operation, int result, String remedy) {

@@ -629,7 +629,9 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             return;
         }
         closed = true;
-        int rc = ring.isClosed() ? 0 : ring.register(IORING_UNREGISTER_BUFFERS(), MemorySegment.NULL, 0);
+        boolean unregistered = !ring.isClosed();
+        int rc = unregistered ? ring.register(IORING_UNREGISTER_BUFFERS(), MemorySegment.NULL, 0) : 0;
+        long[] live = slotTags.clone();
         for (int slot = 0; slot < tableSize; slot++) {
             retire(slot);
         }
@@ -639,6 +641,9 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         ring.detach(this);
         releaseIfIdle();
         tags.retire(tableId, this);
+        if (unregistered && rc == 0 && !ResourceTags.unregisterPostsTags()) {
+            ResourceTagTable.releaseUntagged(live, this);
+        }
         if (retiring.isEmpty()) {
             closeLeases();
         }

@@ -300,12 +300,17 @@ public final class RegisteredFiles implements AutoCloseable, ResourceTagTable {
             return;
         }
         closed = true;
-        int rc = ring.isClosed() ? 0 : ring.register(IORING_UNREGISTER_FILES(), MemorySegment.NULL, 0);
+        boolean unregistered = !ring.isClosed();
+        int rc = unregistered ? ring.register(IORING_UNREGISTER_FILES(), MemorySegment.NULL, 0) : 0;
+        long[] live = slotTags.clone();
         for (int slot = 0; slot < tableSize; slot++) {
             install(slot, 0);
         }
         ring.detach(this);
         tags.retire(tableId, this);
+        if (unregistered && rc == 0 && !ResourceTags.unregisterPostsTags()) {
+            ResourceTagTable.releaseUntagged(live, this);
+        }
         if (rc < 0) {
             throw new UringException("io_uring_register(UNREGISTER_FILES, ring fd " + ring.fd() + ")", rc, null);
         }

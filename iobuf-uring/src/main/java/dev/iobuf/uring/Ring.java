@@ -215,8 +215,12 @@ public final class Ring implements AutoCloseable {
             }
             if (Boolean.TRUE.equals(b.registerRingFd)) {
                 close();
-                throw new UringException("io_uring_register(RING_FDS, fd=" + fd + ")", rc < 0 ? rc : -Errno.EINVAL.number(),
-                        "registered ring fds need Linux 5.18 (this is " + Kernel.describe()
+                String op = "io_uring_register(RING_FDS, fd=" + fd + ")";
+                int err = rc < 0 ? rc : -Errno.EINVAL.number();
+                if (!Kernel.atLeast("5.18")) {
+                    throw UnsupportedFeatureException.refused("IORING_REGISTER_RING_FDS", "5.18", op, err);
+                }
+                throw new UringException(op, err, "registered ring fds need Linux 5.18 (this is " + Kernel.describe()
                         + "); build without registerRingFd(true)");
             }
         }

@@ -98,7 +98,7 @@ abstract sealed class SqeNetworkOps extends SqeWriter permits Sqe {
         return u32(OP_FLAGS, msgFlags);
     }
 
-    /** IORING_OP_RECV into {@code buffer} (global or automatic arena; see {@link #read(int, MemorySegment, long)}). */
+    /** IORING_OP_RECV into {@code buffer} (global or automatic arena; see {@link Sqe#read(int, MemorySegment, long)}). */
     public Sqe recv(int fd, MemorySegment buffer, int msgFlags) {
         long addr = keptAddress(buffer, "recv");
         rw(IORING_OP_RECV(), fd, addr, lengthOf(buffer), 0);
@@ -169,7 +169,7 @@ abstract sealed class SqeNetworkOps extends SqeWriter permits Sqe {
         return u32(OP_FLAGS, msgFlags);
     }
 
-    /** IORING_OP_SEND of all of {@code buffer} (global or automatic arena; see {@link #read(int, MemorySegment, long)}). */
+    /** IORING_OP_SEND of all of {@code buffer} (global or automatic arena; see {@link Sqe#read(int, MemorySegment, long)}). */
     public Sqe send(int fd, MemorySegment buffer, int msgFlags) {
         long addr = keptAddress(buffer, "send");
         rw(IORING_OP_SEND(), fd, addr, lengthOf(buffer), 0);

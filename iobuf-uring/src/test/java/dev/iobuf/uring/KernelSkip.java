@@ -1,5 +1,6 @@
 package dev.iobuf.uring;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -26,6 +27,15 @@ public final class KernelSkip implements TestExecutionExceptionHandler, Lifecycl
     @Override
     public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable t) throws Throwable {
         throw skipOrRethrow(t);
+    }
+
+    /**
+     * Skips the test unless the running kernel is at least {@code version}: for what no probe can tell
+     * (flags of an operation, kernel behaviour), named in {@code feature}.
+     */
+    public static void requireKernel(String version, String feature) {
+        Assumptions.assumeTrue(Kernel.atLeast(version), () -> "this kernel (" + Kernel.describe() + ") predates "
+                + feature + " (Linux " + version + "), skipping");
     }
 
     private static Throwable skipOrRethrow(Throwable t) {

@@ -53,6 +53,7 @@ class OpLinkTest {
     @Test
     void aFailingLinkCancelsTheRestOfTheChain() {
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {
+            r.require(RingFeature.LINKED_FILE);   // before 5.17 the bad fd fails the chain at submit, head included
             MemorySegment buf = arena.allocate(8);
             r.nextSqe().nop().link().userData(1);
             r.nextSqe().readUnsafe(-1, buf, 0).link().userData(2);     // EBADF
@@ -69,6 +70,7 @@ class OpLinkTest {
     @Test
     void aHardLinkKeepsGoingAfterAFailure() {
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {
+            r.require(RingFeature.LINKED_FILE);   // before 5.17 the bad fd fails the chain at submit, head included
             MemorySegment buf = arena.allocate(8);
             r.nextSqe().readUnsafe(-1, buf, 0).hardLink().userData(1);
             r.nextSqe().nop().hardLink().userData(2);
@@ -95,6 +97,7 @@ class OpLinkTest {
     @Test
     void drainIsRefusedOnceSkipSuccessWasUsed() {
         try (Ring r = ring(8)) {
+            r.require(RingFeature.CQE_SKIP);
             r.nextSqe().nop().skipSuccess().userData(1);
             r.nextSqe().nop().drain().userData(2);
             Map<Long, Integer> res = complete(r, 1);

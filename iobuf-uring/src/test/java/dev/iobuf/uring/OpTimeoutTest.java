@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-@KernelTest
 class OpTimeoutTest {
 
     @Test

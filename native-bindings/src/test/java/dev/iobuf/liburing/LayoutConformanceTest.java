@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The struct classes and {@link LibUring} are jextract's output for these same headers
  * (scripts/regen-bindings.sh), so this checks jextract and the FFM layouts against gcc's {@code offsetof};
- * the generated {@link LibcAbi} and the hand-written {@link rlimit}, {@link Libc} and {@link Errno} are
- * checked the same way. Constants newer than the headers ({@link NewerKernelConstants}) are checked by
+ * the generated {@link LibcAbi} and the hand-written {@link Libc} and {@link Errno} are checked the same way. Constants newer than the headers ({@link NewerKernelConstants}) are checked by
  * behaviour in {@code NewerKernelConstantsTest}.
  * {@code *_LAST} sentinels grow with each kernel, so only "header value &lt;= ours" is required.
  */
@@ -168,6 +167,8 @@ class LayoutConformanceTest {
                 #define STX_MTIME_OFFSET offsetof(struct statx, stx_mtime)
                 #define STX_DEV_MAJOR_OFFSET offsetof(struct statx, stx_dev_major)
                 #define STX_DIO_MEM_ALIGN_OFFSET offsetof(struct statx, stx_dio_mem_align)
+                #define STX_DIO_OFFSET_ALIGN_OFFSET offsetof(struct statx, stx_dio_offset_align)
+                #define STX_DEV_MINOR_OFFSET offsetof(struct statx, stx_dev_minor)
                 #define STATX_BYTES sizeof(struct statx)
                 #define P(x) printf("const %s %zu %lld\\n", #x, sizeof(x), (long long)(x))
                 int main(void) {

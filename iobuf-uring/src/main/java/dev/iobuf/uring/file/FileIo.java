@@ -2,6 +2,7 @@ package dev.iobuf.uring.file;
 
 import dev.iobuf.BoundedPool;
 import dev.iobuf.BufferPool;
+import dev.iobuf.Lease;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.OpenOption;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -59,6 +61,8 @@ public final class FileIo implements AutoCloseable {
     private final Executor futureExecutor;
     private final boolean ownsExecutor;
     private final boolean ftruncate;
+    /** Leases on pools that are not registered but whose buffers were used by index. */
+    private final Map<BufferPool, Lease> leases = new ConcurrentHashMap<>();
     /** Callers holding (or about to take) a copy buffer; close waits for 0 before freeing them. */
     private final AtomicInteger copyUsers = new AtomicInteger();
     private volatile boolean closed;
@@ -67,10 +71,10 @@ public final class FileIo implements AutoCloseable {
         this.bounce = BufferPool.of(b.bounceTier, b.bounceBuffers);
         List<RegisteredPool> pools = new ArrayList<>();
         int slot = 0;
-        pools.add(RegisteredPool.of(bounce, slot));
+        pools.add(RegisteredPool.of(bounce, slot, this));
         slot += bounce.capacity();
         for (BufferPool p : b.pools) {
-            pools.add(RegisteredPool.of(p, slot));
+            pools.add(RegisteredPool.of(p, slot, this));
             slot += p.capacity();
         }
         this.registered = pools.toArray(RegisteredPool[]::new);
@@ -208,12 +212,28 @@ public final class FileIo implements AutoCloseable {
             LockSupport.parkNanos(100_000);
         }
         if (allStopped && stranded == 0 && copyUsers.get() == 0) {
+            closeLeases();
             bounce.close();
         } else {
             LOG.log(System.Logger.Level.WARNING, "FileIo closed without freeing its copy buffers: " + stats());
         }
         if (ownsExecutor) {
             ((ExecutorService) futureExecutor).shutdown();
+        }
+    }
+
+    /** Gives up the leases on the pools: nothing of the service uses their memory any more. */
+    private void closeLeases() {
+        List<Lease> all = new ArrayList<>(leases.values());
+        for (RegisteredPool p : registered) {
+            all.add(p.lease());
+        }
+        for (Lease l : all) {
+            try {
+                l.close();
+            } catch (IllegalStateException e) {
+                LOG.log(System.Logger.Level.WARNING, "FileIo closed while " + l + " is held", e);
+            }
         }
     }
 
@@ -242,6 +262,31 @@ public final class FileIo implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** The lease an op on registered buffer {@code slot} retains. */
+    Lease leaseOfSlot(int slot) {
+        for (RegisteredPool p : registered) {
+            if (p.hasSlot(slot)) {
+                return p.lease();
+            }
+        }
+        throw new IllegalArgumentException("no registered buffer in slot " + slot);
+    }
+
+    /** The service's lease on {@code pool} (made on first use: allocates once per pool). */
+    Lease lease(BufferPool pool) {
+        RegisteredPool reg = registration(pool);
+        if (reg != null) {
+            return reg.lease();
+        }
+        Lease l = leases.get(pool);
+        return l != null ? l : leases.computeIfAbsent(pool, p -> p.lease(this));
+    }
+
+    @Override
+    public String toString() {
+        return "FileIo[" + rings.length + " ring(s), " + stats() + "]";
     }
 
     /** The registration of {@code pool}, or null if it is not registered. */

@@ -140,4 +140,11 @@ final class FileOpen {
             io.forget(f);
         }
     }
+
+    /** ftruncate before IORING_OP_FTRUNCATE (Linux 6.9): through the JDK, on the path. */
+    static void truncateByPath(Path path, long size) throws IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+            raf.setLength(size);
+        }
+    }
 }

@@ -99,12 +99,11 @@ final class FileRing implements Runnable, CompletionHandler {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable t = startFailure;
+        Throwable t = startFailure;   // setUp throws unchecked exceptions only
         if (t instanceof RuntimeException r) {
             throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
+        } else if (t != null) {
+            throw (Error) t;
         }
     }
 
@@ -150,6 +149,15 @@ final class FileRing implements Runnable, CompletionHandler {
 
     /** Queues a filled op without waking the ring thread (a batch wakes it once: {@link #wakeUp()}). */
     void queue(FileOp op) {
+        if (op.lease != null) {
+            try {
+                op.lease.retain();   // before the kernel can get the address; released in release(op)
+            } catch (IllegalStateException e) {
+                op.lease = null;
+                release(op);
+                throw e;
+            }
+        }
         FileOp.STATE.setVolatile(op, FileOp.QUEUED);
         queue.offer(op.index);
         if (terminated) {
@@ -193,6 +201,9 @@ final class FileRing implements Runnable, CompletionHandler {
 
     /** Gives the slot back after the caller has consumed the result. */
     void release(FileOp op) {
+        if (op.lease != null && !op.stranded) {
+            op.lease.release();
+        }
         op.clear();
         ops.release(op.index);
     }
@@ -325,7 +336,7 @@ final class FileRing implements Runnable, CompletionHandler {
             FileOp op = ops.value(e);
             if (op.kind == FileOp.TASK) {
                 runTask(op);
-            } else if (op.file != null && op.file.isClosedForRing()) {
+            } else if (op.file != null && !op.file.isOpen()) {
                 op.finish(FileOp.FILE_CLOSED);
             } else {
                 prep(op);
@@ -527,6 +538,7 @@ final class FileRing implements Runnable, CompletionHandler {
             if (op.inKernel > 0) {
                 // The kernel did not complete it within the close wait: its memory must never be freed.
                 stranded++;
+                op.stranded = true;   // its lease stays retained: the pool refuses to close
                 synchronized (STRANDED) {
                     STRANDED.add(op.keepAlive);
                 }
@@ -583,9 +595,5 @@ final class FileRing implements Runnable, CompletionHandler {
 
     int opsInUse() {
         return ops.acquiredCount();
-    }
-
-    boolean isTerminated() {
-        return terminated;
     }
 }

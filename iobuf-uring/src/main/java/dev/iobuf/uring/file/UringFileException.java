@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
  */
 public class UringFileException extends FileSystemException {
     private static final long serialVersionUID = 1L;
+    /** The positive errno. */
     private final int errno;
 
     UringFileException(String file, String reason, int result) {

@@ -250,11 +250,11 @@ public final class EventLoop implements Executor {
             return done;
         }
         if (inEventLoop()) {
-            return snapshot();
+            return res.snapshot(timers.size());
         }
         CompletableFuture<NetCounters> f = new CompletableFuture<>();
         try {
-            execute(() -> f.complete(snapshot()));
+            execute(() -> f.complete(res.snapshot(timers.size())));
             return f.get(5, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             return awaitFinalCounters();
@@ -451,7 +451,7 @@ public final class EventLoop implements Executor {
         }
         timers.clear();
         res.close();
-        finalCounters = snapshot();
+        finalCounters = res.snapshot(timers.size());
         monitor.stop();
         lifecycle = TERMINATED;
         terminated.countDown();
@@ -460,10 +460,6 @@ public final class EventLoop implements Executor {
 
     boolean awaitTermination(long nanos) throws InterruptedException {
         return terminated.await(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private NetCounters snapshot() {
-        return res.snapshot(timers.size());
     }
 
     // ================================================================ for connections and tests

@@ -5,7 +5,6 @@ import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iobuf.uring.KernelTest;
 import java.lang.foreign.MemorySegment;
 import java.net.Socket;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
 
 /** Tasks and writes from other threads: MPSC hand-over, wake-up of a blocked loop, no call when awake. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@KernelTest
 class CrossThreadTest {
 
     @Test

@@ -5,7 +5,6 @@ import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iobuf.uring.KernelTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.MemorySegment;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Timeout;
 
 /** Graceful shutdown: stop accepting, cancel multishots, drain writes, close every fd, free every buffer. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@KernelTest
 class ShutdownTest {
 
     /** Keeps echoing until the server shuts down under it. */

@@ -5,7 +5,6 @@ import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iobuf.uring.KernelTest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Timeout;
 
 /** Timers (IORING_OP_TIMEOUT) and idle-connection timeouts. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@KernelTest
 class TimerTest {
 
     @Test
