@@ -1,7 +1,6 @@
 package dev.iobuf.examples;
 
 import dev.iobuf.BufferPool;
-import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.Ring;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,7 +79,8 @@ final class ChildJvm implements AutoCloseable {
 
     private static String modulePath() {
         List<String> path = new ArrayList<>();
-        for (Class<?> c : new Class<?>[] {BufferPool.class, Errno.class, Ring.class, EchoServer.class}) {
+        // The bindings are exported to dev.iobuf.uring only: name one of their classes, do not import it.
+        for (Class<?> c : new Class<?>[] {BufferPool.class, bindingsClass(), Ring.class, EchoServer.class}) {
             try {
                 path.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (URISyntaxException e) {
@@ -88,6 +88,14 @@ final class ChildJvm implements AutoCloseable {
             }
         }
         return String.join(":", path);
+    }
+
+    private static Class<?> bindingsClass() {
+        try {
+            return Class.forName("dev.iobuf.liburing.Errno");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("native-bindings classes are not on the test class path", e);
+        }
     }
 
     private void readLines(InputStream in) {

@@ -75,7 +75,7 @@ final class Acceptor {
         if (multishot) {
             sqe.acceptMultishot(l.fd, Sockets.SOCK_CLOEXEC);
         } else {
-            sqe.accept(l.fd, 0, 0, Sockets.SOCK_CLOEXEC);
+            sqe.accept(l.fd, Sockets.SOCK_CLOEXEC);
         }
         sqe.userData(l.userData(Op.ACCEPT));
         l.armed = true;

@@ -227,8 +227,21 @@ final class RecvBuffers implements AutoCloseable {
         return ring.take(bid);
     }
 
+    /**
+     * Debug mode (system property {@value #POISON_PROPERTY}, on in our tests): every buffer given back is
+     * filled with {@link #POISON} first, so a handler that kept the {@code onData} segment past the call reads
+     * poison (and a test sees it) instead of another connection's bytes. Off, the branch folds away (a static
+     * final): no cost. On, one fill of the buffer per recycle.
+     */
+    static final String POISON_PROPERTY = "dev.iobuf.uring.net.poisonRecycledBuffers";
+    static final byte POISON = (byte) 0xDB;
+    private static final boolean POISON_ON_RECYCLE = Boolean.getBoolean(POISON_PROPERTY);
+
     /** Gives a selected or taken buffer back; visible to the kernel after {@link #publish()}. */
     void recycle(int bid) {
+        if (POISON_ON_RECYCLE) {
+            pool.value(ring.poolIndex(bid)).fill(POISON);
+        }
         ring.recycle(bid);
         ringOrder[tailPosition & ringMask] = bid;
         position[bid] = tailPosition++;

@@ -237,9 +237,9 @@ final class SendHalf {
             long addr = out.address(first);
             int len = out.length(first);
             if (zc) {
-                sqe.sendZc(fd, addr, len, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
+                sqe.sendZcUnsafe(fd, addr, len, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
             } else {
-                sqe.send(fd, addr, len, Sockets.MSG_NOSIGNAL);
+                sqe.sendUnsafe(fd, addr, len, Sockets.MSG_NOSIGNAL);
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -247,9 +247,9 @@ final class SendHalf {
             }
             long msghdr = scratch.msghdr(c.slot, n);
             if (zc) {
-                sqe.sendmsgZc(fd, msghdr, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
+                sqe.sendmsgZcUnsafe(fd, msghdr, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
             } else {
-                sqe.sendmsg(fd, msghdr, Sockets.MSG_NOSIGNAL);
+                sqe.sendmsgUnsafe(fd, msghdr, Sockets.MSG_NOSIGNAL);
             }
         }
         sendUserData = UserData.of(zc ? Op.SEND_ZC : Op.SEND, first, c.slot, c.generation);

@@ -70,7 +70,7 @@ final class Wakeup implements AutoCloseable {
 
     /** Arms the read of the eventfd on {@code ring}: its completion (op WAKE) ends a blocking wait. */
     void arm(Ring ring) {
-        ring.nextSqe().read(eventFd, readBuffer.address(), 8, 0).userData(UserData.of(Op.WAKE, 0, 0, 0));
+        ring.nextSqe().readUnsafe(eventFd, readBuffer.address(), 8, 0).userData(UserData.of(Op.WAKE, 0, 0, 0));
     }
 
     /** The read completed (a wake-up, or the ring is closing); {@code rearm}: the loop goes on. */
