@@ -249,7 +249,7 @@ docs() {
     echo "The rows are what \`KernelReport\` (iobuf-uring test sources) saw: setup flags io_uring_setup accepts"
     echo "on their own, what a default \`Ring\` got, \`IORING_FEAT_*\` bits, opcodes from IORING_REGISTER_PROBE,"
     echo "which registrations work and what the network runtime does. Versions in parentheses are upstream's;"
-    echo "distribution kernels backport (Debian's 5.10 has the 5.15 io_uring), so \`Probe\` decides, not the number."
+    echo "distribution kernels backport (Debian's 5.10 has tagged tables, 5.13, and SQPOLL_NONFIXED, 5.11), so \`Probe\` decides."
     echo
     echo "| kernel | package | tests passed | failed | skipped | wall time |"
     echo "|---|---|---|---|---|---|"
