@@ -15,14 +15,17 @@
 #   ../shared exists cannot build jextract, and the committed sources still build and are tested).
 #
 # Inputs: liburing 2.3's <liburing.h> (our floor) and Linux 6.1's <linux/io_uring.h> (Debian 12's
-# liburing-dev and linux-libc-dev), through native-bindings/src/jextract/liburing_abi.h. The committed output
-# matches those header versions; --check says which ones it found when it fails.
+# liburing-dev and linux-libc-dev), through native-bindings/src/jextract/liburing_abi.h; glibc's socket
+# headers through native-bindings/src/jextract/libc_abi.h. The committed output matches those header
+# versions; --check says which ones it found when it fails.
 #
 # Output, package dev.iobuf.liburing:
 #   LibUring (+ LibUring$shared)              C layouts, every constant of <linux/io_uring.h> and liburing.h's; no library:
 #                                             touching it never loads liburing
 #   one class per struct                      every struct of <linux/io_uring.h>, liburing's io_uring /
 #                                             io_uring_sq / io_uring_cq, __kernel_timespec, iovec
+#   LibcAbi (+ $shared) and its structs       the socket constants and structs (sockaddr_in[6], msghdr, ...) of
+#                                             glibc's headers that we hand to the kernel (list below)
 #   LibUringFunctions (+ $shared)             the liburing functions we call (list below); its static
 #                                             initialiser loads liburing.so.2: ask LibUringLibrary.isAvailable()
 #                                             first
@@ -41,6 +44,7 @@ esac
 ROOT=$(pwd)
 COMMITTED=native-bindings/src/generated/java
 HEADER=native-bindings/src/jextract/liburing_abi.h
+LIBC_HEADER=native-bindings/src/jextract/libc_abi.h
 PKG=dev.iobuf.liburing
 SHARED_TOOLS="$(cd .. && pwd)/shared/tools/jextract"
 
@@ -52,6 +56,11 @@ FUNCTIONS="io_uring_enter2 io_uring_queue_init io_uring_queue_exit io_uring_get_
   io_uring_register_files_sparse io_uring_register_files_update_tag io_uring_register_files_update
   io_uring_unregister_files io_uring_register_ring_fd io_uring_unregister_ring_fd io_uring_register_buf_ring
   io_uring_unregister_buf_ring"
+# libc's socket ABI (LibcAbi): what the network runtime hands to the kernel (the same on x86-64 and aarch64).
+# File flags are not here: Libc holds them by hand, because O_DIRECT and O_NOFOLLOW differ between the two.
+LIBC_CONSTANTS="AF_INET AF_INET6 AF_UNIX SOCK_STREAM SOCK_DGRAM SOCK_CLOEXEC SOCK_NONBLOCK SOL_SOCKET SO_REUSEADDR
+  SO_REUSEPORT SO_SNDBUF SO_RCVBUF IPPROTO_TCP TCP_NODELAY MSG_NOSIGNAL SHUT_RDWR"
+LIBC_STRUCTS="sockaddr sockaddr_storage sockaddr_in in_addr sockaddr_in6 in6_addr msghdr"
 # Structs outside <linux/io_uring.h> that we bind: liburing's ring (for the liburing cross-checks), and the
 # types io_uring structs and calls are built from.
 EXTRA_STRUCTS="io_uring io_uring_sq io_uring_cq __kernel_timespec iovec"
@@ -92,6 +101,14 @@ OUT="$WORK/java"
   grep -E -- '^--include-constant [A-Z].*# header: /usr/include/liburing.h$' "$WORK/all.args"
 } | awk '{print $1, $2}' > "$WORK/abi.args"
 for s in $EXTRA_STRUCTS; do echo "--include-struct $s"; done >> "$WORK/abi.args"
+"$JX" --dump-includes "$WORK/libc-all.args" "$LIBC_HEADER" >/dev/null 2>>"$WORK/dump.log" \
+  || { cat "$WORK/dump.log" >&2; die "jextract --dump-includes $LIBC_HEADER failed"; }
+{ for c in $LIBC_CONSTANTS; do echo "--include-constant $c"; done
+  for st in $LIBC_STRUCTS; do echo "--include-struct $st"; done
+} > "$WORK/libc.args"
+while read -r kind name; do
+  grep -qE -- "^$kind $name " "$WORK/libc-all.args" || die "$LIBC_HEADER declares no ${kind#--include-} $name"
+done < "$WORK/libc.args"
 for f in $FUNCTIONS; do
   grep -qE -- "^--include-function $f " "$WORK/all.args" || die "liburing.h declares no function $f"
   echo "--include-function $f"
@@ -105,9 +122,12 @@ done > "$WORK/functions.args"
 # liburing.so need not exist on the machine that runs them).
 "$JX" --output "$OUT" --target-package "$PKG" --header-class-name LibUringFunctions --library :liburing.so.2 \
   -D LIBURING_INTERNAL @"$WORK/functions.args" "$HEADER" 2> >(grep -v '^WARNING: ' >&2)
+# LibcAbi: constants and structs of libc's socket headers; no library either.
+"$JX" --output "$OUT" --target-package "$PKG" --header-class-name LibcAbi \
+  @"$WORK/libc.args" "$LIBC_HEADER" 2> >(grep -v '^WARNING: ' >&2)
 [ -f "$OUT/${PKG//.//}/LibUring.java" ] || die "jextract wrote no LibUring.java"
 
-headers() { dpkg-query -W -f='${Package} ${Version}; ' liburing-dev linux-libc-dev 2>/dev/null || true; }
+headers() { dpkg-query -W -f='${Package} ${Version}; ' liburing-dev linux-libc-dev libc6-dev 2>/dev/null || true; }
 if $CHECK; then
   if ! diff -ru "$COMMITTED" "$OUT" > "$WORK/diff"; then
     cat "$WORK/diff"

@@ -41,3 +41,7 @@ case "${IOBUF_SKIP_KERNELS:-}" in
   ""|0|false|no) IOBUF_KERNEL_DOCS=target/kernels.md scripts/kernel-matrix.sh ;;
   *) echo "kernel matrix switched off (IOBUF_SKIP_KERNELS=$IOBUF_SKIP_KERNELS): only the host kernel ($(uname -r)) was tested" ;;
 esac
+
+# Last: Javadoc of the three library modules with doclint on, and a doc comment on every public
+# declaration (scripts/javadoc-check.sh; the javadoc tool over the sources, about 20 s).
+scripts/javadoc-check.sh

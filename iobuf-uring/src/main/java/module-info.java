@@ -6,6 +6,10 @@
 module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
     requires transitive dev.iobuf.liburing;
+    // JFR events (dev.iobuf.*); nothing is recorded unless a recording enables them
+    requires jdk.jfr;
+    // the event loops' counters as MBeans (dev.iobuf:type=EventLoop,name=...)
+    requires java.management;
     exports dev.iobuf.uring;
     exports dev.iobuf.uring.net;
     exports dev.iobuf.uring.file;

@@ -281,6 +281,7 @@ public final class BufferRing implements AutoCloseable {
         if (bid < 0) {
             if (isOutOfBuffers(result)) {
                 noBuffer++;
+                BufferRingEmptyEvent.record(groupId, count, pool.bufferSize(), noBuffer);
             }
             return -1;
         }

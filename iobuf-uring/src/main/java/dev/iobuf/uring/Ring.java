@@ -129,6 +129,7 @@ public final class Ring implements AutoCloseable {
             if (!Boolean.FALSE.equals(b.registerRingFd)) {
                 ring.registerRingFd(b);
             }
+            RingSetupEvent.record(ring, flags[0] | flags[1]);
             return ring;
         } catch (RuntimeException | Error e) {
             if (arena.scope().isAlive()) {

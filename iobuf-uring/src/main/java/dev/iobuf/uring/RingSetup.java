@@ -3,11 +3,10 @@ package dev.iobuf.uring;
 import static dev.iobuf.liburing.LibUring.*;
 import static dev.iobuf.liburing.NewerKernelConstants.*;
 
+import dev.iobuf.MemlockLimit;
 import dev.iobuf.liburing.Errno;
-import dev.iobuf.liburing.Libc;
 import dev.iobuf.liburing.Syscalls;
 import dev.iobuf.liburing.io_uring_params;
-import dev.iobuf.liburing.rlimit;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -107,7 +106,7 @@ final class RingSetup {
     private static UringException failure(RingBuilder b, int flags, int rc) {
         String op = describeCall(b, flags);
         if (Errno.ENOMEM.is(rc)) {
-            long limit = memlockLimit();
+            long limit = MemlockLimit.soft();
             long needed = ringBytes(b, flags);
             return new MemlockLimitException(op, rc, "The kernel charges a ring's SQ/CQ rings and SQE array (about "
                     + needed + " bytes for this one) to RLIMIT_MEMLOCK, summed over all of this user's processes; "
@@ -180,18 +179,6 @@ final class RingSetup {
             case SQPOLL -> "sq_thread_idle=" + b.sqPollIdleMillis + " ms or SQPOLL itself is refused here";
             default -> "the kernel is new enough, so a value or another flag given with it is invalid";
         };
-    }
-
-    /** RLIMIT_MEMLOCK soft limit in bytes, -1 when unknown, Long.MAX_VALUE for unlimited. */
-    static long memlockLimit() {
-        try (Arena temp = Arena.ofConfined()) {
-            MemorySegment lim = rlimit.allocate(temp);
-            if (Syscalls.getrlimit(Libc.RLIMIT_MEMLOCK(), lim) != 0) {
-                return -1;
-            }
-            long cur = rlimit.rlim_cur(lim);
-            return cur == Libc.RLIM_INFINITY() ? Long.MAX_VALUE : cur;
-        }
     }
 
     /** Roughly what the kernel charges for the ring: the rings region plus the SQE array, in pages. */

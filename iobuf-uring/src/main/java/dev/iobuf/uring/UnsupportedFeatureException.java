@@ -9,7 +9,9 @@ import dev.iobuf.liburing.Errno;
 public final class UnsupportedFeatureException extends UringException {
     private static final long serialVersionUID = 1L;
 
+    /** The kernel's name of the missing feature. */
     private final String feature;
+    /** The Linux version that introduced it. */
     private final String since;
 
     private UnsupportedFeatureException(String feature, String since, String message) {

@@ -483,6 +483,46 @@ public class Libc {
         return 152;
     }
 
+    /** Offset of {@code stx_dio_offset_align} (u32, Linux 6.1). @return 156 */
+    public static long STX_DIO_OFFSET_ALIGN_OFFSET() {
+        return 156;
+    }
+
+    /** Offset of {@code stx_dev_minor} (u32). @return 140 */
+    public static long STX_DEV_MINOR_OFFSET() {
+        return 140;
+    }
+
+    /** {@code STATX_TYPE}: {@code stx_mode & S_IFMT}. @return 0x1 */
+    public static int STATX_TYPE() {
+        return 0x1;
+    }
+
+    /** {@code STATX_MODE}: {@code stx_mode & ~S_IFMT}. @return 0x2 */
+    public static int STATX_MODE() {
+        return 0x2;
+    }
+
+    /** {@code STATX_INO}. @return 0x100 */
+    public static int STATX_INO() {
+        return 0x100;
+    }
+
+    /** {@code S_IFMT}: the file-type bits of a mode. @return 0xF000 */
+    public static int S_IFMT() {
+        return 0xF000;
+    }
+
+    /** {@code S_IFREG}: regular file. @return 0x8000 */
+    public static int S_IFREG() {
+        return 0x8000;
+    }
+
+    /** {@code S_IFDIR}: directory. @return 0x4000 */
+    public static int S_IFDIR() {
+        return 0x4000;
+    }
+
     // ---- System call numbers (asm-generic numbering: x86-64, aarch64, riscv64 and most others) ----
 
     private static final long SYS_io_uring_setup = 425L;

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The struct classes and {@link LibUring} are jextract's output for these same headers
  * (scripts/regen-bindings.sh), so this checks jextract and the FFM layouts against gcc's {@code offsetof};
- * the hand-written {@link rlimit}, {@link Libc} and {@link Errno} are checked the same way. Constants newer
- * than the headers ({@link NewerKernelConstants}) are checked by behaviour in {@code NewerKernelConstantsTest}.
+ * the generated {@link LibcAbi} and the hand-written {@link rlimit}, {@link Libc} and {@link Errno} are
+ * checked the same way. Constants newer than the headers ({@link NewerKernelConstants}) are checked by
+ * behaviour in {@code NewerKernelConstantsTest}.
  * {@code *_LAST} sentinels grow with each kernel, so only "header value &lt;= ours" is required.
  */
 class LayoutConformanceTest {
@@ -68,6 +69,13 @@ class LayoutConformanceTest {
         JAVA_STRUCTS.put("io_uring_files_update", io_uring_files_update.layout());
         JAVA_STRUCTS.put("io_uring_notification_slot", io_uring_notification_slot.layout());
         JAVA_STRUCTS.put("io_uring_notification_register", io_uring_notification_register.layout());
+        JAVA_STRUCTS.put("sockaddr", sockaddr.layout());
+        JAVA_STRUCTS.put("sockaddr_storage", sockaddr_storage.layout());
+        JAVA_STRUCTS.put("in_addr", in_addr.layout());
+        JAVA_STRUCTS.put("sockaddr_in", sockaddr_in.layout());
+        JAVA_STRUCTS.put("in6_addr", in6_addr.layout());
+        JAVA_STRUCTS.put("sockaddr_in6", sockaddr_in6.layout());
+        JAVA_STRUCTS.put("msghdr", msghdr.layout());
         JAVA_STRUCTS.put("io_uring_sq", io_uring_sq.layout());
         JAVA_STRUCTS.put("io_uring_cq", io_uring_cq.layout());
         JAVA_STRUCTS.put("io_uring", io_uring.layout());
@@ -125,15 +133,18 @@ class LayoutConformanceTest {
     @Test
     void libcConstantsAndErrnoMatchSystemHeaders() throws IOException {
         Map<String, Long> java = new TreeMap<>();
-        for (Method m : Libc.class.getMethods()) {
-            if (isConstantAccessor(m)) {
-                java.put(m.getName(), javaValue(m));
+        for (Class<?> header : List.of(Libc.class, LibcAbi.class)) {
+            for (Method m : header.getMethods()) {
+                if (isConstantAccessor(m)) {
+                    java.put(m.getName(), javaValue(m));
+                }
             }
         }
         for (Errno e : Errno.values()) {
             java.put(e.name(), (long) e.number());
         }
-        assertThat(java).containsKeys("RLIMIT_MEMLOCK", "SYS_io_uring_enter", "MAP_POPULATE", "EAGAIN", "ENOBUFS");
+        assertThat(java).containsKeys("RLIMIT_MEMLOCK", "SYS_io_uring_enter", "MAP_POPULATE", "EAGAIN", "ENOBUFS",
+                "AF_INET6", "MSG_NOSIGNAL", "O_CLOEXEC");  // O_CLOEXEC: Libc
         StringBuilder src = new StringBuilder("""
                 #define _GNU_SOURCE
                 #include <stdio.h>
@@ -142,6 +153,9 @@ class LayoutConformanceTest {
                 #include <sys/resource.h>
                 #include <sys/eventfd.h>
                 #include <sys/syscall.h>
+                #include <sys/socket.h>
+                #include <netinet/in.h>
+                #include <netinet/tcp.h>
                 #include <fcntl.h>
                 #include <stddef.h>
                 #include <sys/stat.h>
@@ -154,6 +168,8 @@ class LayoutConformanceTest {
                 #define STX_MTIME_OFFSET offsetof(struct statx, stx_mtime)
                 #define STX_DEV_MAJOR_OFFSET offsetof(struct statx, stx_dev_major)
                 #define STX_DIO_MEM_ALIGN_OFFSET offsetof(struct statx, stx_dio_mem_align)
+                #define STX_DIO_OFFSET_ALIGN_OFFSET offsetof(struct statx, stx_dio_offset_align)
+                #define STX_DEV_MINOR_OFFSET offsetof(struct statx, stx_dev_minor)
                 #define STATX_BYTES sizeof(struct statx)
                 #define P(x) printf("const %s %zu %lld\\n", #x, sizeof(x), (long long)(x))
                 int main(void) {

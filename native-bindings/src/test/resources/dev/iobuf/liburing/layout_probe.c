@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <sys/uio.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 #ifdef USE_LIBURING
 /* as native-bindings/src/jextract/liburing_abi.h, jextract's input: the kernel's header wins over liburing's copy */
 #include <linux/io_uring.h>
@@ -141,6 +143,24 @@ int main(void) {
     F(io_uring_notification_register, nr_slots); F(io_uring_notification_register, resv);
     F(io_uring_notification_register, resv2); F(io_uring_notification_register, data);
     F(io_uring_notification_register, resv3);
+
+    /* libc's socket ABI (LibcAbi) */
+    S(sockaddr);
+    F(sockaddr, sa_family); F(sockaddr, sa_data);
+    S(sockaddr_storage);
+    F(sockaddr_storage, ss_family); F(sockaddr_storage, __ss_padding); F(sockaddr_storage, __ss_align);
+    S(in_addr);
+    F(in_addr, s_addr);
+    S(sockaddr_in);
+    F(sockaddr_in, sin_family); F(sockaddr_in, sin_port); F(sockaddr_in, sin_addr); F(sockaddr_in, sin_zero);
+    S(in6_addr);
+    F(in6_addr, __in6_u);
+    S(sockaddr_in6);
+    F(sockaddr_in6, sin6_family); F(sockaddr_in6, sin6_port); F(sockaddr_in6, sin6_flowinfo);
+    F(sockaddr_in6, sin6_addr); F(sockaddr_in6, sin6_scope_id);
+    S(msghdr);
+    F(msghdr, msg_name); F(msghdr, msg_namelen); F(msghdr, msg_iov); F(msghdr, msg_iovlen);
+    F(msghdr, msg_control); F(msghdr, msg_controllen); F(msghdr, msg_flags);
 
 #ifdef USE_LIBURING
     S(io_uring_sq);

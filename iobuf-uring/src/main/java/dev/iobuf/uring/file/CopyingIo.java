@@ -35,7 +35,7 @@ final class CopyingIo {
             }
             return total == 0 ? -1 : (int) total;
         } finally {
-            bounce.release(b);
+            f.io.giveCopyBuffer(b);
         }
     }
 
@@ -52,7 +52,7 @@ final class CopyingIo {
                 total += f.op(FileOp.WRITE, bounce.address(b), chunk, position + total, f.io.bounceSlot(b), bounce);
             } while (total < len);
         } finally {
-            bounce.release(b);
+            f.io.giveCopyBuffer(b);
         }
         if (sync) {
             f.syncOp(metaData);
@@ -61,11 +61,8 @@ final class CopyingIo {
     }
 
     private static int acquire(UringFile f) throws IOException {
-        BufferPool bounce = f.io.bounce();
         try {
-            f.io.ensureOpen();
-            int b = bounce.tryAcquire();
-            return b >= 0 ? b : bounce.acquire();
+            return f.io.takeCopyBuffer();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.closeFromInside();

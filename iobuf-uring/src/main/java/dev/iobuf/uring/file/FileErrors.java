@@ -4,7 +4,6 @@ import dev.iobuf.liburing.Errno;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -20,14 +19,14 @@ final class FileErrors {
         String reason = operation + ": " + describe(result);
         Errno e = Errno.of(result);
         if (e == null) {
-            return new FileSystemException(file, null, reason);
+            return new UringFileException(file, reason, result);
         }
         return switch (e) {
             case ENOENT -> new NoSuchFileException(file, null, reason);
             case EACCES, EPERM -> new AccessDeniedException(file, null, reason);
             case EEXIST -> new FileAlreadyExistsException(file, null, reason);
             case ENOTDIR -> new NotDirectoryException(file);
-            default -> new FileSystemException(file, null, reason);
+            default -> new UringFileException(file, reason, result);
         };
     }
 

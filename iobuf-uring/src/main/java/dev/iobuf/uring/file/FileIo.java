@@ -2,6 +2,7 @@ package dev.iobuf.uring.file;
 
 import dev.iobuf.BoundedPool;
 import dev.iobuf.BufferPool;
+import dev.iobuf.Lease;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.OpenOption;
@@ -9,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -58,16 +61,20 @@ public final class FileIo implements AutoCloseable {
     private final Executor futureExecutor;
     private final boolean ownsExecutor;
     private final boolean ftruncate;
+    /** Leases on pools that are not registered but whose buffers were used by index. */
+    private final Map<BufferPool, Lease> leases = new ConcurrentHashMap<>();
+    /** Callers holding (or about to take) a copy buffer; close waits for 0 before freeing them. */
+    private final AtomicInteger copyUsers = new AtomicInteger();
     private volatile boolean closed;
 
     FileIo(FileIoBuilder b) {
         this.bounce = BufferPool.of(b.bounceTier, b.bounceBuffers);
         List<RegisteredPool> pools = new ArrayList<>();
         int slot = 0;
-        pools.add(RegisteredPool.of(bounce, slot));
+        pools.add(RegisteredPool.of(bounce, slot, this));
         slot += bounce.capacity();
         for (BufferPool p : b.pools) {
-            pools.add(RegisteredPool.of(p, slot));
+            pools.add(RegisteredPool.of(p, slot, this));
             slot += p.capacity();
         }
         this.registered = pools.toArray(RegisteredPool[]::new);
@@ -125,6 +132,17 @@ public final class FileIo implements AutoCloseable {
             throw new ClosedChannelException();
         }
         return f;
+    }
+
+    /**
+     * statx of {@code path} (following symlinks) through io_uring, with the direct I/O alignment where the
+     * kernel reports it.
+     *
+     * @throws java.nio.file.NoSuchFileException if it does not exist
+     */
+    public FileStat stat(Path path) throws IOException {
+        ensureOpen();
+        return FileOpen.stat(this, path);
     }
 
     /** A new batch: queue several operations, submit them together, wait for all. */
@@ -190,16 +208,32 @@ public final class FileIo implements AutoCloseable {
         }
         // Callers whose ops just failed give their copy buffers back within microseconds: wait for them.
         long deadline = System.nanoTime() + COPY_BUFFER_WAIT_NANOS;
-        while (bounce.acquiredCount() > 0 && System.nanoTime() - deadline < 0) {
+        while (copyUsers.get() > 0 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(100_000);
         }
-        if (allStopped && stranded == 0 && bounce.acquiredCount() == 0) {
+        if (allStopped && stranded == 0 && copyUsers.get() == 0) {
+            closeLeases();
             bounce.close();
         } else {
             LOG.log(System.Logger.Level.WARNING, "FileIo closed without freeing its copy buffers: " + stats());
         }
         if (ownsExecutor) {
             ((ExecutorService) futureExecutor).shutdown();
+        }
+    }
+
+    /** Gives up the leases on the pools: nothing of the service uses their memory any more. */
+    private void closeLeases() {
+        List<Lease> all = new ArrayList<>(leases.values());
+        for (RegisteredPool p : registered) {
+            all.add(p.lease());
+        }
+        for (Lease l : all) {
+            try {
+                l.close();
+            } catch (IllegalStateException e) {
+                LOG.log(System.Logger.Level.WARNING, "FileIo closed while " + l + " is held", e);
+            }
         }
     }
 
@@ -230,6 +264,31 @@ public final class FileIo implements AutoCloseable {
         return -1;
     }
 
+    /** The lease an op on registered buffer {@code slot} retains. */
+    Lease leaseOfSlot(int slot) {
+        for (RegisteredPool p : registered) {
+            if (p.hasSlot(slot)) {
+                return p.lease();
+            }
+        }
+        throw new IllegalArgumentException("no registered buffer in slot " + slot);
+    }
+
+    /** The service's lease on {@code pool} (made on first use: allocates once per pool). */
+    Lease lease(BufferPool pool) {
+        RegisteredPool reg = registration(pool);
+        if (reg != null) {
+            return reg.lease();
+        }
+        Lease l = leases.get(pool);
+        return l != null ? l : leases.computeIfAbsent(pool, p -> p.lease(this));
+    }
+
+    @Override
+    public String toString() {
+        return "FileIo[" + rings.length + " ring(s), " + stats() + "]";
+    }
+
     /** The registration of {@code pool}, or null if it is not registered. */
     RegisteredPool registration(BufferPool pool) {
         for (RegisteredPool p : registered) {
@@ -238,6 +297,30 @@ public final class FileIo implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Takes one of the service's copy buffers (waiting while all are in use). Pair with
+     * {@link #giveCopyBuffer}: close frees the buffers only once every taker gave them back.
+     */
+    int takeCopyBuffer() throws ClosedChannelException, InterruptedException {
+        copyUsers.incrementAndGet();   // then read closed: close sets closed, then reads copyUsers (Dekker)
+        try {
+            ensureOpen();
+            int b = bounce.tryAcquire();
+            return b >= 0 ? b : bounce.acquire();
+        } catch (ClosedChannelException | InterruptedException | RuntimeException e) {
+            copyUsers.decrementAndGet();
+            throw e;
+        }
+    }
+
+    void giveCopyBuffer(int index) {
+        try {
+            bounce.release(index);
+        } finally {
+            copyUsers.decrementAndGet();
+        }
     }
 
     /** The registered slot of the copy buffer {@code index}. */

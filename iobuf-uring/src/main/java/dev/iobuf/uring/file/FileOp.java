@@ -1,5 +1,6 @@
 package dev.iobuf.uring.file;
 
+import dev.iobuf.Lease;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -77,6 +78,10 @@ final class FileOp {
     long extra;
     /** The memory the kernel touches (segment, ByteBuffer, pool, path), held until DONE. */
     Object keepAlive;
+    /** The lease on the pool whose buffer the op uses, retained while queued or in the kernel; or null. */
+    Lease lease;
+    /** The kernel never completed it before its ring closed: its memory and lease are kept for good. */
+    boolean stranded;
     /** The file the op works on (null for tasks and opens): its close waits for the op. */
     UringFile file;
     Runnable task;
@@ -116,6 +121,8 @@ final class FileOp {
         this.flags = 0;
         this.extra = 0;
         this.keepAlive = null;
+        this.lease = null;
+        this.stranded = false;
         this.task = null;
         this.failure = null;
         this.written = 0;
@@ -150,6 +157,7 @@ final class FileOp {
     /** Forgets the references it held (after the caller consumed the result). */
     void clear() {
         keepAlive = null;
+        lease = null;
         file = null;
         task = null;
         waiter = null;

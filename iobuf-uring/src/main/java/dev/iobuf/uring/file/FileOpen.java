@@ -43,7 +43,7 @@ final class FileOpen {
                 throw new IOException("open(" + path + ", O_DIRECT): EINVAL: the file system holding it does not "
                         + "support O_DIRECT; open without UringOpenOption.DIRECT");
             }
-            throw FileErrors.of(fd, "open", path);
+            throw FileErrors.of(fd, "openat(" + path + ")", path);
         }
         int slot = register(io, fd);
         UringFile f = new UringFile(io, path, flags, fd, slot, null);
@@ -86,6 +86,28 @@ final class FileOpen {
         return slot;
     }
 
+    /** statx of {@code path} (following symlinks), through the caller's ring. */
+    static FileStat stat(FileIo io, Path path) throws IOException {
+        FileRing ring = io.ring();
+        FileOp op = ring.acquire(FileOp.STATX, null);
+        op.keepAlive = Arena.ofAuto().allocateFrom(path.toAbsolutePath().toString());
+        op.flags = FileStat.mask();
+        ring.submit(op);
+        int res = ring.await(op);
+        FileStat s = res == 0 ? FileStat.parse(op.scratch) : null;
+        ring.release(op);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ClosedByInterruptException();
+        }
+        if (res == FileOp.CLOSED) {
+            throw new ClosedChannelException();
+        }
+        if (res < 0) {
+            throw FileErrors.of(res, "statx(" + path + ")", path);
+        }
+        return s;
+    }
+
     /**
      * Empties the file's registered slot on every ring (through each ring's thread, after SQEs naming it
      * reached the kernel), closes the fd, and deletes the file for DELETE_ON_CLOSE.
@@ -112,10 +134,17 @@ final class FileOpen {
                 Files.deleteIfExists(f.path());
             }
             if (rc < 0 && !Errno.EINTR.is(rc)) {
-                throw FileErrors.of(rc, "close", f.path());
+                throw FileErrors.of(rc, "close(" + f.path() + ")", f.path());
             }
         } finally {
             io.forget(f);
+        }
+    }
+
+    /** ftruncate before IORING_OP_FTRUNCATE (Linux 6.9): through the JDK, on the path. */
+    static void truncateByPath(Path path, long size) throws IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+            raf.setLength(size);
         }
     }
 }

@@ -43,8 +43,8 @@ final class FileRing implements Runnable, CompletionHandler {
     static final int CANCEL_ENTRY = 1 << 30;
     private static final int SCRATCH_BYTES = 256;
     private static final MemorySegment EMPTY_PATH = Arena.global().allocateFrom("");
-    /** Idle spins before sleeping: a submitter that comes back within them costs no wake-up. */
-    private static final int IDLE_SPINS = 64;
+    /** How long the ring thread stays awake without work before it sleeps (see {@link #loop}). */
+    private static final long IDLE_NANOS = 50_000;
     /** Ops the kernel never completed after close: their memory is kept reachable for good. */
     private static final List<Object> STRANDED = new ArrayList<>();
 
@@ -99,12 +99,11 @@ final class FileRing implements Runnable, CompletionHandler {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable t = startFailure;
+        Throwable t = startFailure;   // setUp throws unchecked exceptions only
         if (t instanceof RuntimeException r) {
             throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
+        } else if (t != null) {
+            throw (Error) t;
         }
     }
 
@@ -150,6 +149,15 @@ final class FileRing implements Runnable, CompletionHandler {
 
     /** Queues a filled op without waking the ring thread (a batch wakes it once: {@link #wakeUp()}). */
     void queue(FileOp op) {
+        if (op.lease != null) {
+            try {
+                op.lease.retain();   // before the kernel can get the address; released in release(op)
+            } catch (IllegalStateException e) {
+                op.lease = null;
+                release(op);
+                throw e;
+            }
+        }
         FileOp.STATE.setVolatile(op, FileOp.QUEUED);
         queue.offer(op.index);
         if (terminated) {
@@ -193,6 +201,9 @@ final class FileRing implements Runnable, CompletionHandler {
 
     /** Gives the slot back after the caller has consumed the result. */
     void release(FileOp op) {
+        if (op.lease != null && !op.stranded) {
+            op.lease.release();
+        }
         op.clear();
         ops.release(op.index);
     }
@@ -259,27 +270,34 @@ final class FileRing implements Runnable, CompletionHandler {
     }
 
     private void loop() {
-        int idle = 0;
+        long idleSince = 0;
         while (!stopping) {
             int prepared = drain();
-            if (prepared > 0 || expected > 0) {
+            if (prepared > 0) {
                 enters++;
                 ring.submit();
+            } else if (expected > 0) {
+                ring.submit();   // enters only if the kernel has completions or task work to flush
             }
-            ring.reap(reaper);
-            if (prepared > 0 || !queue.isEmpty()) {
-                idle = 0;
+            int reaped = ring.reap(reaper);
+            if (prepared > 0 || reaped > 0 || !queue.isEmpty()) {
+                idleSince = 0;
                 continue;
             }
-            if (expected > 0 || idle < IDLE_SPINS) {
-                if (expected == 0) {
-                    idle++;
-                    Thread.onSpinWait();
-                    continue;
-                }
+            // Callers woken by the completions just reaped usually submit again within microseconds:
+            // stay awake (yielding the CPU to them) a little before sleeping, which saves their wake-up call.
+            long now = System.nanoTime();
+            if (idleSince == 0) {
+                idleSince = now;
+            }
+            if (now - idleSince < IDLE_NANOS) {
+                Thread.yield();
+                continue;
+            }
+            idleSince = 0;
+            if (expected > 0) {
                 sleepInKernel();
             } else {
-                idle = 0;
                 waker.prepareToSleep(RingWaker.PARKED);
                 if (queue.isEmpty() && !stopping) {
                     LockSupport.park(this);
@@ -297,7 +315,6 @@ final class FileRing implements Runnable, CompletionHandler {
         }
         waker.prepareToSleep(RingWaker.IN_KERNEL);
         if (queue.isEmpty() && !stopping && ring.cqReady() == 0) {
-            enters++;
             ring.submitAndWait(1);
         } else {
             ring.submit();
@@ -319,7 +336,7 @@ final class FileRing implements Runnable, CompletionHandler {
             FileOp op = ops.value(e);
             if (op.kind == FileOp.TASK) {
                 runTask(op);
-            } else if (op.file != null && op.file.isClosedForRing()) {
+            } else if (op.file != null && !op.file.isOpen()) {
                 op.finish(FileOp.FILE_CLOSED);
             } else {
                 prep(op);
@@ -383,7 +400,13 @@ final class FileRing implements Runnable, CompletionHandler {
             case FileOp.FSYNC -> sqe.fsync(op.fd).opFlags(op.flags);
             case FileOp.FALLOCATE -> sqe.fallocate(op.fd, op.flags, op.position, op.extra);
             case FileOp.FTRUNCATE -> sqe.prep(IORING_OP_FTRUNCATE(), op.fd, 0, 0, op.position);
-            case FileOp.STATX -> sqe.statx(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
+            case FileOp.STATX -> {
+                if (op.keepAlive instanceof MemorySegment path) {
+                    sqe.statx(Libc.AT_FDCWD(), path, 0, op.flags, op.scratch);
+                } else {
+                    sqe.statx(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
+                }
+            }
             case FileOp.OPENAT -> sqe.openat(Libc.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
             case FileOp.CLOSE -> sqe.close(op.fd);
             default -> throw new IllegalStateException("unknown op kind " + op.kind);
@@ -515,6 +538,7 @@ final class FileRing implements Runnable, CompletionHandler {
             if (op.inKernel > 0) {
                 // The kernel did not complete it within the close wait: its memory must never be freed.
                 stranded++;
+                op.stranded = true;   // its lease stays retained: the pool refuses to close
                 synchronized (STRANDED) {
                     STRANDED.add(op.keepAlive);
                 }
@@ -571,9 +595,5 @@ final class FileRing implements Runnable, CompletionHandler {
 
     int opsInUse() {
         return ops.acquiredCount();
-    }
-
-    boolean isTerminated() {
-        return terminated;
     }
 }

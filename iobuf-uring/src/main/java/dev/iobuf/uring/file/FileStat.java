@@ -20,9 +20,9 @@ import java.lang.foreign.ValueLayout;
  */
 public record FileStat(long size, int mode, long inode, long device, int blockSize, long blocks, long modifiedNanos,
                        boolean dioReported, int dioMemAlign, int dioOffsetAlign) {
-    private static final int S_IFMT = 0xF000;
-    private static final int S_IFREG = 0x8000;
-    private static final int S_IFDIR = 0x4000;
+    private static final int S_IFMT = Libc.S_IFMT();
+    private static final int S_IFREG = Libc.S_IFREG();
+    private static final int S_IFDIR = Libc.S_IFDIR();
 
     /** The mask {@link UringFile#stat()} asks for: basic stats and the direct I/O alignment. */
     static int mask() {
@@ -34,7 +34,7 @@ public record FileStat(long size, int mode, long inode, long device, int blockSi
         int got = statx.get(ValueLayout.JAVA_INT, Libc.STX_MASK_OFFSET());
         boolean dio = (got & Libc.STATX_DIOALIGN()) != 0;
         long major = Integer.toUnsignedLong(statx.get(ValueLayout.JAVA_INT, Libc.STX_DEV_MAJOR_OFFSET()));
-        long minor = Integer.toUnsignedLong(statx.get(ValueLayout.JAVA_INT, Libc.STX_DEV_MAJOR_OFFSET() + 4));
+        long minor = Integer.toUnsignedLong(statx.get(ValueLayout.JAVA_INT, Libc.STX_DEV_MINOR_OFFSET()));
         long mtime = statx.get(ValueLayout.JAVA_LONG, Libc.STX_MTIME_OFFSET()) * 1_000_000_000L
                 + Integer.toUnsignedLong(statx.get(ValueLayout.JAVA_INT, Libc.STX_MTIME_OFFSET() + 8));
         return new FileStat(statx.get(ValueLayout.JAVA_LONG, Libc.STX_SIZE_OFFSET()),

@@ -5,7 +5,6 @@ import static dev.iobuf.liburing.LibUring.IORING_FSYNC_DATASYNC;
 import dev.iobuf.BufferPool;
 import dev.iobuf.IoVec;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -293,9 +292,7 @@ public final class UringFile implements AutoCloseable {
         begin();
         try {
             if (!io.ftruncateSupported()) {
-                try (RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw")) {
-                    raf.setLength(size);
-                }
+                FileOpen.truncateByPath(path, size);
                 return;
             }
             FileRing r = io.ring();
@@ -412,10 +409,6 @@ public final class UringFile implements AutoCloseable {
     /** Whether it is open. */
     public boolean isOpen() {
         return !closed;
-    }
-
-    boolean isClosedForRing() {
-        return closed;
     }
 
     @Override
@@ -535,11 +528,12 @@ public final class UringFile implements AutoCloseable {
         op.position = flags.append() ? -1 : position;
         op.bufIndex = bufIndex;
         op.keepAlive = keepAlive;
+        op.lease = bufIndex >= 0 ? io.leaseOfSlot(bufIndex) : keepAlive instanceof BufferPool p ? io.lease(p) : null;
     }
 
     int execute(FileRing r, FileOp op, String what) throws IOException {
         r.submit(op);
-        int res = r.await(op);
+        int res = FileEvents.await(r, op, path);
         r.release(op);
         return check(res, what);
     }
@@ -557,7 +551,7 @@ public final class UringFile implements AutoCloseable {
             throw new AsynchronousCloseException();
         }
         if (res < 0) {
-            throw FileErrors.of(res, what, path);
+            throw FileErrors.of(res, what + "(" + path + ")", path);
         }
         return res;
     }

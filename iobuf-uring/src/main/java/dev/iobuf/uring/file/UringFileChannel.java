@@ -229,7 +229,7 @@ public final class UringFileChannel extends FileChannel {
             }
             return done;
         } finally {
-            pool.release(b);
+            file.io.giveCopyBuffer(b);
         }
     }
 
@@ -256,7 +256,7 @@ public final class UringFileChannel extends FileChannel {
             }
             return done;
         } finally {
-            pool.release(b);
+            file.io.giveCopyBuffer(b);
         }
     }
 
@@ -320,7 +320,7 @@ public final class UringFileChannel extends FileChannel {
 
     private int copyBuffer(BufferPool pool) throws IOException {
         try {
-            return pool.acquire();
+            return file.io.takeCopyBuffer();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
