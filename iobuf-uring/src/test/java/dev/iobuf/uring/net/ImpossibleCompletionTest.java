@@ -56,7 +56,7 @@ class ImpossibleCompletionTest {
 
     private static void assumeNopInjection() {
         try (Ring ring = NetTestSupport.ringOrSkip()) {
-            ring.nextSqe().prep(LibUring.IORING_OP_NOP(), -1, 0, 12345, 0).opFlags(NOP_INJECT_RESULT).userData(7);
+            ring.nextSqe().prepUnsafe(LibUring.IORING_OP_NOP(), -1, 0L, 12345, 0).opFlags(NOP_INJECT_RESULT).userData(7);
             int[] result = new int[1];
             ring.submitAndReap(1, (ud, res, flags) -> result[0] = res);
             Assumptions.assumeTrue(result[0] == 12345, "this kernel cannot inject NOP results (IORING_NOP_INJECT_RESULT, "
@@ -66,7 +66,7 @@ class ImpossibleCompletionTest {
 
     /** Makes the loop's ring post a completion with {@code result} under {@code op} of {@code c}. */
     private static void inject(Connection c, int op, int result) {
-        c.loop().execute(() -> c.loop().sqe().prep(LibUring.IORING_OP_NOP(), -1, 0, result, 0).opFlags(NOP_INJECT_RESULT)
+        c.loop().execute(() -> c.loop().sqe().prepUnsafe(LibUring.IORING_OP_NOP(), -1, 0L, result, 0).opFlags(NOP_INJECT_RESULT)
                 .userData(UserData.of(op, 0, c.slot, c.generation)));
     }
 
