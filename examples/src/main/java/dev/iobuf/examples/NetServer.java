@@ -22,15 +22,16 @@ import java.util.function.Function;
  */
 final class NetServer implements AutoCloseable {
     static final Set<String> VALUE_OPTIONS = Set.of("--host", "--port", "--loops", "--recv-buffers", "--recv-buffer-size",
-            "--idle-timeout", "--shutdown-timeout");
+            "--idle-timeout", "--shutdown-timeout", "--keystore", "--keystore-password");
     static final String OPTIONS_USAGE = "[--port N] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N (1024 per loop)]"
-            + " [--recv-buffer-size BYTES (8192)] [--idle-timeout DURATION (off)] [--shutdown-timeout DURATION (5s)]";
+            + " [--recv-buffer-size BYTES (8192)] [--idle-timeout DURATION (off)] [--shutdown-timeout DURATION (5s)] "
+            + ServerTls.USAGE;
 
     /** The servers' command line. */
     record Options(String host, int port, int loops, int recvBuffers, BufferTier recvTier, long idleTimeoutNanos,
-                   long shutdownTimeoutNanos) {
+                   long shutdownTimeoutNanos, ServerTls tls) {
         static Options parse(String[] args, String usage, int defaultPort) {
-            CommandLine c = CommandLine.parse(args, VALUE_OPTIONS, Set.of(), usage);
+            CommandLine c = CommandLine.parse(args, VALUE_OPTIONS, Set.of("--tls"), usage);
             c.expectPositional(0, "no positional arguments");
             return new Options(c.has("--host") ? c.value("--host") : "0.0.0.0",
                     c.intValue("--port", defaultPort, 0, 65535),
@@ -38,20 +39,24 @@ final class NetServer implements AutoCloseable {
                     c.intValue("--recv-buffers", 1024, 1, 32768),
                     BufferTier.forSize(c.intValue("--recv-buffer-size", BufferTier.MEDIUM.size(), 64, BufferTier.LARGE.size())),
                     c.has("--idle-timeout") ? c.durationNanos("--idle-timeout", 0) : 0,
-                    c.durationNanos("--shutdown-timeout", 5_000_000_000L));
+                    c.durationNanos("--shutdown-timeout", 5_000_000_000L), ServerTls.of(c));
         }
 
         /** The defaults, with {@code port} and {@code loops}. */
         static Options of(String host, int port, int loops) {
-            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 5_000_000_000L);
+            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 5_000_000_000L, null);
         }
 
         Options withRecvBuffers(int n) {
-            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, shutdownTimeoutNanos);
+            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, shutdownTimeoutNanos, tls);
+        }
+
+        Options withTls(ServerTls t) {
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, shutdownTimeoutNanos, t);
         }
 
         Options withShutdownTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos());
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos(), tls);
         }
 
         EventLoopGroup.Builder builder() {
@@ -107,7 +112,8 @@ final class NetServer implements AutoCloseable {
         EventLoopGroup group = o.builder().threadName(name + "-loop-").build();
         try {
             ConnectionHandler handler = service.apply(group);
-            Listener listener = group.listen(address, handler);
+            Listener listener = o.tls() == null ? group.listen(address, handler)
+                    : group.listen(address, handler, o.tls().config());
             return new NetServer(name, o, group, handler, listener);
         } catch (RuntimeException | Error e) {
             group.shutdownGracefully(Duration.ofSeconds(1));
@@ -134,7 +140,8 @@ final class NetServer implements AutoCloseable {
     String listeningLine() {
         InetSocketAddress a = listener.localAddress();
         return name + " listening on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + options.loops()
-                + " event loop" + (options.loops() == 1 ? "" : "s") + ", io_uring; " + options.recvBuffers() + " x "
+                + " event loop" + (options.loops() == 1 ? "" : "s") + ", io_uring; "
+                + (options.tls() == null ? "" : options.tls().description() + "; ") + options.recvBuffers() + " x "
                 + options.recvTier().size() + " B receive buffers per loop)";
     }
 

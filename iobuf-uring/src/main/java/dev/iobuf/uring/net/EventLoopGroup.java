@@ -132,6 +132,20 @@ public final class EventLoopGroup implements AutoCloseable {
         return listener;
     }
 
+    /**
+     * Listens on {@code address} for TLS connections: as {@link #listen(InetSocketAddress, ConnectionHandler)},
+     * each connection's handshake runs first and {@code handler} sees plaintext ({@link TlsConfig}). Any thread.
+     *
+     * @throws IllegalArgumentException if {@code tls} is a client config
+     */
+    public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls) {
+        Objects.requireNonNull(handler, "handler");
+        if (tls.isClient()) {
+            throw new IllegalArgumentException("listen takes a server TlsConfig (TlsConfig.server(context)), got " + tls);
+        }
+        return listen(address, new TlsBound(handler, tls, null));
+    }
+
     private int listeningSocket(InetSocketAddress address) {
         int family = SocketAddresses.family(address);
         String where = address.toString();
@@ -164,6 +178,21 @@ public final class EventLoopGroup implements AutoCloseable {
             return f;
         }
         return next().connect(remote, handler);
+    }
+
+    /**
+     * Connects to {@code remote} over TLS: as {@link #connect(InetSocketAddress, ConnectionHandler)}; the future
+     * completes after the handshake (and {@code onOpen}), or fails with its {@link javax.net.ssl.SSLException}.
+     * Any thread.
+     *
+     * @throws IllegalArgumentException if {@code tls} is a server config
+     */
+    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler, TlsConfig tls) {
+        Objects.requireNonNull(handler, "handler");
+        if (!tls.isClient()) {
+            throw new IllegalArgumentException("connect takes a client TlsConfig (TlsConfig.client(context)), got " + tls);
+        }
+        return connect(remote, new TlsBound(handler, tls, remote));
     }
 
     /** The counters of every loop, summed (each loop's snapshot taken on its thread). */

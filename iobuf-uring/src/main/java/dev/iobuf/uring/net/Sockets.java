@@ -34,6 +34,7 @@ final class Sockets {
     static final int IPPROTO_TCP = 6;
     static final int TCP_NODELAY = 1;
     static final int MSG_NOSIGNAL = 0x4000;
+    static final int SHUT_WR = 1;
     static final int SHUT_RDWR = 2;
 
     private Sockets() {
