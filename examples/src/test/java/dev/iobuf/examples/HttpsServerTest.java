@@ -138,6 +138,19 @@ class HttpsServerTest {
         NetTestKit.stopClean(server, fds);
     }
 
+    /** wrk (OpenSSL, 16 connections handshaking at once, keep-alive) gets answers. */
+    @Test
+    void wrkWithManyConcurrentHandshakesGetsAnswers() throws Exception {
+        Assumptions.assumeTrue(onPath("wrk"), "wrk is not installed (scripts/test.sh installs it from apt): skipping");
+        int fds = NetTestKit.openFds();
+        NetServer server = server();
+        String out = run("", "wrk", "-t1", "-c16", "-d2s", "https://127.0.0.1:" + server.port() + "/plaintext");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) requests in").matcher(out);
+        assertThat(m.find()).as("wrk output: %s", out).isTrue();
+        assertThat(Long.parseLong(m.group(1))).as("requests answered; wrk said: %s", out).isGreaterThan(16);
+        NetTestKit.stopClean(server, fds);
+    }
+
     @Test
     void plainHttpInsteadOfAClientHelloIsClosedWithoutALeak() throws Exception {
         int fds = NetTestKit.openFds();

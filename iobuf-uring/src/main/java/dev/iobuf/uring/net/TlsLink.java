@@ -93,7 +93,10 @@ public final class TlsLink {
                     }
                 }
                 case NEED_WRAP -> {
-                    if (!wrap(EMPTY)) {
+                    // A wrap may make nothing and leave a delegated task to run first (NEED_TASK): go on
+                    // unless it made nothing and still wants to wrap (no progress) or the engine closed.
+                    int made = wrap(EMPTY);
+                    if (made < 0 || made == 0 && engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
                         return;
                     }
                 }
@@ -270,7 +273,7 @@ public final class TlsLink {
         staged = 0;
         try {
             while (stage.hasRemaining()) {
-                if (!wrap(stage)) {
+                if (wrap(stage) <= 0) {
                     break;
                 }
             }
@@ -279,8 +282,8 @@ public final class TlsLink {
         }
     }
 
-    /** Wraps one record from {@code src} into the write queue; false once the engine's outbound side is closed. */
-    private boolean wrap(ByteBuffer src) throws SSLException {
+    /** Wraps one record from {@code src} into the write queue: the bytes made (and consumed), or -1 once closed. */
+    private int wrap(ByteBuffer src) throws SSLException {
         SSLEngineResult r = engine.wrap(src, buffers.out());
         int n = r.bytesProduced();
         if (n > 0) {
@@ -292,7 +295,7 @@ public final class TlsLink {
         if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
             throw new SSLException("a TLS record takes more than " + TlsBuffers.MAX_RECORD + " bytes");
         }
-        return r.getStatus() == SSLEngineResult.Status.OK && (n > 0 || r.bytesConsumed() > 0);
+        return r.getStatus() != SSLEngineResult.Status.OK ? -1 : n + r.bytesConsumed();
     }
 
     // ================================================================ closing
