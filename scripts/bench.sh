@@ -20,6 +20,12 @@
 #          FileChannel positional reads (1 and 32 threads). About 3.5 min on 2 cores (plus ~5 s to
 #          make the file; waits while another JMH run holds its lock). Results:
 #          benchmarks/results/file.tsv (+ file-r*.json)
+#   fileapi  the file API (dev.iobuf.uring.file) from virtual threads: 4 KiB random reads of the
+#          same 1 GiB file from 1, 16 and 256 virtual threads, ours (UringFile, registered pool buffers)
+#          vs FileChannel on the same virtual threads, buffered and O_DIRECT, plus fio io_uring O_DIRECT
+#          at the same depth; IOPS and process CPU per read (harness FileApiBench, one JVM per
+#          measurement, BENCH_FILEAPI_SECONDS measured after 2 s of warm-up, default 5); and the bytes
+#          the blocking path allocates per read. About 2 min. Results: benchmarks/results/fileapi.tsv
 #   http   HTTP plaintext under wrk (-t1 -c64 -d10s, and 16-deep pipelined) and echo throughput
 #          (64 connections x 4 KiB): our examples (HttpServer, EchoServer) vs Netty 4.2 io_uring,
 #          Netty epoll and JDK NIO servers of benchmarks/ (dev.iobuf.bench.http), each pinned to
@@ -30,6 +36,13 @@
 #          SslHandler on the JDK provider (same key store), each pinned to one core, in turns over
 #          3 rounds; RESULT https.plaintext cpu_ratio=R rps_ratio=Q. Runs scripts/bench-https.sh.
 #          About 2 min. Results: benchmarks/results/https.txt
+#
+# Charts (no run):
+#   scripts/bench.sh --charts [FILE]
+#                      PNG bar charts, one per suite (ours vs each peer, the ratio ours/peer under each
+#                      peer), from the RESULT lines in FILE (default benchmarks/charts/results.txt, the
+#                      quiet-machine figures of benchmarks/README.md) into benchmarks/charts/; gnuplot
+#                      (gnuplot-nox) from apt when missing
 #
 # Options and environment:
 #   --report           no run: print the table and RESULT lines again from the suite's last JSON
@@ -46,7 +59,7 @@ cd "$(dirname "$0")/.."
 
 JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/results
-SUITES="pool nop file http https"
+SUITES="pool nop file fileapi http https"
 
 usage() {  # usage EXIT_CODE
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
@@ -412,11 +425,11 @@ wait_jmh_lock() {
 # file_record TSV ROUND CONTENDER MODE IOPS : one measurement, one line
 file_record() { printf '%s\t%s\t%s\t%s\n' "$2" "$3" "$4" "$5" >>"$1"; }
 
-# run_fio DIRECT(0|1) RUNTIME RAMP -> prints fio's read IOPS
+# run_fio DIRECT(0|1) RUNTIME RAMP [IODEPTH, default 32] -> prints fio's read IOPS
 run_fio() {
   wait_jmh_lock
   local args=(--name=randread4k --filename="$FILE_DATA" --size=1g --ioengine=io_uring --fixedbufs --registerfiles
-              --iodepth=32 --rw=randread --bs=4k --direct="$1" --time_based --runtime="$2" --ramp_time="$3"
+              --iodepth="${4:-32}" --rw=randread --bs=4k --direct="$1" --time_based --runtime="$2" --ramp_time="$3"
               --invalidate=0 --norandommap --randrepeat=0 --output-format=json)
   echo "+ fio ${args[*]}" >&2
   fio "${args[@]}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["jobs"][0]["read"]["iops"])'
@@ -534,6 +547,96 @@ print(f"RESULT file.randread4k.filechannel32 ours_iops={num(ob)} fc_iops={num(f3
 PY
 }
 
+# ------------------------------------------------------------------------------------------- fileapi
+
+# One JVM per measurement (FileApiBench): ours and FileChannel on the same virtual threads, buffered
+# then O_DIRECT, fio at the same depth for O_DIRECT; then the allocation run. TSV lines:
+# contender direct threads iops cpu_ns_per_op (and "alloc - - bytes_per_op -").
+suite_fileapi() {
+  local name=fileapi warm=2 meas=${BENCH_FILEAPI_SECONDS:-5} fio_s=5 fio_ramp=1 reads=200000 tsv d t who line
+  if [ "$QUICK" = 1 ]; then
+    name=fileapi-quick warm=0.5 meas=1 fio_s=1 fio_ramp=0 reads=20000
+  fi
+  tsv=$RESULTS/$name.tsv
+  if [ "$REPORT_ONLY" = 1 ]; then
+    report_fileapi "$tsv"
+    return
+  fi
+  command -v fio >/dev/null || ensure_apt fio
+  ensure_file_data
+  mkdir -p "$RESULTS"
+  : >"$tsv"
+  local java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$JAR")
+  for d in 0 1; do
+    for t in 1 16 256; do
+      [ "$d" = 0 ] && cat "$FILE_DATA" >/dev/null     # page cache: every buffered read hits memory
+      for who in ours fc; do
+        wait_jmh_lock
+        echo "+ java FileApiBench read $FILE_DATA $who $t $d $warm $meas" >&2
+        line=$("${java[@]}" dev.iobuf.bench.FileApiBench read "$FILE_DATA" "$who" "$t" "$d" "$warm" "$meas" | grep '^fileapi ')
+        echo "  $line" >&2
+        printf '%s\t%s\t%s\t%s\t%s\n' "$who" "$d" "$t" "$(kv iops "$line")" "$(kv cpu_ns_per_op "$line")" >>"$tsv"
+      done
+      if [ "$d" = 1 ]; then
+        printf 'fio\t1\t%s\t%s\tnan\n' "$t" "$(run_fio 1 "$fio_s" "$fio_ramp" "$t")" >>"$tsv"
+      fi
+    done
+  done
+  line=$("${java[@]}" dev.iobuf.bench.FileApiBench alloc "$FILE_DATA" "$reads" | grep '^fileapi ')
+  echo "  $line" >&2
+  printf 'alloc\t-\t-\t%s\t-\n' "$(kv blocking_bytes_per_op "$line")" >>"$tsv"
+  report_fileapi "$tsv"
+}
+
+# kv KEY LINE -> the value of KEY=value in LINE
+kv() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
+
+report_fileapi() {
+  [ -f "$1" ] || die "no results at $1: run scripts/bench.sh fileapi first"
+  python3 - "$1" <<'PY'
+import math, sys
+rows = {}
+alloc = None
+for line in open(sys.argv[1]):
+    who, d, t, v, cpu = line.rstrip("\n").split("\t")
+    if who == "alloc":
+        alloc = float(v)
+        continue
+    rows[(who, int(d), int(t))] = (float(v), float(cpu))
+
+def num(x, fmt="{:.0f}"):
+    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else fmt.format(x)
+
+def get(who, d, t, i=0):
+    r = rows.get((who, d, t))
+    return None if r is None or math.isnan(r[i]) else r[i]
+
+def ratio(a, b):
+    return None if a is None or b is None or b == 0 else a / b
+
+print()
+print(f"fileapi suite: {sys.argv[1]}: 4 KiB random reads of a 1 GiB file from N virtual threads")
+print(f"{'mode':<9} {'threads':>7} {'ours IOPS':>10} {'FC IOPS':>10} {'fio IOPS':>10} {'ratio':>6} "
+      f"{'ours ns/op':>10} {'FC ns/op':>9} {'cpu_ratio':>9}")
+for d in (0, 1):
+    for t in (1, 16, 256):
+        o, f, fio = get("ours", d, t), get("fc", d, t), get("fio", d, t)
+        oc, fc = get("ours", d, t, 1), get("fc", d, t, 1)
+        print(f"{'O_DIRECT' if d else 'buffered':<9} {t:>7} {num(o):>10} {num(f):>10} {num(fio):>10} "
+              f"{num(ratio(o, f), '{:.2f}'):>6} {num(oc):>10} {num(fc):>9} {num(ratio(oc, fc), '{:.2f}'):>9}")
+print()
+for d, prefix in ((0, "fileapi.randread4k"), (1, "fileapi.randread4k.direct")):
+    for t in (1, 16, 256):
+        o, f = get("ours", d, t), get("fc", d, t)
+        line = (f"RESULT {prefix}.vt{t} ours_iops={num(o)} fc_iops={num(f)} ratio={num(ratio(o, f), '{:.3f}')} "
+                f"cpu_ratio={num(ratio(get('ours', d, t, 1), get('fc', d, t, 1)), '{:.3f}')}")
+        if d == 1:
+            line += f" fio_ratio={num(ratio(o, get('fio', d, t)), '{:.3f}')}"
+        print(line)
+print(f"RESULT fileapi.alloc blocking_bytes_per_op={num(alloc, '{:.1f}')}")
+PY
+}
+
 # ---------------------------------------------------------------------------------------------- http
 
 # Servers, wrk and the echo client are driven by scripts/bench-http.sh (not JMH).
@@ -559,6 +662,15 @@ suite_https() {
 
 # Bash reads a script while it runs: keeping the work in a function read whole before it starts
 # means editing this file never derails a run in progress.
+# charts [RESULTS_FILE] : PNG bar charts (gnuplot) of RESULT lines into benchmarks/charts/
+charts() {
+  local file=${1:-benchmarks/charts/results.txt}
+  [ -f "$file" ] || die "$file does not exist (RESULT lines, e.g. from scripts/bench.sh SUITE --report)"
+  command -v gnuplot >/dev/null || ensure_apt gnuplot-nox
+  command -v python3 >/dev/null || die "python3 is needed to read the RESULT lines (apt-get install python3)"
+  python3 scripts/bench-charts.py "$file" benchmarks/charts
+}
+
 main() {
   [ $# -ge 1 ] || usage 2
   SUITE=$1
@@ -576,9 +688,11 @@ main() {
 
   case "$SUITE" in
     -h|--help|help) usage 0 ;;
+    --charts) charts "$@"; return ;;
     pool) ;;
     nop) ;;
     file) ;;
+    fileapi) ;;
     http) ;;
     https) ;;
     *) die "unknown suite '$SUITE' (suites: $SUITES; see scripts/bench.sh --help)" ;;

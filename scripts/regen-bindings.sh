@@ -1,102 +1,145 @@
 #!/usr/bin/env bash
-# Regenerates the jextract-shaped io_uring bindings of native-bindings from the C headers installed here.
+# Regenerates native-bindings/src/generated/java with a real jextract. The output is jextract's, unmodified:
+# never edit it by hand, change this script or native-bindings/src/jextract/liburing_abi.h and rerun.
 #
-# Usage: scripts/regen-bindings.sh [--apply] [OUTPUT_DIR]
-#   Generates into OUTPUT_DIR (default native-bindings/target/jextract), applies the two edits that make the
-#   output lazy-loading (see below), and prints a diff against native-bindings/src/main/java. With --apply it
-#   then copies the regenerated LibUring.java and struct classes over the sources.
+# Usage: scripts/regen-bindings.sh            regenerate in place (then build: scripts/test.sh -pl native-bindings)
+#        scripts/regen-bindings.sh --check    regenerate into a temporary folder; exit 1 and print the diff
+#                                             when the committed sources differ (scripts/test.sh runs this)
 #
-# Needs jextract for JDK 22+ (https://jdk.java.net/jextract; the machines of this project cannot download it:
-# no registry we reach serves it). Put it on PATH or set JEXTRACT=/path/to/jextract/bin/jextract.
+# Which jextract:
+#   1. $JEXTRACT when set: the launcher of jextract 25 (download it from the jextract project page,
+#      https://jdk.java.net/jextract, and point JEXTRACT at jextract-25/bin/jextract);
+#   2. else the one built from source by ../shared/tools/jextract/build.sh (the folder beside the clone: this
+#      project's machines lay it there; about 30 s the first time, then cached under ~/.cache).
+#   Neither: regenerating fails; --check SKIPS with a loud banner saying why (a clone placed where no
+#   ../shared exists cannot build jextract, and the committed sources still build and are tested).
 #
-# What jextract produces and what stays hand-written:
-#   generated  LibUring.java (constants of <liburing.h> + liburing/io_uring.h, liburing functions) and one class
-#              per struct below. Same names and signatures as the committed classes: a drop-in at the API level.
-#   hand-kept  Libc, Syscalls, Errno, LibUringLibrary, LibUringNotFoundException, rlimit: jextract cannot express
-#              errno capture, Linker.Option.critical or a fixed instantiation of the variadic syscall().
-#   post-edit  findOrThrow() resolves through LibUringLibrary (lazy, never throws), and each function's HANDLE
-#              comes from LibUring.downcallHandle(name, ADDR, DESC), which substitutes a handle that throws
-#              LibUringNotFoundException when liburing or the symbol is missing. Both edits are applied below.
-#   not generated  kernel-version javadoc, and constants/fields newer than the headers on this machine: liburing.h
-#              always includes its own copy of io_uring.h (liburing 2.3's on Debian 12), so headers from a newer
-#              liburing (2.12+ for Linux 6.18) are needed to regenerate those; LayoutConformanceTest checks
-#              whatever the installed headers define.
+# Inputs: liburing 2.3's <liburing.h> (our floor) and Linux 6.1's <linux/io_uring.h> (Debian 12's
+# liburing-dev and linux-libc-dev), through native-bindings/src/jextract/liburing_abi.h; glibc's socket
+# headers through native-bindings/src/jextract/libc_abi.h. The committed output matches those header
+# versions; --check says which ones it found when it fails.
+#
+# Output, package dev.iobuf.liburing:
+#   LibUring (+ LibUring$shared)              C layouts, every constant of <linux/io_uring.h> and liburing.h's; no library:
+#                                             touching it never loads liburing
+#   one class per struct                      every struct of <linux/io_uring.h>, liburing's io_uring /
+#                                             io_uring_sq / io_uring_cq, __kernel_timespec, iovec
+#   LibcAbi (+ $shared) and its structs       the socket constants and structs (sockaddr_in[6], msghdr, ...) of
+#                                             glibc's headers that we hand to the kernel (list below)
+#   LibUringFunctions (+ $shared)             the liburing functions we call (list below); its static
+#                                             initialiser loads liburing.so.2: ask LibUringLibrary.isAvailable()
+#                                             first
+# Constants newer than these headers live, by hand, in native-bindings/src/main/java/.../NewerKernelConstants.java.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-APPLY=false
-if [ "${1:-}" = "--apply" ]; then APPLY=true; shift; fi
-OUT=${1:-native-bindings/target/jextract}
-JEXTRACT=${JEXTRACT:-jextract}
-command -v "$JEXTRACT" >/dev/null 2>&1 || die "jextract not found (set JEXTRACT=/path/to/jextract). Get a JDK 22+ build from https://jdk.java.net/jextract; no package registry this project reaches serves it."
-ensure_apt liburing-dev libc6-dev
+CHECK=false
+case "${1:-}" in
+  --check) CHECK=true ;;
+  "") ;;
+  *) die "usage: scripts/regen-bindings.sh [--check]" ;;
+esac
 
+ROOT=$(pwd)
+COMMITTED=native-bindings/src/generated/java
+HEADER=native-bindings/src/jextract/liburing_abi.h
+LIBC_HEADER=native-bindings/src/jextract/libc_abi.h
 PKG=dev.iobuf.liburing
-SRC=native-bindings/src/main/java/dev/iobuf/liburing
-rm -rf "$OUT"
-mkdir -p "$OUT"
+SHARED_TOOLS="$(cd .. && pwd)/shared/tools/jextract"
 
-# ---- the includes list ----
-ARGS="$OUT/includes.args"
-{
-  # liburing 2.3 exported functions (nm -D liburing.so.2). io_uring_register_restrictions and io_uring_enable_rings
-  # are declared by liburing.h 2.3 but not exported by Debian's liburing.so.2: reach them with Syscalls.ioUringRegister.
-  for f in io_uring_queue_init_params io_uring_queue_init io_uring_queue_mmap io_uring_ring_dontfork io_uring_queue_exit \
-           io_uring_get_probe_ring io_uring_get_probe io_uring_free_probe io_uring_peek_batch_cqe io_uring_wait_cqes \
-           io_uring_wait_cqe_timeout io_uring_submit io_uring_submit_and_wait io_uring_submit_and_wait_timeout \
-           io_uring_register_buffers io_uring_register_buffers_tags io_uring_register_buffers_sparse \
-           io_uring_register_buffers_update_tag io_uring_unregister_buffers io_uring_register_files \
-           io_uring_register_files_tags io_uring_register_files_sparse io_uring_register_files_update_tag \
-           io_uring_unregister_files io_uring_register_files_update io_uring_register_eventfd \
-           io_uring_register_eventfd_async io_uring_unregister_eventfd io_uring_register_probe \
-           io_uring_register_personality io_uring_unregister_personality io_uring_register_iowq_aff \
-           io_uring_unregister_iowq_aff io_uring_register_iowq_max_workers io_uring_register_ring_fd \
-           io_uring_unregister_ring_fd io_uring_register_buf_ring io_uring_unregister_buf_ring \
-           io_uring_register_sync_cancel io_uring_register_file_alloc_range io_uring_get_events \
-           io_uring_submit_and_get_events io_uring_enter io_uring_enter2 io_uring_setup io_uring_register \
-           io_uring_get_sqe io_uring_mlock_size io_uring_mlock_size_params __io_uring_get_cqe __io_uring_sqring_wait; do
-    echo "--include-function $f"
-  done
-  for s in __kernel_timespec iovec io_uring_sqe io_uring_cqe io_sqring_offsets io_cqring_offsets io_uring_params \
-           io_uring_rsrc_register io_uring_rsrc_update io_uring_rsrc_update2 io_uring_probe_op io_uring_probe \
-           io_uring_restriction io_uring_buf io_uring_buf_ring io_uring_buf_reg io_uring_buf_status \
-           io_uring_getevents_arg io_uring_sync_cancel_reg io_uring_file_index_range io_uring_recvmsg_out \
-           io_uring_sq io_uring_cq io_uring; do
-    echo "--include-struct $s"
-  done
-} > "$ARGS"
-# Every macro and enum constant of the io_uring headers: taken from jextract's own dump, by prefix.
-"$JEXTRACT" --dump-includes "$OUT/all.args" /usr/include/liburing.h >/dev/null
-grep -E -- '^--include-(constant|macro) +(IORING_|IOSQE_|IOU_|IO_URING_OP_SUPPORTED|IO_WQ_|SPLICE_F_FD_IN_FIXED|LIBURING_UDATA_TIMEOUT)' \
-  "$OUT/all.args" | awk '{print $1, $2}' >> "$ARGS"
+# liburing functions bound (exported by liburing.so.2 2.3): io_uring_enter2 serves the ring's hot path
+# (dev.iobuf.uring.Enter); the others are the tests' cross-checks of our layouts against liburing itself.
+FUNCTIONS="io_uring_enter2 io_uring_queue_init io_uring_queue_exit io_uring_get_sqe io_uring_submit_and_wait
+  io_uring_peek_batch_cqe io_uring_get_probe io_uring_get_probe_ring io_uring_free_probe io_uring_register
+  io_uring_register_buffers_sparse io_uring_register_buffers_update_tag io_uring_unregister_buffers
+  io_uring_register_files_sparse io_uring_register_files_update_tag io_uring_register_files_update
+  io_uring_unregister_files io_uring_register_ring_fd io_uring_unregister_ring_fd io_uring_register_buf_ring
+  io_uring_unregister_buf_ring"
+# libc's socket ABI (LibcAbi): what the network runtime hands to the kernel (the same on x86-64 and aarch64).
+# File flags are not here: Libc holds them by hand, because O_DIRECT and O_NOFOLLOW differ between the two.
+LIBC_CONSTANTS="AF_INET AF_INET6 AF_UNIX SOCK_STREAM SOCK_DGRAM SOCK_CLOEXEC SOCK_NONBLOCK SOL_SOCKET SO_REUSEADDR
+  SO_REUSEPORT SO_SNDBUF SO_RCVBUF IPPROTO_TCP TCP_NODELAY MSG_NOSIGNAL SHUT_RDWR"
+LIBC_STRUCTS="sockaddr sockaddr_storage sockaddr_in in_addr sockaddr_in6 in6_addr msghdr"
+# Structs outside <linux/io_uring.h> that we bind: liburing's ring (for the liburing cross-checks), and the
+# types io_uring structs and calls are built from.
+EXTRA_STRUCTS="io_uring io_uring_sq io_uring_cq __kernel_timespec iovec"
 
-# ---- the jextract command ----
-"$JEXTRACT" \
-  --output "$OUT/src" \
-  --target-package "$PKG" \
-  --header-class-name LibUring \
-  --library :liburing.so.2 \
-  @"$ARGS" \
-  /usr/include/liburing.h
+find_jextract() {
+  if [ -n "${JEXTRACT:-}" ]; then
+    [ -x "$JEXTRACT" ] || die "JEXTRACT=$JEXTRACT is not an executable jextract launcher"
+    echo "$JEXTRACT"
+  elif [ -f "$SHARED_TOOLS/build.sh" ]; then
+    bash "$SHARED_TOOLS/build.sh" | tail -1
+  fi
+}
 
-GEN="$OUT/src/dev/iobuf/liburing"
-# ---- post-edits: lazy loading and the missing-library handle ----
-perl -0pi -e '
-  s/\n\s*static final SymbolLookup SYMBOL_LOOKUP\s*=.*?;\n/\n/s;
-  s/return SYMBOL_LOOKUP\.find\(symbol\)\s*\.orElseThrow\([^;]*\);/return LibUringLibrary.find(symbol);/s;
-  s/(findOrThrow\("(\w+)"\);\s*public static final MethodHandle HANDLE = )Linker\.nativeLinker\(\)\.downcallHandle\(ADDR, DESC\)/$1LibUring.downcallHandle("$2", ADDR, DESC)/g;
-  s/(static MemorySegment findOrThrow\(String symbol\) \{.*?\n    \}\n)/$1\n    static MethodHandle downcallHandle(String symbol, MemorySegment addr, FunctionDescriptor desc) {\n        return addr.equals(MemorySegment.NULL)\n                ? LibUringLibrary.missingSymbolHandle(symbol, desc.toMethodType())\n                : Linker.nativeLinker().downcallHandle(addr, desc);\n    }\n/s;
-' "$GEN/LibUring.java"
-grep -q 'LibUringLibrary.find(symbol)' "$GEN/LibUring.java" || die "post-edit failed: this jextract version generates findOrThrow differently; adapt the perl edits above"
-grep -q 'SYMBOL_LOOKUP' "$GEN/LibUring.java" && die "post-edit failed: SYMBOL_LOOKUP is still referenced in $GEN/LibUring.java"
+JX=$(find_jextract)
+if [ -z "$JX" ]; then
+  WHY="no jextract: JEXTRACT is unset and $SHARED_TOOLS does not exist. Download jextract 25 (https://jdk.java.net/jextract) and set JEXTRACT=/path/to/jextract/bin/jextract"
+  if $CHECK; then
+    echo "##########################################################################################" >&2
+    echo "# SKIPPED: scripts/regen-bindings.sh --check did NOT check the generated bindings." >&2
+    echo "# $WHY" >&2
+    echo "##########################################################################################" >&2
+    exit 0
+  fi
+  die "$WHY"
+fi
+ensure_apt liburing-dev linux-libc-dev libc6-dev
 
-echo "generated into $GEN; differences from $SRC (javadoc differs: ours carries kernel versions):"
-for f in "$GEN"/*.java; do
-  diff -u "$SRC/$(basename "$f")" "$f" || true
-done | head -n 400
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+OUT="$WORK/java"
 
-if $APPLY; then
-  cp "$GEN"/*.java "$SRC"/
-  echo "copied $(ls "$GEN"/*.java | wc -l) files into $SRC; now run: mvn -B -ntp -pl native-bindings verify"
+# ---- includes: taken from jextract's own dump, so names and kinds are spelled as it wants them ----
+"$JX" --dump-includes "$WORK/all.args" -D LIBURING_INTERNAL "$HEADER" >/dev/null 2>"$WORK/dump.log" \
+  || { cat "$WORK/dump.log" >&2; die "jextract --dump-includes failed"; }
+# every constant (macros and enum io_uring_op) and struct of the kernel ABI header, and liburing.h's own
+# public constants (LIBURING_UDATA_TIMEOUT; not its _XOPEN_SOURCE or __NR_* helpers)
+{ grep -E -- '^--include-(constant|struct) .*# header: /usr/include/linux/io_uring.h$' "$WORK/all.args"
+  grep -E -- '^--include-constant [A-Z].*# header: /usr/include/liburing.h$' "$WORK/all.args"
+} | awk '{print $1, $2}' > "$WORK/abi.args"
+for s in $EXTRA_STRUCTS; do echo "--include-struct $s"; done >> "$WORK/abi.args"
+"$JX" --dump-includes "$WORK/libc-all.args" "$LIBC_HEADER" >/dev/null 2>>"$WORK/dump.log" \
+  || { cat "$WORK/dump.log" >&2; die "jextract --dump-includes $LIBC_HEADER failed"; }
+{ for c in $LIBC_CONSTANTS; do echo "--include-constant $c"; done
+  for st in $LIBC_STRUCTS; do echo "--include-struct $st"; done
+} > "$WORK/libc.args"
+while read -r kind name; do
+  grep -qE -- "^$kind $name " "$WORK/libc-all.args" || die "$LIBC_HEADER declares no ${kind#--include-} $name"
+done < "$WORK/libc.args"
+for f in $FUNCTIONS; do
+  grep -qE -- "^--include-function $f " "$WORK/all.args" || die "liburing.h declares no function $f"
+  echo "--include-function $f"
+done > "$WORK/functions.args"
+
+# ---- the two jextract runs ----
+# LibUring: no --library, so its class initialiser loads nothing (constants and layouts work without liburing).
+"$JX" --output "$OUT" --target-package "$PKG" --header-class-name LibUring \
+  -D LIBURING_INTERNAL @"$WORK/abi.args" "$HEADER" 2> >(grep -v '^WARNING: ' >&2)
+# LibUringFunctions: the functions alone, resolved in liburing.so.2 by soname (liburing-dev's unversioned
+# liburing.so need not exist on the machine that runs them).
+"$JX" --output "$OUT" --target-package "$PKG" --header-class-name LibUringFunctions --library :liburing.so.2 \
+  -D LIBURING_INTERNAL @"$WORK/functions.args" "$HEADER" 2> >(grep -v '^WARNING: ' >&2)
+# LibcAbi: constants and structs of libc's socket headers; no library either.
+"$JX" --output "$OUT" --target-package "$PKG" --header-class-name LibcAbi \
+  @"$WORK/libc.args" "$LIBC_HEADER" 2> >(grep -v '^WARNING: ' >&2)
+[ -f "$OUT/${PKG//.//}/LibUring.java" ] || die "jextract wrote no LibUring.java"
+
+headers() { dpkg-query -W -f='${Package} ${Version}; ' liburing-dev linux-libc-dev libc6-dev 2>/dev/null || true; }
+if $CHECK; then
+  if ! diff -ru "$COMMITTED" "$OUT" > "$WORK/diff"; then
+    cat "$WORK/diff"
+    echo "error: $COMMITTED differs from what jextract ($JX) generates from the headers here ($(headers)). Committed" \
+      "sources come from liburing-dev 2.3 and linux-libc-dev 6.1 (Debian 12): if the headers are those, run" \
+      "scripts/regen-bindings.sh and commit the result." >&2
+    exit 1
+  fi
+  echo "generated bindings are up to date ($(find "$OUT" -name '*.java' | wc -l) files; $(headers))"
+else
+  rm -rf "$COMMITTED"
+  mkdir -p "$(dirname "$COMMITTED")"
+  cp -r "$OUT" "$COMMITTED"
+  echo "regenerated $COMMITTED: $(find "$COMMITTED" -name '*.java' | wc -l) files from $(headers)"
 fi

@@ -5,5 +5,7 @@
 module dev.iobuf.core {
     // JFR events (dev.iobuf.PoolWait); nothing is recorded unless a recording enables them
     requires jdk.jfr;
+    // pool gauges as MBeans (BufferPools.registerMBean), only when asked for
+    requires java.management;
     exports dev.iobuf;
 }

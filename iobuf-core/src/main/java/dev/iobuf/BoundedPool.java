@@ -73,6 +73,9 @@ public class BoundedPool<T> {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        // The JFR event class is initialised with the pool class, not on the first wait: a virtual thread
+        // that waits for a class's initialisation is pinned to its carrier (jdk.VirtualThreadPinned).
+        PoolWaitEvent.PROBE.isEnabled();
     }
 
     private final int capacity;

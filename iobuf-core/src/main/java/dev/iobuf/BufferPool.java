@@ -56,6 +56,12 @@ import java.util.concurrent.TimeUnit;
  * Releasing an index that is not acquired throws and changes nothing. Buffer access does not check
  * that the caller holds the index: the io_uring layer lends buffers to the kernel and back.
  *
+ * <p><b>Leases.</b> Whoever hands a buffer's address to the kernel (a ring operation, a registered
+ * buffer table, a provided-buffer ring) holds a {@link Lease} on the pool ({@link #lease(Object)}) until
+ * the kernel is done with it. {@link #close()} with a held lease refuses: it throws
+ * {@link IllegalStateException} naming every holder and leaves the pool open (see {@link Leases} for
+ * why it refuses rather than waits). So the slab is never freed while the kernel may write into it.
+ *
  * <p><b>Close.</b> {@link #close()} frees the slab. Afterwards every method that touches buffer
  * memory or ownership ({@code value}, {@code address}, {@code slab}, {@code byteBuffer},
  * {@code view}, {@code clear}, {@code copyIn}, {@code copyOut}, {@code acquire},
@@ -82,6 +88,7 @@ public final class BufferPool implements AutoCloseable {
     private final BoundedPool<MemorySegment> pool;
     /** ByteBuffer views, made on first use; published with CAS so each index has one instance. */
     private final ByteBuffer[] nio;
+    private final Leases leases;
     /**
      * Set before the slab is freed. A reader that sees {@code false} may still race with close; the
      * shared arena's handshake then makes its memory access throw, so this flag only gives early,
@@ -95,6 +102,7 @@ public final class BufferPool implements AutoCloseable {
         this.pool = pool;
         this.slab = slab;
         this.nio = new ByteBuffer[pool.capacity()];
+        this.leases = new Leases(this);
         MemorySegment whole = slab.segment();
         long size = bufferSize;
         pool.fill(i -> whole.asSlice(i * size, size));
@@ -194,6 +202,30 @@ public final class BufferPool implements AutoCloseable {
      */
     public boolean isAcquired(int index) {
         return pool.isAcquired(index);
+    }
+
+    // ---------------------------------------------------------------- leases
+
+    /**
+     * A new lease on this pool's memory for {@code holder} (named by its {@code toString()} if it blocks a
+     * close); {@link Lease#retain()} it before the kernel gets a buffer address, release it once the kernel
+     * is done. Allocates: take one per holder, not per operation.
+     *
+     * @throws IllegalStateException if the pool is closed
+     */
+    public Lease lease(Object holder) {
+        requireOpen();
+        return leases.open(holder);
+    }
+
+    /** Leases held right now (count above 0); while any is, {@link #close()} refuses. Readable after close. */
+    public int heldLeases() {
+        return leases.heldCount();
+    }
+
+    /** The sum of every lease's count (operations and registrations using the memory now); readable after close. */
+    public long leaseCount() {
+        return leases.totalCount();
     }
 
     // ---------------------------------------------------------------- ownership
@@ -485,14 +517,18 @@ public final class BufferPool implements AutoCloseable {
     // ---------------------------------------------------------------- lifecycle
 
     /**
-     * Frees the slab; idempotent. Buffers still acquired are not waited for: the caller must be
-     * done with them ({@link #acquiredCount()} tells how many were not given back).
+     * Frees the slab; idempotent. Refuses while a {@link Lease} is held (the kernel may still write into
+     * the memory). Buffers still acquired but not leased are not waited for: the caller must be done with
+     * them ({@link #acquiredCount()} tells how many were not given back).
      *
-     * @throws IllegalStateException if a native call is using the slab right now; the pool is closed
-     *     for use anyway, and calling {@code close()} again frees the slab once that call returned
+     * @throws IllegalStateException naming every lease holder if a lease is held: nothing changes, the pool
+     *     stays open; reap or cancel the holders' operations (or close their ring / registration) and close
+     *     again. Also if a native call is using the slab right now; the pool is closed for use anyway, and
+     *     calling {@code close()} again frees the slab once that call returned
      */
     @Override
     public void close() {
+        leases.close();
         closed = true;
         slab.close();
     }

@@ -2,7 +2,6 @@ package dev.iobuf;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.function.IntConsumer;
 
 /**
  * The free indices of a {@link BoundedPool}: a lock-free, linearizable set of indices in
@@ -76,7 +75,7 @@ import java.util.function.IntConsumer;
  * happens-before the CAS of the poll that takes it (both on the index's leaf), so whatever its
  * releaser wrote before the release is visible to the next holder.
  */
-final class IndexBitmap extends BitmapCounters {
+class IndexBitmap extends BitmapCounters {
     /** Indices per leaf (the low half of a leaf word). */
     static final int LEAF_BITS = 32;
     /** Leaves up to which each leaf gets its own 128-byte block (512 KiB of leaves). */
@@ -102,7 +101,6 @@ final class IndexBitmap extends BitmapCounters {
     private final int logLeaves;
     private final int strideShift;  // leaf k lives at (k << strideShift) + PAD
     private final int hintWords;    // a power of two
-    private final IntConsumer scanHook;   // tests only: runs before each leaf read of a search or collect
 
     /** An empty set (every index acquired) of {@code capacity}, a power of two in {@code 1 .. 2^30}. */
     IndexBitmap(int capacity) {
@@ -111,16 +109,6 @@ final class IndexBitmap extends BitmapCounters {
 
     /** As above with {@code leafBits} (a power of two up to 32) indices per leaf, so tests can use many leaves. */
     IndexBitmap(int capacity, int leafBits) {
-        this(capacity, leafBits, null);
-    }
-
-    /**
-     * As above; {@code scanHook} (tests only, else null) runs with the leaf number before every leaf
-     * read of the slow path (search and double collect), so a test can change the bitmap exactly
-     * there, as another thread could.
-     */
-    IndexBitmap(int capacity, int leafBits, IntConsumer scanHook) {
-        this.scanHook = scanHook;
         Layout layout = Layout.of(capacity, leafBits);
         this.capacity = capacity;
         this.leafShift = layout.leafShift();
@@ -390,10 +378,11 @@ final class IndexBitmap extends BitmapCounters {
         return ((long) LONGS.getVolatile(hints, PAD + (k >>> 6)) & (1L << k)) != 0;
     }
 
-    private void beforeScanRead(int k) {
-        if (scanHook != null) {
-            scanHook.accept(k);
-        }
+    /**
+     * Runs with the leaf number before every leaf read of the slow path (search and double collect):
+     * nothing here; a test subclass changes the bitmap exactly there, as another thread could.
+     */
+    void beforeScanRead(int k) {
     }
 
     private int leafOffset(int k) {

@@ -148,7 +148,7 @@ final class Libc {
 
     /**
      * The soft {@code RLIMIT_MEMLOCK} in bytes, {@link #RLIM_INFINITY} if unlimited, or
-     * {@code -2} if it cannot be read.
+     * {@code -2} if it cannot be read: the library's one reader, published as {@link MemlockLimit#soft()}.
      */
     static long memlockLimit() {
         if (GETRLIMIT == null) {

@@ -11,7 +11,9 @@ public final class NativeMemoryException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The failed call. */
     private final String call;
+    /** The positive errno. */
     private final int errno;
 
     NativeMemoryException(String call, int errno, String message) {

@@ -91,7 +91,7 @@ final class Slab implements AutoCloseable {
             if (options.locked()) {
                 int err = Libc.mlock(start, length);
                 if (err != 0) {
-                    throw mlockFailure(err, length, Libc.memlockLimit());
+                    throw mlockFailure(err, length, MemlockLimit.soft());
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -138,11 +138,9 @@ final class Slab implements AutoCloseable {
                 + " (errno " + errno + "): " + why + "; create the pool without SlabOptions.hugePages");
     }
 
-    /** The message for a failed {@code mlock}; {@code limit} is RLIMIT_MEMLOCK in bytes (-1 infinite, -2 unknown). */
+    /** The message for a failed {@code mlock}; {@code limit} is a {@link MemlockLimit#soft()} value. */
     static NativeMemoryException mlockFailure(int errno, long bytes, long limit) {
-        String limitText = limit == Libc.RLIM_INFINITY ? "unlimited"
-                : limit < 0 ? "unknown"
-                : limit + " bytes (ulimit -l " + (limit >> 10) + ")";
+        String limitText = MemlockLimit.describe(limit);
         String why = errno == Libc.EAGAIN
                 ? "some of the range could not be locked right now"
                 : "the locked-memory limit RLIMIT_MEMLOCK is " + limitText + " and the process lacks CAP_IPC_LOCK";

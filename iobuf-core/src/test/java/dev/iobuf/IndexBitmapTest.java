@@ -177,21 +177,24 @@ class IndexBitmapTest {
         int[] previous = {-1};
         BitSet held = new BitSet();
         IndexBitmap[] ref = new IndexBitmap[1];
-        IndexBitmap b = new IndexBitmap(capacity, 1, k -> {
-            if (calls[0]++ >= dodges) {
-                return;
+        IndexBitmap b = new IndexBitmap(capacity, 1) {
+            @Override
+            void beforeScanRead(int k) {
+                if (calls[0]++ >= dodges) {
+                    return;
+                }
+                IndexBitmap self = ref[0];
+                if (self.isFree(k)) {
+                    // Release first (never empty), into the leaf read last (or any other), then take leaf k.
+                    int into = previous[0] >= 0 && previous[0] != k ? previous[0] : (k + 1) % capacity;
+                    held.clear(into);
+                    assertThat(self.offer(into)).isTrue();
+                    held.set(k);
+                    assertThat(self.poll(k)).isEqualTo(k);   // single-index leaves: home k takes index k
+                }
+                previous[0] = k;
             }
-            IndexBitmap self = ref[0];
-            if (self.isFree(k)) {
-                // Release first (never empty), into the leaf read last (or any other), then take leaf k.
-                int into = previous[0] >= 0 && previous[0] != k ? previous[0] : (k + 1) % capacity;
-                held.clear(into);
-                assertThat(self.offer(into)).isTrue();
-                held.set(k);
-                assertThat(self.poll(k)).isEqualTo(k);   // single-index leaves: home k takes index k
-            }
-            previous[0] = k;
-        });
+        };
         ref[0] = b;
         b.fillAll();
         IndexBitmap quiet = b;

@@ -2,6 +2,9 @@ package dev.iobuf.examples;
 
 import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
+import dev.iobuf.liburing.LibcAbi;
+import dev.iobuf.liburing.in_addr;
+import dev.iobuf.liburing.sockaddr_in;
 import dev.iobuf.uring.BufferRing;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
@@ -14,6 +17,7 @@ import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.BitSet;
@@ -30,10 +34,10 @@ import java.util.concurrent.TimeUnit;
  * Needs loopback only ({@code docker run --network none} has it).
  */
 final class BufferRingRecvCheck {
-    private static final int AF_INET = 2;
-    /** SOCK_STREAM | SOCK_CLOEXEC: the same values on x86-64 and arm64. */
-    private static final int STREAM_CLOEXEC = 1 | 0x80000;
-    private static final int SOCKADDR_IN_BYTES = 16;
+    private static final int AF_INET = LibcAbi.AF_INET();
+    private static final int STREAM_CLOEXEC = LibcAbi.SOCK_STREAM() | LibcAbi.SOCK_CLOEXEC();
+    private static final int SOCKADDR_IN_BYTES = (int) sockaddr_in.sizeof();
+    private static final ValueLayout.OfShort NETWORK_SHORT = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
     private static final int GROUP = 7;
     private static final long SOCKET = 1;
     private static final long CONNECT = 2;
@@ -144,12 +148,11 @@ final class BufferRingRecvCheck {
 
     private void connect(int fd, int port) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment addr = arena.allocate(SOCKADDR_IN_BYTES, 4); // zeroed: sin_zero
-            addr.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET);  // sin_family, host byte order
-            addr.set(ValueLayout.JAVA_BYTE, 2, (byte) (port >>> 8)); // sin_port, network byte order
-            addr.set(ValueLayout.JAVA_BYTE, 3, (byte) port);
-            addr.set(ValueLayout.JAVA_BYTE, 4, (byte) 127);          // sin_addr 127.0.0.1
-            addr.set(ValueLayout.JAVA_BYTE, 7, (byte) 1);
+            MemorySegment addr = sockaddr_in.allocate(arena);                 // zeroed: sin_zero
+            sockaddr_in.sin_family(addr, (short) AF_INET);                     // host byte order
+            addr.set(NETWORK_SHORT, sockaddr_in.sin_port$offset(), (short) port); // network byte order
+            MemorySegment.copy(new byte[] {127, 0, 0, 1}, 0, addr, ValueLayout.JAVA_BYTE,
+                    sockaddr_in.sin_addr$offset(), (int) in_addr.sizeof());      // 127.0.0.1
             // IORING_OP_CONNECT: addr = sockaddr, off = its length
             ring.nextSqe().prep(Opcode.CONNECT.code(), fd, addr.address(), 0, SOCKADDR_IN_BYTES).userData(CONNECT);
             int rc = completions.await(CONNECT).result();

@@ -1,6 +1,7 @@
 package dev.iobuf.examples;
 
 import dev.iobuf.BufferPool;
+import dev.iobuf.liburing.Libc;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.UringException;
@@ -20,9 +21,8 @@ import java.nio.file.Path;
  * own slot, so that more than one slot of the table is used.
  */
 final class FixedIoCheck {
-    static final int AT_FDCWD = -100;
-    /** O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC: the same values on x86-64 and arm64. */
-    static final int OPEN_FLAGS = 0x2 | 0x40 | 0x200 | 0x80000;
+    static final int AT_FDCWD = Libc.AT_FDCWD();
+    static final int OPEN_FLAGS = Libc.O_RDWR() | Libc.O_CREAT() | Libc.O_TRUNC() | Libc.O_CLOEXEC();
     /** user_data of the open and close calls, and the first of the chunks'. */
     private static final long OPEN = 1;
     private static final long CLOSE = 2;

@@ -36,6 +36,17 @@ final class LatencyHistogram {
         }
     }
 
+    /** Adds every value {@code other} counted (to merge per-thread histograms). */
+    void add(LatencyHistogram other) {
+        for (int i = 0; i < BUCKETS; i++) {
+            counts[i] += other.counts[i];
+        }
+        count += other.count;
+        sum += other.sum;
+        min = Math.min(min, other.min);
+        max = Math.max(max, other.max);
+    }
+
     static int bucket(long v) {
         if (v < EXACT) {
             return (int) v;

@@ -1,17 +1,20 @@
 package dev.iobuf.examples;
 
-import static dev.iobuf.examples.LinuxFiles.O_RDONLY;
-
-import dev.iobuf.AlignedMemory;
 import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
-import dev.iobuf.uring.RegisteredBuffers;
-import dev.iobuf.uring.RegisteredFiles;
-import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.file.DirectAlignment;
+import dev.iobuf.uring.file.FileIo;
+import dev.iobuf.uring.file.FileStat;
+import dev.iobuf.uring.file.UringFile;
+import dev.iobuf.uring.file.UringOpenOption;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Random 4 KiB reads of a file through io_uring, reporting IOPS and latency percentiles:
@@ -23,13 +26,14 @@ import java.util.Set;
  *      -m dev.iobuf.examples/dev.iobuf.examples.RandomRead big.img --qd 32 --duration 10s
  * </pre>
  *
- * <p>One thread keeps {@code --qd} reads in flight (default 32), each into its own registered buffer
- * (READ_FIXED) from the file opened straight into the ring's registered file table
- * (IOSQE_FIXED_FILE), at uniformly random 4 KiB-aligned offsets ({@link RandomReadLoop}). It runs for
- * {@code --duration} (default 10 s; {@code 500ms}, {@code 30s}, {@code 2m}) or {@code --count} reads,
- * whichever ends first when both are given. {@code --direct} opens with O_DIRECT after checking
- * that 4 KiB reads and the buffers meet the file system's direct I/O alignment. Latency percentiles
- * come from a fixed-bucket histogram ({@link LatencyHistogram}, under 1.6% relative error).
+ * <p>{@code --qd} virtual threads (default 32) each read uniformly random 4 KiB-aligned blocks into
+ * their own buffer of a pool registered with the {@link FileIo} service (READ_FIXED; the file sits in
+ * the registered file table), with plain blocking calls: a virtual thread parks while its read is in
+ * flight, so {@code --qd} reads are in the ring at once. It runs for {@code --duration} (default 10 s;
+ * {@code 500ms}, {@code 30s}, {@code 2m}) or {@code --count} reads, whichever ends first when both are
+ * given. {@code --direct} opens with O_DIRECT; the service checks the file system's alignment (statx)
+ * and the tool that 4 KiB reads meet it. Latency percentiles come from per-thread fixed-bucket
+ * histograms ({@link LatencyHistogram}, under 1.6% relative error), merged at the end.
  *
  * <p>Errors print one line and exit with 1 (2 for a bad command line), like {@link FixedCopy}.
  */
@@ -38,9 +42,6 @@ public final class RandomRead {
     static final int BLOCK = 4096;
     static final int DEFAULT_QD = 32;
     static final long DEFAULT_DURATION_NANOS = 10_000_000_000L;
-    private static final int FILE_SLOT = 0;
-    /** With O_DIRECT, reads are submitted every this many (see {@link RandomReadLoop}). */
-    static final int DIRECT_SUBMIT_GROUP = 4;
 
     /** The parsed command line; {@code count} is {@code Long.MAX_VALUE} when not given. */
     record Options(Path file, int qd, boolean direct, long durationNanos, long count, long seed) {
@@ -77,64 +78,114 @@ public final class RandomRead {
         return ToolRunner.run("RandomRead", out, err, o -> read(Options.parse(args), o));
     }
 
-    static void read(Options o, PrintStream out) {
+    static void read(Options o, PrintStream out) throws IOException, InterruptedException {
         BufferTier tier = BufferTier.forSize(BLOCK);
         try (BufferPool pool = BufferPool.of(tier, o.qd());
-             Ring ring = Ring.builder().entries(Math.max(8, Integer.highestOneBit(o.qd() - 1) << 1)).build()) {
-            RegisteredFiles files = RegisteredFiles.register(ring, 1);
-            RingFiles fs = new RingFiles(ring, files);
-            FileStat stat = fs.statx(o.file());
+             FileIo io = FileIo.builder().registerPool(pool).queueDepth(Math.max(8, o.qd())).build()) {
+            FileStat stat = io.stat(o.file());
             if (!stat.isRegularFile() || stat.size() < BLOCK) {
                 throw new ToolException(o.file() + " must be a regular file of at least " + BLOCK + " bytes ("
                         + (stat.isRegularFile() ? stat.size() + " bytes" : "not a regular file") + ")");
             }
-            String mode = "buffered";
-            if (o.direct()) {
-                DirectAlignment a = DirectAlignment.of(new Path[] {o.file()}, new FileStat[] {stat});
-                checkAlignment(a, pool);
-                mode = "O_DIRECT (" + a.describe() + ")";
-            }
-            fs.openDirect(o.file(), O_RDONLY | (o.direct() ? LinuxFiles.oDirect() : 0), 0, FILE_SLOT,
-                    o.direct() ? "O_RDONLY|O_DIRECT" : "O_RDONLY");
-            RegisteredBuffers buffers = RegisteredBuffers.register(ring, pool);
-            int[] lanes = new int[o.qd()];
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = pool.tryAcquire();   // a fresh pool of at least qd buffers: never -1
-            }
-            long blocks = stat.size() / BLOCK;
-            out.printf(Locale.ROOT, "RandomRead: %s, %d bytes (%d blocks of %d B), qd %d, %s, registered buffers "
-                    + "and file, seed %d%n", o.file(), stat.size(), blocks, BLOCK, o.qd(), mode, o.seed());
-            // O_DIRECT reads go to the device: hand them over in small groups; cached reads complete
-            // inline, so one io_uring_enter per drained CQ is cheapest (see RandomReadLoop).
-            RandomReadLoop loop = new RandomReadLoop(ring, buffers, files, FILE_SLOT, o.file(), lanes, BLOCK, blocks,
-                    o.seed(), o.direct() ? DIRECT_SUBMIT_GROUP : Integer.MAX_VALUE);
-            long nanos = loop.run(o.durationNanos(), o.count());
-            fs.closeDirect(FILE_SLOT, o.file());
-            for (int lane : lanes) {
-                pool.release(lane);
-            }
-            report(out, loop, nanos);
-        }
-    }
-
-    private static void checkAlignment(DirectAlignment a, BufferPool pool) {
-        if (BLOCK % a.offset() != 0) {
-            throw new ToolException("O_DIRECT on this file needs " + a.offset() + "-byte aligned offsets and lengths, "
-                    + "more than the " + BLOCK + "-byte reads: run without --direct");
-        }
-        for (int i = 0; i < pool.capacity(); i++) {
-            if (!AlignedMemory.isAligned(pool.address(i), a.memory())) {
-                throw new ToolException("O_DIRECT needs " + a.memory() + "-byte aligned buffers but buffer " + i
-                        + " is at 0x" + Long.toHexString(pool.address(i)) + ": run without --direct");
+            try (UringFile f = o.direct() ? io.open(o.file(), StandardOpenOption.READ, UringOpenOption.DIRECT)
+                    : io.open(o.file(), StandardOpenOption.READ)) {
+                String mode = "buffered";
+                if (o.direct()) {
+                    DirectAlignment a = f.alignment();
+                    if (BLOCK % a.offset() != 0) {
+                        throw new ToolException("O_DIRECT on this file needs " + a.offset() + "-byte aligned offsets and "
+                                + "lengths, more than the " + BLOCK + "-byte reads: run without --direct");
+                    }
+                    mode = "O_DIRECT (" + a.describe() + ")";
+                }
+                long blocks = stat.size() / BLOCK;
+                out.printf(Locale.ROOT, "RandomRead: %s, %d bytes (%d blocks of %d B), qd %d, %s, registered buffers "
+                        + "and file, seed %d%n", o.file(), stat.size(), blocks, BLOCK, o.qd(), mode, o.seed());
+                Readers readers = new Readers(f, pool, blocks, o);
+                long nanos = readers.run();
+                report(out, readers.completed.get(), readers.latency, nanos);
             }
         }
     }
 
-    private static void report(PrintStream out, RandomReadLoop loop, long nanos) {
+    /** {@code --qd} virtual threads reading until the deadline or the count; their latencies merged. */
+    private static final class Readers {
+        final AtomicLong completed = new AtomicLong();
+        final LatencyHistogram latency = new LatencyHistogram();
+        private final UringFile file;
+        private final BufferPool pool;
+        private final long blocks;
+        private final Options o;
+        private final AtomicLong budget;
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+        Readers(UringFile file, BufferPool pool, long blocks, Options o) {
+            this.file = file;
+            this.pool = pool;
+            this.blocks = blocks;
+            this.o = o;
+            this.budget = new AtomicLong(o.count());
+        }
+
+        long run() throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            long deadline = start + Math.min(o.durationNanos(), Long.MAX_VALUE / 4);
+            Thread[] threads = new Thread[o.qd()];
+            LatencyHistogram[] histograms = new LatencyHistogram[threads.length];
+            for (int t = 0; t < threads.length; t++) {
+                LatencyHistogram h = histograms[t] = new LatencyHistogram();
+                long seed = o.seed() * 31 + t;
+                threads[t] = Thread.ofVirtual().name("reader-", t).start(() -> readLoop(h, seed, deadline));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            long nanos = System.nanoTime() - start;
+            for (LatencyHistogram h : histograms) {
+                latency.add(h);
+            }
+            Exception e = failure.get();
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            return nanos;
+        }
+
+        private void readLoop(LatencyHistogram h, long seed, long deadline) {
+            int buffer = pool.tryAcquire();
+            long random = seed == 0 ? 0x9E37_79B9_7F4A_7C15L : seed;
+            try {
+                while (failure.get() == null && budget.getAndDecrement() > 0) {
+                    random ^= random >>> 12;   // xorshift64*
+                    random ^= random << 25;
+                    random ^= random >>> 27;
+                    long block = Long.remainderUnsigned(random * 0x2545_F491_4F6C_DD1DL, blocks);
+                    long t0 = System.nanoTime();
+                    int n = file.read(pool, buffer, 0, BLOCK, block * BLOCK);
+                    long t1 = System.nanoTime();
+                    if (n != BLOCK) {
+                        throw new ToolException(file.path() + ": read of block " + block + " returned " + n);
+                    }
+                    h.record(t1 - t0);
+                    completed.incrementAndGet();
+                    if (t1 - deadline >= 0) {
+                        break;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                pool.release(buffer);
+            }
+        }
+    }
+
+    private static void report(PrintStream out, long reads, LatencyHistogram h, long nanos) {
         double seconds = nanos / 1e9;
-        long reads = loop.completed();
         double iops = seconds > 0 ? reads / seconds : 0;
-        LatencyHistogram h = loop.latency();
         out.printf(Locale.ROOT, "reads %d in %.3f s: %.0f IOPS, %.1f MiB/s%n", reads, seconds, iops,
                 iops * BLOCK / (1 << 20));
         out.printf(Locale.ROOT, "latency us: min %.1f p50 %.1f p90 %.1f p99 %.1f p99.9 %.1f max %.1f mean %.1f%n",

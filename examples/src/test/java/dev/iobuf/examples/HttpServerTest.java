@@ -246,7 +246,9 @@ class HttpServerTest {
             StringBuilder report = new StringBuilder();
             for (int batches : new int[] {1_000, 4_000}) {
                 long best = Long.MAX_VALUE;
-                for (int attempt = 0; attempt < 3 && best > 1024; attempt++) {
+                // Up to 10 tries: on a busy machine the JIT may still be compiling the request path (code
+                // not yet compiled by C2 allocates what escape analysis later removes).
+                for (int attempt = 0; attempt < 10 && best > 1024; attempt++) {
                     long before = NetTestKit.loopAllocatedBytes(loop);
                     roundTrips(c, batch, batches);
                     long used = NetTestKit.loopAllocatedBytes(loop) - before;

@@ -7,31 +7,24 @@ import dev.iobuf.uring.IoUringUnavailableException;
 import dev.iobuf.uring.net.EventLoop;
 import dev.iobuf.uring.net.EventLoopGroup;
 import dev.iobuf.uring.net.NetCounters;
+import dev.iobuf.uring.testkit.LoopbackTestKit;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
-/** What the server tests share: starting servers on loopback, JDK peers, fd counts, leak checks. */
-final class NetTestKit {
-    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
+/**
+ * What the server tests share: starting servers on loopback, leak checks, allocation counters; loopback
+ * peers, fd counts and waits come from {@link LoopbackTestKit} (iobuf-uring's test-jar).
+ */
+final class NetTestKit extends LoopbackTestKit {
     private NetTestKit() {
     }
 
@@ -63,30 +56,6 @@ final class NetTestKit {
         openFds();
     }
 
-    /** Open fds of this process (/proc/self/fd entries). */
-    static int openFds() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) fds.count();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The soft RLIMIT_NOFILE of this process. */
-    static long fdLimit() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
-                if (line.startsWith("Max open files")) {
-                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
-                    return "unlimited".equals(soft) ? Long.MAX_VALUE : Long.parseLong(soft);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
-
     /**
      * Stops {@code server} gracefully and insists that it ended clean: every gauge at zero, as many fds closed
      * as opened, and this process back to {@code fdsBefore} open fds (a little later if the JDK's own
@@ -110,56 +79,6 @@ final class NetTestKit {
     static void shutdownClean(EventLoopGroup group) {
         assertThat(group.shutdownGracefully(Duration.ofSeconds(10))).as("client group ended").isTrue();
         assertThat(group.counters().isQuiescent()).as("client counters at zero: %s", group.counters()).isTrue();
-    }
-
-    /** A blocking JDK client socket to {@code port} on loopback (TCP_NODELAY, 20 s read timeout). */
-    static Socket jdkClient(int port) throws IOException {
-        Socket s = new Socket();
-        s.setTcpNoDelay(true);
-        s.setSoTimeout(20_000);
-        s.connect(new InetSocketAddress(LOOPBACK, port), 5_000);
-        return s;
-    }
-
-    static byte[] pattern(int length, long seed) {
-        byte[] b = new byte[length];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    static byte[] readExactly(InputStream in, int n) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length != n) {
-            throw new IOException("stream ended after " + b.length + " of " + n + " bytes");
-        }
-        return b;
-    }
-
-    /** Writes {@code data} from a daemon thread while the caller reads (so neither side's buffers deadlock). */
-    static Thread writeAsync(OutputStream out, byte[] data) {
-        Thread t = new Thread(() -> {
-            try {
-                out.write(data);
-                out.flush();
-            } catch (IOException e) {
-                // the reader reports what is missing
-            }
-        }, "test-writer");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** Waits until {@code condition} holds, up to {@code timeout}; false if it never did. */
-    static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
     }
 
     /**

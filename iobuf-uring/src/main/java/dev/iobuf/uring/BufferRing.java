@@ -2,10 +2,10 @@ package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.IORING_CQE_BUFFER_SHIFT;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUFFER;
-import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUF_MORE;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_CQE_F_BUF_MORE;
 import static dev.iobuf.liburing.LibUring.IORING_REGISTER_PBUF_RING;
 import static dev.iobuf.liburing.LibUring.IORING_UNREGISTER_PBUF_RING;
-import static dev.iobuf.liburing.LibUring.IOU_PBUF_RING_INC;
+import static dev.iobuf.liburing.NewerKernelConstants.IOU_PBUF_RING_INC;
 
 import dev.iobuf.BufferPool;
 import dev.iobuf.liburing.Errno;
@@ -201,7 +201,8 @@ public final class BufferRing implements AutoCloseable {
             io_uring_buf_reg.ring_addr(reg, address);
             io_uring_buf_reg.ring_entries(reg, entries);
             io_uring_buf_reg.bgid(reg, (short) groupId);
-            io_uring_buf_reg.flags(reg, (short) (incremental ? IOU_PBUF_RING_INC() : 0));
+            // Linux 6.7 renamed the 6.1 header's pad field (our generated binding's) to flags: same 16 bits.
+            io_uring_buf_reg.pad(reg, (short) (incremental ? IOU_PBUF_RING_INC() : 0));
             return ring.register(IORING_REGISTER_PBUF_RING(), reg, 1);
         }
     }
@@ -224,6 +225,12 @@ public final class BufferRing implements AutoCloseable {
         if (Errno.EEXIST.is(rc)) {
             return new UringException(op, rc, "buffer group " + groupId + " is already registered on this ring: "
                     + "give each group its own id, or close the other BufferRing first");
+        }
+        if (Errno.EINVAL.is(rc) && !Kernel.atLeast("5.19")) {
+            return UnsupportedFeatureException.refused("IORING_REGISTER_PBUF_RING", "5.19", op, rc);
+        }
+        if (Errno.EINVAL.is(rc) && incremental && !Kernel.atLeast("6.12")) {
+            return UnsupportedFeatureException.refused("IOU_PBUF_RING_INC", "6.12", op, rc);
         }
         if (Errno.EINVAL.is(rc)) {
             return new UringException(op, rc, incremental
@@ -274,6 +281,7 @@ public final class BufferRing implements AutoCloseable {
         if (bid < 0) {
             if (isOutOfBuffers(result)) {
                 noBuffer++;
+                BufferRingEmptyEvent.record(groupId, count, pool.bufferSize(), noBuffer);
             }
             return -1;
         }

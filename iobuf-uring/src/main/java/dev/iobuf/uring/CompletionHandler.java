@@ -7,6 +7,8 @@ package dev.iobuf.uring;
 @FunctionalInterface
 public interface CompletionHandler {
     /**
+     * Handles one completion.
+     *
      * @param userData the value the submitter put in the SQE
      * @param result the operation's result: bytes, an fd, 0, or {@code -errno}
      * @param flags {@code IORING_CQE_F_*} bits (buffer id in the upper 16 bits with F_BUFFER)

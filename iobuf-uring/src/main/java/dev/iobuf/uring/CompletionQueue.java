@@ -3,6 +3,7 @@ package dev.iobuf.uring;
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_MORE;
 
 import dev.iobuf.liburing.io_cqring_offsets;
+import dev.iobuf.liburing.io_uring_cqe;
 import dev.iobuf.liburing.io_uring_params;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -25,9 +26,10 @@ import java.lang.invoke.VarHandle;
  */
 final class CompletionQueue {
     private static final VarHandle INT = SubmissionQueue.INT;
-    private static final long USER_DATA = 0;
-    private static final long RES = 8;
-    private static final long FLAGS = 12;
+    // struct io_uring_cqe, from the generated layout: folded by the JIT like literals.
+    private static final long USER_DATA = io_uring_cqe.user_data$offset();
+    private static final long RES = io_uring_cqe.res$offset();
+    private static final long FLAGS = io_uring_cqe.flags$offset();
 
     private final MemorySegment ring;
     private final long headOffset;

@@ -3,6 +3,7 @@ package dev.iobuf.uring;
 import static dev.iobuf.liburing.LibUring.IORING_ENTER_SQ_WAIT;
 
 import dev.iobuf.liburing.LibUring;
+import dev.iobuf.liburing.LibUringFunctions;
 import dev.iobuf.liburing.LibUringLibrary;
 import dev.iobuf.liburing.Syscalls;
 import java.lang.foreign.Linker;
@@ -43,7 +44,7 @@ final class Enter {
                     throw new IllegalStateException("io_uring_enter2 downcall failed", t);
                 }
             }
-            return LibUring.io_uring_enter2(fd, toSubmit, minComplete, flags, arg, argSize);
+            return LibUringFunctions.io_uring_enter2(fd, toSubmit, minComplete, flags, arg, argSize);
         }
         return Syscalls.ioUringEnter(errnoState, fd, toSubmit, minComplete, flags, arg, argSize);
     }
@@ -54,8 +55,8 @@ final class Enter {
     }
 
     private static MethodHandle noWaitHandle() {
-        return Linker.nativeLinker().downcallHandle(LibUring.io_uring_enter2$address(),
-                LibUring.io_uring_enter2$descriptor(), Linker.Option.critical(false));
+        return Linker.nativeLinker().downcallHandle(LibUringFunctions.io_uring_enter2$address(),
+                LibUringFunctions.io_uring_enter2$descriptor(), Linker.Option.critical(false));
     }
 
     private static boolean liburingEnter() {
@@ -63,7 +64,7 @@ final class Enter {
             return false;
         }
         try {
-            return LibUringLibrary.isAvailable() && !LibUring.io_uring_enter2$address().equals(MemorySegment.NULL);
+            return LibUringLibrary.isAvailable() && !LibUringFunctions.io_uring_enter2$address().equals(MemorySegment.NULL);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }

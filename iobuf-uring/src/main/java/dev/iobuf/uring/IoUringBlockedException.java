@@ -12,5 +12,6 @@ public final class IoUringBlockedException extends UringException {
 
     IoUringBlockedException(String operation, int result) {
         super(operation, result, REMEDY);
+        SetupRefusedEvent.record("BLOCKED", this, -1, -1);
     }
 }

@@ -10,5 +10,6 @@ public final class IoUringUnavailableException extends UringException {
 
     IoUringUnavailableException(String operation, int result) {
         super(operation, result, REMEDY);
+        SetupRefusedEvent.record("UNAVAILABLE", this, -1, -1);
     }
 }

@@ -1,16 +1,13 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_CQE32;
-import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_SETUP_NO_SQARRAY;
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_SQE128;
 
 import dev.iobuf.AlignedMemory;
+import dev.iobuf.MemlockLimit;
 import dev.iobuf.liburing.Errno;
-import dev.iobuf.liburing.Libc;
-import dev.iobuf.liburing.Syscalls;
-import dev.iobuf.liburing.rlimit;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,20 +31,18 @@ final class MemlockBudget {
     static final int CAP_IPC_LOCK = 14;
     private static final AtomicLong PINNED = new AtomicLong();
     private static volatile Boolean ipcLock;
-    /** Tests turn the pre-check off to watch the kernel's own ENOMEM. */
-    static volatile boolean precheck = true;
+    /**
+     * System property that turns the pre-check off ({@code false}): the kernel alone decides, and its
+     * ENOMEM still becomes a {@link MemlockLimitException}. For when the estimate is wrong for a setup.
+     */
+    static final String PRECHECK_PROPERTY = "dev.iobuf.uring.memlockPrecheck";
 
     private MemlockBudget() {
     }
 
-    /** RLIMIT_MEMLOCK's soft limit in bytes, or -1 if unlimited or unknown. */
+    /** RLIMIT_MEMLOCK's soft limit: a {@link MemlockLimit#soft()} value. */
     static long limit() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment rl = rlimit.allocate(arena);
-            int rc = Syscalls.getrlimit(Libc.RLIMIT_MEMLOCK(), rl);
-            long cur = rlimit.rlim_cur(rl);
-            return rc != 0 || cur == Libc.RLIM_INFINITY() || cur < 0 ? -1 : cur;
-        }
+        return MemlockLimit.soft();
     }
 
     /** Whether this process has CAP_IPC_LOCK in its effective set (then io_uring charges nothing). */
@@ -93,11 +88,11 @@ final class MemlockBudget {
      */
     static long ringBytes(Ring ring) {
         int flags = ring.setupFlags();
-        long cqe = (flags & IORING_SETUP_CQE32()) != 0 ? 32 : 16;
-        long sqe = (flags & IORING_SETUP_SQE128()) != 0 ? 128 : 64;
-        long rings = 64 + cqe * ring.cqEntries();
+        long cqe = RingMemory.cqeSize(flags);
+        long sqe = RingMemory.sqeSize(flags);
+        long rings = 64 + cqe * ring.cqEntries();   // 64: about the kernel's struct io_rings header (not UAPI)
         if ((flags & IORING_SETUP_NO_SQARRAY()) == 0) {
-            rings = AlignedMemory.alignUp(rings, 64) + 4L * ring.sqEntries();
+            rings = AlignedMemory.alignUp(rings, 64) + RingMemory.U32 * ring.sqEntries();
         }
         return pages(rings) + pages(sqe * ring.sqEntries());
     }
@@ -145,12 +140,12 @@ final class MemlockBudget {
      * @throws MemlockLimitException naming the limit, the bytes needed and the remedies
      */
     static void check(Ring ring, long bytes, String operation) {
-        if (!precheck || bytes <= 0 || hasIpcLock()) {
+        if (bytes <= 0 || hasIpcLock() || "false".equals(System.getProperty(PRECHECK_PROPERTY))) {
             return;
         }
         long limit = limit();
-        if (limit < 0) {
-            return;
+        if (!MemlockLimit.isFinite(limit)) {
+            return;             // unlimited, or unknown: the kernel decides
         }
         long ringBytes = ringBytes(ring);
         long already = pinnedByLibrary();
@@ -176,7 +171,7 @@ final class MemlockBudget {
         if (fromKernel) {
             sb.append("the kernel refused to pin ").append(bytes).append(" bytes: ");
         }
-        sb.append("RLIMIT_MEMLOCK is ").append(limit < 0 ? "unlimited" : limit + " bytes")
+        sb.append("RLIMIT_MEMLOCK is ").append(MemlockLimit.isFinite(limit) ? limit + " bytes" : MemlockLimit.describe(limit))
                 .append(" but about ").append(needed).append(" bytes must be locked (")
                 .append(bytes).append(" for this registration + ").append(ringBytes).append(" for the ring's own memory + ")
                 .append(already).append(" already pinned by iobuf in this JVM");
@@ -186,7 +181,7 @@ final class MemlockBudget {
         sb.append("). Raise the limit: `ulimit -l <KiB>` (or unlimited) in the launching shell, LimitMEMLOCK=<bytes> "
                 + "(or infinity) in the systemd unit, `docker run --ulimit memlock=<bytes>:<bytes>` (or -1:-1) in a "
                 + "container, or grant CAP_IPC_LOCK (then io_uring charges nothing); or register fewer/smaller buffers");
-        if (fromKernel && limit < 0) {
+        if (fromKernel && limit == MemlockLimit.UNLIMITED) {
             sb.append(". The limit is unlimited here, so this ENOMEM is a real shortage of memory");
         }
         return sb.toString();

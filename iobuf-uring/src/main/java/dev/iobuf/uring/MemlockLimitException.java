@@ -8,7 +8,9 @@ package dev.iobuf.uring;
 public final class MemlockLimitException extends UringException {
     private static final long serialVersionUID = 1L;
 
+    /** RLIMIT_MEMLOCK in bytes, or -1. */
     private final long limit;
+    /** Bytes the operation needed to lock, or -1. */
     private final long needed;
 
     MemlockLimitException(String operation, int result, String remedy) {
@@ -19,9 +21,13 @@ public final class MemlockLimitException extends UringException {
         super(operation, result, remedy);
         this.limit = limit;
         this.needed = needed;
+        SetupRefusedEvent.record("MEMLOCK", this, limit, needed);
     }
 
-    /** RLIMIT_MEMLOCK in bytes when known, else -1. */
+    /**
+     * RLIMIT_MEMLOCK in bytes, as {@link dev.iobuf.MemlockLimit#soft()} reads it ({@code UNLIMITED},
+     * {@code UNKNOWN}), or -1 when the check did not read it.
+     */
     public long limit() {
         return limit;
     }

@@ -1,6 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.*;
 
 /**
  * The io_uring operations ({@code IORING_OP_*}), each with its opcode and the Linux version that

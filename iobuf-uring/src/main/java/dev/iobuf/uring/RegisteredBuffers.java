@@ -204,6 +204,17 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
     private void registerSparse() {
         String op = "io_uring_register(BUFFERS2, sparse, " + tableSize + " slots)";
         int rc = ResourceTagUpdates.registerTable(ring, IORING_REGISTER_BUFFERS2(), tableSize, 0, 0, true);
+        if (Errno.EINVAL.is(rc) && !Kernel.atLeast("5.19")) {
+            // no IORING_RSRC_REGISTER_SPARSE before 5.19: spell the empty slots out as zero iovecs (5.13+)
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment empty = iovecs(arena, new MemorySegment[tableSize], tableSize);
+                rc = ResourceTagUpdates.registerTable(ring, IORING_REGISTER_BUFFERS2(), tableSize, empty.address(), 0,
+                        false);
+            }
+            if (Errno.EINVAL.is(rc)) {
+                throw UnsupportedFeatureException.refused("IORING_RSRC_REGISTER_SPARSE", "5.19", op, rc);
+            }
+        }
         if (rc < 0) {
             throw fail(op, rc, 0);
         }
@@ -508,7 +519,9 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             return;
         }
         closed = true;
-        int rc = ring.isClosed() ? 0 : ring.register(IORING_UNREGISTER_BUFFERS(), MemorySegment.NULL, 0);
+        boolean unregistered = !ring.isClosed();
+        int rc = unregistered ? ring.register(IORING_UNREGISTER_BUFFERS(), MemorySegment.NULL, 0) : 0;
+        long[] live = slotTags.clone();
         for (int slot = 0; slot < tableSize; slot++) {
             retire(slot);
         }
@@ -517,6 +530,9 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         pinned = 0;
         ring.detach(this);
         tags.retire(tableId, this);
+        if (unregistered && rc == 0 && !ResourceTags.unregisterPostsTags()) {
+            ResourceTagTable.releaseUntagged(live, this);
+        }
         if (rc < 0) {
             throw new UringException("io_uring_register(UNREGISTER_BUFFERS, ring fd " + ring.fd() + ")", rc, null);
         }

@@ -117,9 +117,10 @@ public final class RegisteredFiles implements AutoCloseable, ResourceTagTable {
         String op = "io_uring_register(FILES2, " + tableSize + " slots, " + fds.length + " files)";
         int rc;
         long[] newTags = new long[fds.length];
-        if (fds.length == 0) {
-            rc = ResourceTagUpdates.registerTable(ring, IORING_REGISTER_FILES2(), tableSize, 0, 0, true);
-        } else {
+        rc = fds.length == 0 ? ResourceTagUpdates.registerTable(ring, IORING_REGISTER_FILES2(), tableSize, 0, 0, true)
+                : -Errno.EINVAL.number();
+        // Kernels before 5.19 lack IORING_RSRC_REGISTER_SPARSE: spell the empty slots out as -1 (5.13+)
+        if (Errno.EINVAL.is(rc)) {
             int[] all = new int[tableSize];
             Arrays.fill(all, -1);
             System.arraycopy(fds, 0, all, 0, fds.length);
@@ -217,8 +218,12 @@ public final class RegisteredFiles implements AutoCloseable, ResourceTagTable {
             io_uring_file_index_range.len(range, count);
             rc = ring.register(IORING_REGISTER_FILE_ALLOC_RANGE(), range, 0);
         }
+        String op = "io_uring_register(FILE_ALLOC_RANGE, " + first + "+" + count + ")";
+        if (Errno.EINVAL.is(rc) && !Kernel.atLeast("6.0")) {
+            throw UnsupportedFeatureException.refused("IORING_REGISTER_FILE_ALLOC_RANGE", "6.0", op, rc);
+        }
         if (rc < 0) {
-            throw new UringException("io_uring_register(FILE_ALLOC_RANGE, " + first + "+" + count + ")", rc,
+            throw new UringException(op, rc,
                     Errno.EINVAL.is(rc) ? "the allocation range needs Linux 6.0 and must lie inside the table" : null);
         }
     }
@@ -295,12 +300,17 @@ public final class RegisteredFiles implements AutoCloseable, ResourceTagTable {
             return;
         }
         closed = true;
-        int rc = ring.isClosed() ? 0 : ring.register(IORING_UNREGISTER_FILES(), MemorySegment.NULL, 0);
+        boolean unregistered = !ring.isClosed();
+        int rc = unregistered ? ring.register(IORING_UNREGISTER_FILES(), MemorySegment.NULL, 0) : 0;
+        long[] live = slotTags.clone();
         for (int slot = 0; slot < tableSize; slot++) {
             install(slot, 0);
         }
         ring.detach(this);
         tags.retire(tableId, this);
+        if (unregistered && rc == 0 && !ResourceTags.unregisterPostsTags()) {
+            ResourceTagTable.releaseUntagged(live, this);
+        }
         if (rc < 0) {
             throw new UringException("io_uring_register(UNREGISTER_FILES, ring fd " + ring.fd() + ")", rc, null);
         }

@@ -14,4 +14,16 @@ interface ResourceTagTable {
 
     /** Tags handed to the kernel whose CQE has not been seen yet; the table id is reusable at 0 after close. */
     int pendingReleases();
+
+    /**
+     * Releases the slots that held {@code liveTags} (0 = empty slot) as if their CQEs had come: for a table
+     * just unregistered on a kernel that posts no tags for that ({@link ResourceTags#unregisterPostsTags()}).
+     */
+    static void releaseUntagged(long[] liveTags, ResourceTagTable table) {
+        for (long tag : liveTags) {
+            if (tag != 0) {
+                table.tagReleased(tag);
+            }
+        }
+    }
 }

@@ -202,6 +202,15 @@ public final class ResourceTags implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether unregistering a whole table posts the tag of every slot it held (Linux 6.13, per-slot resource
+     * nodes). Before, the unregister waits until no request uses the table and posts no tag for it, so the
+     * table releases its slots itself once the call returned.
+     */
+    static boolean unregisterPostsTags() {
+        return Kernel.atLeast("6.13");
+    }
+
     /** Called by a retired table when its last pending tag came back. */
     void drained(int id, ResourceTagTable table) {
         if (tables[id] == table && retired[id]) {

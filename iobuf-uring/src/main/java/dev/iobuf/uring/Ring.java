@@ -129,6 +129,7 @@ public final class Ring implements AutoCloseable {
             if (!Boolean.FALSE.equals(b.registerRingFd)) {
                 ring.registerRingFd(b);
             }
+            RingSetupEvent.record(ring, flags[0] | flags[1]);
             return ring;
         } catch (RuntimeException | Error e) {
             if (arena.scope().isAlive()) {
@@ -153,8 +154,12 @@ public final class Ring implements AutoCloseable {
             }
             if (Boolean.TRUE.equals(b.registerRingFd)) {
                 close();
-                throw new UringException("io_uring_register(RING_FDS, fd=" + fd + ")", rc < 0 ? rc : -Errno.EINVAL.number(),
-                        "registered ring fds need Linux 5.18 (this is " + Kernel.describe()
+                String op = "io_uring_register(RING_FDS, fd=" + fd + ")";
+                int err = rc < 0 ? rc : -Errno.EINVAL.number();
+                if (!Kernel.atLeast("5.18")) {
+                    throw UnsupportedFeatureException.refused("IORING_REGISTER_RING_FDS", "5.18", op, err);
+                }
+                throw new UringException(op, err, "registered ring fds need Linux 5.18 (this is " + Kernel.describe()
                         + "); build without registerRingFd(true)");
             }
         }

@@ -1,6 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.*;
 
 /**
  * The {@code IORING_FEAT_*} bits io_uring_setup reports, each with the Linux version that introduced

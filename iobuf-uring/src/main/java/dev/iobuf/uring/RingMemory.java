@@ -5,14 +5,17 @@ import static dev.iobuf.liburing.LibUring.IORING_OFF_CQ_RING;
 import static dev.iobuf.liburing.LibUring.IORING_OFF_SQES;
 import static dev.iobuf.liburing.LibUring.IORING_OFF_SQ_RING;
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_CQE32;
-import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_SQE128;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_SETUP_NO_SQARRAY;
 
 import dev.iobuf.liburing.Libc;
 import dev.iobuf.liburing.Syscalls;
 import dev.iobuf.liburing.io_cqring_offsets;
+import dev.iobuf.liburing.LibUring;
 import dev.iobuf.liburing.io_sqring_offsets;
+import dev.iobuf.liburing.io_uring_cqe;
 import dev.iobuf.liburing.io_uring_params;
+import dev.iobuf.liburing.io_uring_sqe;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -22,6 +25,9 @@ import java.lang.foreign.MemorySegment;
  * {@link IllegalStateException} on use, never a stray access) and then unmaps.
  */
 final class RingMemory {
+    /** Bytes of a {@code __u32}: the SQ ring's flags word and each entry of its index array. */
+    static final long U32 = LibUring.C_INT.byteSize();
+
     final MemorySegment sqRing;
     final MemorySegment cqRing;
     final MemorySegment sqes;
@@ -39,12 +45,14 @@ final class RingMemory {
         this.sqesBytes = sqesBytes;
     }
 
+    /** Bytes of one SQE: {@code struct io_uring_sqe}, twice that with SQE128. */
     static int sqeSize(int setupFlags) {
-        return (setupFlags & IORING_SETUP_SQE128()) != 0 ? 128 : 64;
+        return (int) io_uring_sqe.sizeof() * ((setupFlags & IORING_SETUP_SQE128()) != 0 ? 2 : 1);
     }
 
+    /** Bytes of one CQE: {@code struct io_uring_cqe}, twice that with CQE32. */
     static int cqeSize(int setupFlags) {
-        return (setupFlags & IORING_SETUP_CQE32()) != 0 ? 32 : 16;
+        return (int) io_uring_cqe.sizeof() * ((setupFlags & IORING_SETUP_CQE32()) != 0 ? 2 : 1);
     }
 
     /** Maps the regions described by {@code params} (filled by io_uring_setup) into {@code arena}. */
@@ -57,8 +65,8 @@ final class RingMemory {
         int cqEntries = io_uring_params.cq_entries(params);
 
         long sqBytes = (flags & IORING_SETUP_NO_SQARRAY()) != 0
-                ? io_sqring_offsets.flags(sqOff) + 4L
-                : io_sqring_offsets.array(sqOff) + 4L * sqEntries;
+                ? io_sqring_offsets.flags(sqOff) + U32
+                : io_sqring_offsets.array(sqOff) + U32 * sqEntries;
         long cqBytes = io_cqring_offsets.cqes(cqOff) + (long) cqEntries * cqeSize(flags);
         boolean single = (features & IORING_FEAT_SINGLE_MMAP()) != 0;
         if (single) {

@@ -1,16 +1,17 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.*;
 
+import dev.iobuf.MemlockLimit;
 import dev.iobuf.liburing.Errno;
-import dev.iobuf.liburing.Libc;
 import dev.iobuf.liburing.Syscalls;
 import dev.iobuf.liburing.io_uring_params;
-import dev.iobuf.liburing.rlimit;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * io_uring_setup for a {@link RingBuilder}: which flags are required (asked for explicitly) and which
@@ -105,7 +106,7 @@ final class RingSetup {
     private static UringException failure(RingBuilder b, int flags, int rc) {
         String op = describeCall(b, flags);
         if (Errno.ENOMEM.is(rc)) {
-            long limit = memlockLimit();
+            long limit = MemlockLimit.soft();
             long needed = ringBytes(b, flags);
             return new MemlockLimitException(op, rc, "The kernel charges a ring's SQ/CQ rings and SQE array (about "
                     + needed + " bytes for this one) to RLIMIT_MEMLOCK, summed over all of this user's processes; "
@@ -134,6 +135,12 @@ final class RingSetup {
                     culprits.add(f);
                 }
             }
+        }
+        if (!culprits.isEmpty() && culprits.stream().noneMatch(f -> Kernel.atLeast(f.since()))) {
+            // every refused flag is newer than this kernel: the flags are missing, not misused
+            // (SetupFlag is in version order, so the last one names the kernel that has them all)
+            String names = culprits.stream().map(f -> "IORING_SETUP_" + f.name()).collect(Collectors.joining(" and "));
+            return UnsupportedFeatureException.refused(names, culprits.getLast().since(), op, rc);
         }
         StringBuilder why = new StringBuilder("The kernel (").append(Kernel.describe()).append(") rejects ");
         if (culprits.isEmpty()) {
@@ -174,24 +181,13 @@ final class RingSetup {
         };
     }
 
-    /** RLIMIT_MEMLOCK soft limit in bytes, -1 when unknown, Long.MAX_VALUE for unlimited. */
-    static long memlockLimit() {
-        try (Arena temp = Arena.ofConfined()) {
-            MemorySegment lim = rlimit.allocate(temp);
-            if (Syscalls.getrlimit(Libc.RLIMIT_MEMLOCK(), lim) != 0) {
-                return -1;
-            }
-            long cur = rlimit.rlim_cur(lim);
-            return cur == Libc.RLIM_INFINITY() ? Long.MAX_VALUE : cur;
-        }
-    }
-
     /** Roughly what the kernel charges for the ring: the rings region plus the SQE array, in pages. */
     static long ringBytes(RingBuilder b, int flags) {
         long sq = Long.highestOneBit(Math.max(1, Math.min(b.entries, 32768)) * 2L - 1);
         long cq = b.cqEntries > 0 ? Long.highestOneBit(b.cqEntries * 2L - 1) : 2 * sq;
-        long rings = 256 + cq * 16 + ((flags & IORING_SETUP_NO_SQARRAY()) != 0 ? 0 : sq * 4);
-        return pages(rings) + pages(sq * 64);
+        long rings = 256 + cq * RingMemory.cqeSize(flags)
+                + ((flags & IORING_SETUP_NO_SQARRAY()) != 0 ? 0 : sq * RingMemory.U32);
+        return pages(rings) + pages(sq * RingMemory.sqeSize(flags));
     }
 
     private static long pages(long bytes) {

@@ -1,6 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.*;
 
 /** io_uring setup flags the builder offers, each with the kernel version that introduced it. */
 public enum SetupFlag {

@@ -1,6 +1,10 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.*;
+
+import dev.iobuf.liburing.__kernel_timespec;
+import dev.iobuf.liburing.io_uring_sqe;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -18,25 +22,31 @@ import java.time.Duration;
  * at some point before the completion), and reads or writes data buffers until the operation
  * completes. Keep each alive that long.
  *
- * <p>Field offsets follow {@code struct io_uring_sqe} (64 bytes), checked against the C headers by
- * native-bindings' layout conformance test.
+ * <p>Field offsets come from the generated {@code struct io_uring_sqe} layout (jextract; checked against the C
+ * headers by native-bindings' layout conformance test), read once into static finals that the JIT folds.
  */
 public final class Sqe {
-    static final long OPCODE = 0;
-    static final long FLAGS = 1;
-    static final long IOPRIO = 2;
-    static final long FD = 4;
-    static final long OFF = 8;            // also addr2
-    static final long ADDR = 16;          // also splice_off_in
-    static final long LEN = 24;
-    static final long OP_FLAGS = 28;      // rw_flags, fsync_flags, timeout_flags, open_flags, ...
-    static final long USER_DATA = 32;
-    static final long BUF_INDEX = 40;     // also buf_group
-    static final long PERSONALITY = 42;
-    static final long FILE_INDEX = 44;    // also splice_fd_in
-    static final long ADDR3 = 48;
+    static final long OPCODE = io_uring_sqe.opcode$offset();
+    static final long FLAGS = io_uring_sqe.flags$offset();
+    static final long IOPRIO = io_uring_sqe.ioprio$offset();
+    static final long FD = io_uring_sqe.fd$offset();
+    static final long OFF = io_uring_sqe.off$offset();              // also addr2
+    static final long ADDR = io_uring_sqe.addr$offset();            // also splice_off_in
+    static final long LEN = io_uring_sqe.len$offset();
+    static final long OP_FLAGS = io_uring_sqe.rw_flags$offset();    // also fsync_flags, timeout_flags, open_flags, ...
+    static final long USER_DATA = io_uring_sqe.user_data$offset();
+    static final long BUF_INDEX = io_uring_sqe.buf_index$offset();  // also buf_group
+    static final long PERSONALITY = io_uring_sqe.personality$offset();
+    static final long FILE_INDEX = io_uring_sqe.file_index$offset(); // also splice_fd_in
+    static final long ADDR3 = io_uring_sqe.addr3$offset();
+    /** {@code __pad2[0]}, the last 8 bytes of a 64-byte entry (the 80-byte command area of SQE128 starts at ADDR3). */
+    static final long PAD2 = io_uring_sqe.__pad2$offset();
+    /** Where {@code fd} sits, in bits, in the little-endian word that starts at {@link #OPCODE}. */
+    private static final int FD_SHIFT = (int) (FD - OPCODE) * Byte.SIZE;
     /** Bytes of one scratch {@code struct __kernel_timespec} (tv_sec, tv_nsec). */
-    static final int TIMESPEC_BYTES = 16;
+    static final int TIMESPEC_BYTES = (int) __kernel_timespec.sizeof();
+    private static final long TV_SEC = __kernel_timespec.tv_sec$offset();
+    private static final long TV_NSEC = __kernel_timespec.tv_nsec$offset();
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final MemorySegment sqes;
@@ -54,7 +64,7 @@ public final class Sqe {
 
     /**
      * @param sqes the ring's SQE array
-     * @param timespecs one scratch timespec per SQE slot ({@code entries * 16} bytes), owned by the ring
+     * @param timespecs one scratch timespec per SQE slot ({@code entries * TIMESPEC_BYTES}), owned by the ring
      * @param sqeShift log2 of the SQE size
      */
     Sqe(MemorySegment sqes, MemorySegment timespecs, int sqeShift) {
@@ -92,7 +102,8 @@ public final class Sqe {
         }
         long b = base;
         if (LITTLE_ENDIAN) {
-            sqes.set(ValueLayout.JAVA_LONG, b, (opcode & 0xFFL) | ((long) fd << 32));   // opcode, flags=0, ioprio=0, fd
+            // opcode, flags=0, ioprio=0, fd: one store (the word at OPCODE, see SqeLayoutTest)
+            sqes.set(ValueLayout.JAVA_LONG, b + OPCODE, (opcode & 0xFFL) | ((fd & 0xFFFF_FFFFL) << FD_SHIFT));
             sqes.set(ValueLayout.JAVA_LONG, b + OFF, offset);
             sqes.set(ValueLayout.JAVA_LONG, b + ADDR, addr);
             sqes.set(ValueLayout.JAVA_LONG, b + LEN, len & 0xFFFF_FFFFL);              // len, op flags=0
@@ -108,7 +119,7 @@ public final class Sqe {
         sqes.set(ValueLayout.JAVA_LONG, b + USER_DATA, 0L);
         sqes.set(ValueLayout.JAVA_LONG, b + BUF_INDEX, 0L);                            // buf_index, personality, file_index
         sqes.set(ValueLayout.JAVA_LONG, b + ADDR3, 0L);
-        sqes.set(ValueLayout.JAVA_LONG, b + ADDR3 + 8, 0L);
+        sqes.set(ValueLayout.JAVA_LONG, b + PAD2, 0L);
         state = PREPARED;
         return this;
     }
@@ -390,8 +401,8 @@ public final class Sqe {
             throw new IllegalArgumentException("timeout must be >= 0 ns, got " + nanos);
         }
         long offset = (base >>> sqeShift) * TIMESPEC_BYTES;
-        timespecs.set(ValueLayout.JAVA_LONG, offset, nanos / NANOS_PER_SECOND);
-        timespecs.set(ValueLayout.JAVA_LONG, offset + 8, nanos % NANOS_PER_SECOND);
+        timespecs.set(ValueLayout.JAVA_LONG, offset + TV_SEC, nanos / NANOS_PER_SECOND);
+        timespecs.set(ValueLayout.JAVA_LONG, offset + TV_NSEC, nanos % NANOS_PER_SECOND);
         return timespecs.address() + offset;
     }
 

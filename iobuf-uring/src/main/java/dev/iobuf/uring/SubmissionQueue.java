@@ -1,6 +1,6 @@
 package dev.iobuf.uring;
 
-import static dev.iobuf.liburing.LibUring.IORING_SETUP_NO_SQARRAY;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_SETUP_NO_SQARRAY;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_CQ_OVERFLOW;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_NEED_WAKEUP;
 import static dev.iobuf.liburing.LibUring.IORING_SQ_TASKRUN;
@@ -29,7 +29,7 @@ import java.lang.invoke.VarHandle;
  */
 final class SubmissionQueue {
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
-    private static final long SQE_FLAGS = 1;
+    private static final long SQE_FLAGS = Sqe.FLAGS;
 
     private final MemorySegment ring;
     private final MemorySegment sqes;
@@ -69,7 +69,7 @@ final class SubmissionQueue {
             // We always fill SQEs in ring order, so the indirection array is the identity: write it once.
             long array = io_sqring_offsets.array(off);
             for (int i = 0; i < entries; i++) {
-                ring.set(ValueLayout.JAVA_INT, array + 4L * i, i);
+                ring.set(ValueLayout.JAVA_INT, array + RingMemory.U32 * i, i);
             }
         }
     }

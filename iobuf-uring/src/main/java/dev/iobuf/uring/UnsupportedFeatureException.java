@@ -9,13 +9,29 @@ import dev.iobuf.liburing.Errno;
 public final class UnsupportedFeatureException extends UringException {
     private static final long serialVersionUID = 1L;
 
+    /** The kernel's name of the missing feature. */
     private final String feature;
+    /** The Linux version that introduced it. */
     private final String since;
 
     private UnsupportedFeatureException(String feature, String since, String message) {
-        super(message, feature, -Errno.EOPNOTSUPP.number());
+        this(feature, since, message, feature, -Errno.EOPNOTSUPP.number());
+    }
+
+    private UnsupportedFeatureException(String feature, String since, String message, String operation, int result) {
+        super(message, operation, result);
         this.feature = feature;
         this.since = since;
+    }
+
+    /**
+     * The kernel answered {@code operation} with {@code result} (EINVAL, mostly) and predates {@code feature},
+     * which the call needs: the refusal is the missing feature, not a bad argument.
+     */
+    static UnsupportedFeatureException refused(String feature, String since, String operation, int result) {
+        return new UnsupportedFeatureException(feature, since, operation + " failed: " + Errno.name(result) + ". "
+                + feature + " (Linux " + since + ") is not supported by this kernel (" + Kernel.describe()
+                + "): run Linux " + since + " or newer", operation, result);
     }
 
     static UnsupportedFeatureException forOpcode(Opcode op) {

@@ -11,10 +11,14 @@ import dev.iobuf.liburing.Errno;
 public class UringException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The positive errno. */
     private final int errno;
+    /** The failed call and its arguments. */
     private final String operation;
 
     /**
+     * A failed call with the message {@code "<operation> failed: <ERRNO> (<text>). <remedy>"}.
+     *
      * @param operation the call and its arguments, e.g. {@code "io_uring_register(BUFFERS2, nr=64)"}
      * @param result the negative result ({@code -errno}) or the positive errno
      * @param remedy what to do about it, or {@code null}

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
  * Far more completions than CQ entries, none reaped meanwhile: with IORING_FEAT_NODROP the kernel keeps
  * the surplus and flags IORING_SQ_CQ_OVERFLOW; reaping must deliver every one, exactly once.
  */
+@KernelTest
 class CompletionOverflowTest {
     private static final int OPS = 2000;
 

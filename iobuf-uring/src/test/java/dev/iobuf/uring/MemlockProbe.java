@@ -35,13 +35,13 @@ public final class MemlockProbe {
             } catch (MemlockLimitException e) {
                 System.out.println("BIG_PRECHECK_REFUSED limit=" + e.limit() + " needed=" + e.needed() + " message=" + e.getMessage());
             }
-            MemlockBudget.precheck = false;
+            System.setProperty(MemlockBudget.PRECHECK_PROPERTY, "false");
             try (RegisteredBuffers rb = RegisteredBuffers.register(ring, big)) {
                 System.out.println("BIG_KERNEL_OK unexpected pinned=" + rb.pinnedBytes());
             } catch (MemlockLimitException e) {
                 System.out.println("BIG_KERNEL_REFUSED errno=" + e.errnoName() + " limit=" + e.limit() + " message=" + e.getMessage());
             } finally {
-                MemlockBudget.precheck = true;
+                System.clearProperty(MemlockBudget.PRECHECK_PROPERTY);
             }
             try (RegisteredBuffers rb = RegisteredBuffers.register(ring, small)) {
                 System.out.println("SMALL_OK pinned=" + rb.pinnedBytes());

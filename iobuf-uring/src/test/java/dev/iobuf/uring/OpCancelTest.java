@@ -47,6 +47,7 @@ class OpCancelTest {
 
     @Test
     void cancelByFdCancelsEveryRequestOnIt() {
+        KernelSkip.requireKernel("5.19", "IORING_ASYNC_CANCEL_FD and IORING_ASYNC_CANCEL_ALL");
         int[] p = pipe(0);
         int[] q = pipe(0);
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** File operations against real files in a temp dir, each checked against what the file system says. */
+@KernelTest
 class OpFileTest {
     @TempDir
     Path dir;
@@ -176,6 +177,7 @@ class OpFileTest {
 
     @Test
     void openatDirectAndCloseDirectUseTheRegisteredFileTable() throws Exception {
+        KernelSkip.requireKernel("5.19", "IORING_FILE_INDEX_ALLOC (a kernel-chosen direct slot)");
         // A sparse table of 4 slots, registered raw (RegisteredFiles is the real API for this).
         MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 4);
         fds.fill((byte) 0xff);

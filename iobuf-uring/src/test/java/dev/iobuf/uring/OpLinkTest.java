@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** IOSQE_IO_LINK, IOSQE_IO_HARDLINK and IOSQE_IO_DRAIN ordering and failure propagation. */
+@KernelTest
 class OpLinkTest {
     @TempDir
     Path dir;
@@ -52,6 +53,7 @@ class OpLinkTest {
     @Test
     void aFailingLinkCancelsTheRestOfTheChain() {
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {
+            r.require(RingFeature.LINKED_FILE);   // before 5.17 the bad fd fails the chain at submit, head included
             MemorySegment buf = arena.allocate(8);
             r.nextSqe().nop().link().userData(1);
             r.nextSqe().read(-1, buf, 0).link().userData(2);     // EBADF
@@ -68,6 +70,7 @@ class OpLinkTest {
     @Test
     void aHardLinkKeepsGoingAfterAFailure() {
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {
+            r.require(RingFeature.LINKED_FILE);   // before 5.17 the bad fd fails the chain at submit, head included
             MemorySegment buf = arena.allocate(8);
             r.nextSqe().read(-1, buf, 0).hardLink().userData(1);
             r.nextSqe().nop().hardLink().userData(2);
@@ -94,6 +97,7 @@ class OpLinkTest {
     @Test
     void drainIsRefusedOnceSkipSuccessWasUsed() {
         try (Ring r = ring(8)) {
+            r.require(RingFeature.CQE_SKIP);
             r.nextSqe().nop().skipSuccess().userData(1);
             r.nextSqe().nop().drain().userData(2);
             Map<Long, Integer> res = complete(r, 1);

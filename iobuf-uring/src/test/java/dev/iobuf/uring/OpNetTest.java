@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The network preps of {@link Sqe} against real sockets: each field lands where the kernel reads it. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class OpNetTest {
     private static final int AF_INET = 2;
     private static final int SOCK_STREAM = 1;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class RegisteredBuffersTest {
     private static final int SIZE = BufferPool.REGISTER_BUFFER_TIER.size();
 
@@ -107,7 +108,8 @@ class RegisteredBuffersTest {
             assertThat(slotTags).doesNotHaveDuplicates();
 
             rb.close();
-            assertThat(rb.pendingReleases()).isEqualTo(4);
+            // from 6.13 the kernel posts the 4 tags later; before, close released the slots itself
+            assertThat(rb.pendingReleases()).isEqualTo(ResourceTags.unregisterPostsTags() ? 4 : 0);
             assertThat(MemlockBudget.pinnedByLibrary()).isEqualTo(pinnedBefore);
             assertThat(RegisteredTestIo.reapUntil(ring, tags, () -> rb.pendingReleases() == 0))
                     .as("tag CQEs after unregister, pending %d", rb.pendingReleases()).isTrue();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class RegisteredFilesTest {
     private static final int AT_FDCWD = -100;
 
@@ -90,7 +91,8 @@ class RegisteredFilesTest {
             List<Integer> released = new ArrayList<>();
             files.onRelease(released::add);
             files.close();
-            assertThat(files.pendingReleases()).isEqualTo(2);
+            // from 6.13 the kernel posts the 2 tags later; before, close released the slots itself
+            assertThat(files.pendingReleases()).isEqualTo(ResourceTags.unregisterPostsTags() ? 2 : 0);
             assertThat(RegisteredTestIo.reapUntil(ring, tags, () -> files.pendingReleases() == 0)).isTrue();
             assertThat(released).containsExactlyInAnyOrder(0, 1);
             assertThatThrownBy(() -> files.set(0, 0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");

@@ -8,6 +8,7 @@ import dev.iobuf.liburing.Errno;
 import org.junit.jupiter.api.Test;
 
 /** A kernel refusal of an explicit option, and the setup errnos that mean "no io_uring here". */
+@KernelTest
 class RingSetupRejectTest {
 
     @Test

@@ -1,12 +1,12 @@
 package dev.iobuf.liburing;
 
 /**
- * liburing ({@value LibUringLibrary#SONAME}), or a function this binding needs from it, is not available
- * on this machine. The message says what was missing and how to install it.
+ * liburing ({@value LibUringLibrary#SONAME}) is not available on this machine; thrown by
+ * {@link LibUringLibrary#requireAvailable()}. The message says how to install it.
  *
  * <p>An {@link UnsupportedOperationException}: the io_uring path is unsupported here, and callers that can
- * fall back (to NIO, for example) catch this type. Thrown on every call that needs the missing piece, never
- * wrapped in an {@code ExceptionInInitializerError}.
+ * fall back (to NIO, for example) catch this type. Thrown on every call, never wrapped in an
+ * {@code ExceptionInInitializerError}.
  */
 public final class LibUringNotFoundException extends UnsupportedOperationException {
 

@@ -339,6 +339,190 @@ public class Libc {
         return EFD_CLOEXEC;
     }
 
+    // ---- open(2), statx(2) (<fcntl.h>, <linux/stat.h>): the file API opens and stats through io_uring ----
+
+    /** {@code AT_FDCWD}: paths relative to the working directory. @return -100 */
+    public static int AT_FDCWD() {
+        return -100;
+    }
+
+    /** {@code AT_EMPTY_PATH}: with an empty path, operate on the dirfd itself. @return 0x1000 */
+    public static int AT_EMPTY_PATH() {
+        return 0x1000;
+    }
+
+    /** {@code O_RDONLY}. @return 0 */
+    public static int O_RDONLY() {
+        return 0;
+    }
+
+    /** {@code O_WRONLY}. @return 1 */
+    public static int O_WRONLY() {
+        return 1;
+    }
+
+    /** {@code O_RDWR}. @return 2 */
+    public static int O_RDWR() {
+        return 2;
+    }
+
+    /** {@code O_CREAT}. @return 0x40 */
+    public static int O_CREAT() {
+        return 0x40;
+    }
+
+    /** {@code O_EXCL}. @return 0x80 */
+    public static int O_EXCL() {
+        return 0x80;
+    }
+
+    /** {@code O_TRUNC}. @return 0x200 */
+    public static int O_TRUNC() {
+        return 0x200;
+    }
+
+    /** {@code O_APPEND}. @return 0x400 */
+    public static int O_APPEND() {
+        return 0x400;
+    }
+
+    /** {@code O_DSYNC}. @return 0x1000 */
+    public static int O_DSYNC() {
+        return 0x1000;
+    }
+
+    /** {@code O_SYNC} ({@code __O_SYNC | O_DSYNC}). @return 0x101000 */
+    public static int O_SYNC() {
+        return 0x101000;
+    }
+
+    /** {@code O_NOFOLLOW}: differs between architectures like O_DIRECT. @return the value for this architecture */
+    public static int O_NOFOLLOW() {
+        return AARCH64 ? 0x8000 : 0x20000;
+    }
+
+    /** {@code O_DIRECT}: 0x4000 on x86-64, 0x10000 on aarch64. @return the value for this architecture */
+    public static int O_DIRECT() {
+        return AARCH64 ? 0x10000 : 0x4000;
+    }
+
+    /** {@code O_NOATIME}. @return 0x40000 */
+    public static int O_NOATIME() {
+        return 0x40000;
+    }
+
+    /** {@code O_CLOEXEC}. @return 0x80000 */
+    public static int O_CLOEXEC() {
+        return 0x80000;
+    }
+
+    private static final boolean AARCH64 = "aarch64".equals(System.getProperty("os.arch"));
+
+    /** {@code STATX_TYPE | STATX_MODE | STATX_NLINK ... STATX_BLOCKS} ({@code STATX_BASIC_STATS}). @return 0x7ff */
+    public static int STATX_BASIC_STATS() {
+        return 0x7ff;
+    }
+
+    /** {@code STATX_SIZE}. @return 0x200 */
+    public static int STATX_SIZE() {
+        return 0x200;
+    }
+
+    /** {@code STATX_DIOALIGN} (Linux 6.1): {@code stx_dio_mem_align}, {@code stx_dio_offset_align}. @return 0x2000 */
+    public static int STATX_DIOALIGN() {
+        return 0x2000;
+    }
+
+    /** {@code sizeof(struct statx)}. @return 256 */
+    public static int STATX_BYTES() {
+        return 256;
+    }
+
+    /** Offset of {@code stx_mask} (u32). @return 0 */
+    public static long STX_MASK_OFFSET() {
+        return 0;
+    }
+
+    /** Offset of {@code stx_blksize} (u32). @return 4 */
+    public static long STX_BLKSIZE_OFFSET() {
+        return 4;
+    }
+
+    /** Offset of {@code stx_mode} (u16). @return 28 */
+    public static long STX_MODE_OFFSET() {
+        return 28;
+    }
+
+    /** Offset of {@code stx_ino} (u64). @return 32 */
+    public static long STX_INO_OFFSET() {
+        return 32;
+    }
+
+    /** Offset of {@code stx_size} (u64). @return 40 */
+    public static long STX_SIZE_OFFSET() {
+        return 40;
+    }
+
+    /** Offset of {@code stx_blocks} (u64). @return 48 */
+    public static long STX_BLOCKS_OFFSET() {
+        return 48;
+    }
+
+    /** Offset of {@code stx_mtime} ({@code struct statx_timestamp}: i64 seconds, u32 nanoseconds). @return 112 */
+    public static long STX_MTIME_OFFSET() {
+        return 112;
+    }
+
+    /** Offset of {@code stx_dev_major} (u32; {@code stx_dev_minor} follows). @return 136 */
+    public static long STX_DEV_MAJOR_OFFSET() {
+        return 136;
+    }
+
+    /** Offset of {@code stx_dio_mem_align} (u32; {@code stx_dio_offset_align} follows). @return 152 */
+    public static long STX_DIO_MEM_ALIGN_OFFSET() {
+        return 152;
+    }
+
+    /** Offset of {@code stx_dio_offset_align} (u32, Linux 6.1). @return 156 */
+    public static long STX_DIO_OFFSET_ALIGN_OFFSET() {
+        return 156;
+    }
+
+    /** Offset of {@code stx_dev_minor} (u32). @return 140 */
+    public static long STX_DEV_MINOR_OFFSET() {
+        return 140;
+    }
+
+    /** {@code STATX_TYPE}: {@code stx_mode & S_IFMT}. @return 0x1 */
+    public static int STATX_TYPE() {
+        return 0x1;
+    }
+
+    /** {@code STATX_MODE}: {@code stx_mode & ~S_IFMT}. @return 0x2 */
+    public static int STATX_MODE() {
+        return 0x2;
+    }
+
+    /** {@code STATX_INO}. @return 0x100 */
+    public static int STATX_INO() {
+        return 0x100;
+    }
+
+    /** {@code S_IFMT}: the file-type bits of a mode. @return 0xF000 */
+    public static int S_IFMT() {
+        return 0xF000;
+    }
+
+    /** {@code S_IFREG}: regular file. @return 0x8000 */
+    public static int S_IFREG() {
+        return 0x8000;
+    }
+
+    /** {@code S_IFDIR}: directory. @return 0x4000 */
+    public static int S_IFDIR() {
+        return 0x4000;
+    }
+
     // ---- System call numbers (asm-generic numbering: x86-64, aarch64, riscv64 and most others) ----
 
     private static final long SYS_io_uring_setup = 425L;

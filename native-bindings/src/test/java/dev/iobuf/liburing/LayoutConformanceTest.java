@@ -32,9 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (and width) of every constant that {@code <liburing.h>}, liburing's {@code io_uring.h} and the kernel's
  * {@code <linux/io_uring.h>} define, plus the libc constants and errno values. Any difference fails.
  *
- * <p>The bindings follow the Linux 6.18 ABI and are therefore a superset of older headers: a Java field or
- * constant the headers lack must be one the bindings declare newer (listed below for fields; constants
- * report them). {@code *_LAST} sentinels grow with each kernel, so only "header value &lt;= ours" is required.
+ * <p>The struct classes and {@link LibUring} are jextract's output for these same headers
+ * (scripts/regen-bindings.sh), so this checks jextract and the FFM layouts against gcc's {@code offsetof};
+ * the generated {@link LibcAbi} and the hand-written {@link rlimit}, {@link Libc} and {@link Errno} are
+ * checked the same way. Constants newer than the headers ({@link NewerKernelConstants}) are checked by
+ * behaviour in {@code NewerKernelConstantsTest}.
+ * {@code *_LAST} sentinels grow with each kernel, so only "header value &lt;= ours" is required.
  */
 class LayoutConformanceTest {
 
@@ -59,28 +62,24 @@ class LayoutConformanceTest {
         JAVA_STRUCTS.put("io_uring_buf", io_uring_buf.layout());
         JAVA_STRUCTS.put("io_uring_buf_ring", io_uring_buf_ring.layout());
         JAVA_STRUCTS.put("io_uring_buf_reg", io_uring_buf_reg.layout());
-        JAVA_STRUCTS.put("io_uring_buf_status", io_uring_buf_status.layout());
         JAVA_STRUCTS.put("io_uring_getevents_arg", io_uring_getevents_arg.layout());
         JAVA_STRUCTS.put("io_uring_sync_cancel_reg", io_uring_sync_cancel_reg.layout());
         JAVA_STRUCTS.put("io_uring_file_index_range", io_uring_file_index_range.layout());
         JAVA_STRUCTS.put("io_uring_recvmsg_out", io_uring_recvmsg_out.layout());
+        JAVA_STRUCTS.put("io_uring_files_update", io_uring_files_update.layout());
+        JAVA_STRUCTS.put("io_uring_notification_slot", io_uring_notification_slot.layout());
+        JAVA_STRUCTS.put("io_uring_notification_register", io_uring_notification_register.layout());
+        JAVA_STRUCTS.put("sockaddr", sockaddr.layout());
+        JAVA_STRUCTS.put("sockaddr_storage", sockaddr_storage.layout());
+        JAVA_STRUCTS.put("in_addr", in_addr.layout());
+        JAVA_STRUCTS.put("sockaddr_in", sockaddr_in.layout());
+        JAVA_STRUCTS.put("in6_addr", in6_addr.layout());
+        JAVA_STRUCTS.put("sockaddr_in6", sockaddr_in6.layout());
+        JAVA_STRUCTS.put("msghdr", msghdr.layout());
         JAVA_STRUCTS.put("io_uring_sq", io_uring_sq.layout());
         JAVA_STRUCTS.put("io_uring_cq", io_uring_cq.layout());
         JAVA_STRUCTS.put("io_uring", io_uring.layout());
     }
-
-    /** Structs newer than the liburing 2.3 / Linux 6.1 headers (struct -> Linux version). */
-    static final Map<String, String> NEWER_STRUCTS = Map.of("io_uring_buf_status", "6.8");
-
-    /** Fields newer than the liburing 2.3 / Linux 6.1 headers, "struct.field" -> Linux version. */
-    static final Map<String, String> NEWER_FIELDS = Map.ofEntries(
-            Map.entry("io_uring_sqe.level", "6.7"), Map.entry("io_uring_sqe.optname", "6.7"),
-            Map.entry("io_uring_sqe.optlen", "6.7"), Map.entry("io_uring_sqe.optval", "6.7"),
-            Map.entry("io_uring_sqe.waitid_flags", "6.7"), Map.entry("io_uring_sqe.futex_flags", "6.7"),
-            Map.entry("io_uring_sqe.install_fd_flags", "6.8"), Map.entry("io_uring_sqe.attr_ptr", "6.14"),
-            Map.entry("io_uring_sqe.attr_type_mask", "6.14"), Map.entry("io_uring_sqe.zcrx_ifq_idx", "6.15"),
-            Map.entry("io_uring_sqe.write_stream", "6.16"), Map.entry("io_uring_sqe.__pad4", "6.16"),
-            Map.entry("io_uring_sqe.pipe_flags", "6.16"));
 
     /** Macros of liburing.h that are not integer constants (keywords, attributes) in some versions. */
     static final Set<String> NON_INTEGER_MACROS = Set.of("IOURINGINLINE", "LIBURING_NOEXCEPT", "_LOCAL_INLINE");
@@ -134,15 +133,18 @@ class LayoutConformanceTest {
     @Test
     void libcConstantsAndErrnoMatchSystemHeaders() throws IOException {
         Map<String, Long> java = new TreeMap<>();
-        for (Method m : Libc.class.getMethods()) {
-            if (isConstantAccessor(m)) {
-                java.put(m.getName(), javaValue(m));
+        for (Class<?> header : List.of(Libc.class, LibcAbi.class)) {
+            for (Method m : header.getMethods()) {
+                if (isConstantAccessor(m)) {
+                    java.put(m.getName(), javaValue(m));
+                }
             }
         }
         for (Errno e : Errno.values()) {
             java.put(e.name(), (long) e.number());
         }
-        assertThat(java).containsKeys("RLIMIT_MEMLOCK", "SYS_io_uring_enter", "MAP_POPULATE", "EAGAIN", "ENOBUFS");
+        assertThat(java).containsKeys("RLIMIT_MEMLOCK", "SYS_io_uring_enter", "MAP_POPULATE", "EAGAIN", "ENOBUFS",
+                "AF_INET6", "MSG_NOSIGNAL", "O_CLOEXEC");  // O_CLOEXEC: Libc
         StringBuilder src = new StringBuilder("""
                 #define _GNU_SOURCE
                 #include <stdio.h>
@@ -151,6 +153,24 @@ class LayoutConformanceTest {
                 #include <sys/resource.h>
                 #include <sys/eventfd.h>
                 #include <sys/syscall.h>
+                #include <sys/socket.h>
+                #include <netinet/in.h>
+                #include <netinet/tcp.h>
+                #include <fcntl.h>
+                #include <stddef.h>
+                #include <sys/stat.h>
+                #define STX_MASK_OFFSET offsetof(struct statx, stx_mask)
+                #define STX_BLKSIZE_OFFSET offsetof(struct statx, stx_blksize)
+                #define STX_MODE_OFFSET offsetof(struct statx, stx_mode)
+                #define STX_INO_OFFSET offsetof(struct statx, stx_ino)
+                #define STX_SIZE_OFFSET offsetof(struct statx, stx_size)
+                #define STX_BLOCKS_OFFSET offsetof(struct statx, stx_blocks)
+                #define STX_MTIME_OFFSET offsetof(struct statx, stx_mtime)
+                #define STX_DEV_MAJOR_OFFSET offsetof(struct statx, stx_dev_major)
+                #define STX_DIO_MEM_ALIGN_OFFSET offsetof(struct statx, stx_dio_mem_align)
+                #define STX_DIO_OFFSET_ALIGN_OFFSET offsetof(struct statx, stx_dio_offset_align)
+                #define STX_DEV_MINOR_OFFSET offsetof(struct statx, stx_dev_minor)
+                #define STATX_BYTES sizeof(struct statx)
                 #define P(x) printf("const %s %zu %lld\\n", #x, sizeof(x), (long long)(x))
                 int main(void) {
                 """);
@@ -225,7 +245,7 @@ class LayoutConformanceTest {
             GroupLayout java = e.getValue();
             Struct cs = c.get(name);
             if (cs == null) {
-                if (!NEWER_STRUCTS.containsKey(name) && !notInThisHeader.contains(name)) {
+                if (!notInThisHeader.contains(name)) {
                     problems.add("struct " + name + ": bound in Java but not printed by the probe");
                 }
                 continue;
@@ -248,9 +268,7 @@ class LayoutConformanceTest {
             });
             jf.keySet().stream()
                     .filter(field -> !cs.fields().containsKey(field))
-                    .filter(field -> !NEWER_FIELDS.containsKey(name + "." + field))
-                    .forEach(field -> problems.add(name + "." + field
-                            + ": in Java, not in the C header, and not declared newer (NEWER_FIELDS)"));
+                    .forEach(field -> problems.add(name + "." + field + ": in Java, not in the C header"));
         }
         for (String name : c.keySet()) {
             if (!JAVA_STRUCTS.containsKey(name)) {
@@ -258,8 +276,7 @@ class LayoutConformanceTest {
             }
         }
         assertThat(problems).as("struct layout differences between the C headers and the Java bindings").isEmpty();
-        System.out.println("[layout] " + c.size() + " structs match; Java fields newer than these headers: "
-                + NEWER_FIELDS.keySet().stream().sorted().toList());
+        System.out.println("[layout] " + c.size() + " structs match");
     }
 
     // ---- constants ----

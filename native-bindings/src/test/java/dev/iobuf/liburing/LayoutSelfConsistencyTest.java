@@ -57,7 +57,7 @@ class LayoutSelfConsistencyTest {
         assertThat(io_uring_sqe.cmd$offset()).isEqualTo(48);
         assertThat(io_uring_params.sq_off$offset()).isEqualTo(40);
         assertThat(io_uring_params.cq_off$offset()).isEqualTo(80);
-        assertThat(io_sqring_offsets.user_addr$offset()).isEqualTo(32);
+        assertThat(io_sqring_offsets.resv2$offset()).as("user_addr since Linux 6.5").isEqualTo(32);
         assertThat(io_uring_buf_ring.tail$offset()).isEqualTo(14);
     }
 

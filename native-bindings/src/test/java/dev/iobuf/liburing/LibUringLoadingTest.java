@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Loading rules, checked in child JVMs (a JVM loads liburing at most once): constants and layouts do not
- * load liburing; the first call does; a missing liburing gives, on every call, a
- * {@link LibUringNotFoundException} with install advice instead of an UnsatisfiedLinkError or a failed
- * class initialisation.
+ * load liburing; the first call does; a missing liburing gives, on every call that asks
+ * {@link LibUringLibrary#requireAvailable()} first, a {@link LibUringNotFoundException} with install advice
+ * instead of an UnsatisfiedLinkError or a failed class initialisation.
  */
 class LibUringLoadingTest {
 

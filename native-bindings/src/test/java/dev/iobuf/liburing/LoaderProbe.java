@@ -19,7 +19,8 @@ public final class LoaderProbe {
         System.out.println("available=" + LibUringLibrary.isAvailable());
         for (int i = 0; i < 2; i++) {
             try {
-                MemorySegmentHolder.free(LibUring.io_uring_get_probe());
+                LibUringLibrary.requireAvailable(); // the protocol: ask the loader before LibUringFunctions
+                MemorySegmentHolder.free(LibUringFunctions.io_uring_get_probe());
                 System.out.println("call" + i + "=ok");
             } catch (RuntimeException e) {
                 System.out.println("call" + i + "=" + e.getClass().getName() + ": " + e.getMessage().replace('\n', ' '));
@@ -35,7 +36,7 @@ public final class LoaderProbe {
     private static final class MemorySegmentHolder {
         static void free(java.lang.foreign.MemorySegment probe) {
             if (probe.address() != 0) {
-                LibUring.io_uring_free_probe(probe);
+                LibUringFunctions.io_uring_free_probe(probe);
             }
         }
     }

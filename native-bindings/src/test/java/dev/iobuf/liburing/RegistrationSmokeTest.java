@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class RegistrationSmokeTest {
         IoUringAssumptions.assumeLibUring();
         arena = Arena.ofConfined();
         ring = io_uring.allocate(arena);
-        IoUringAssumptions.assumeRingCreated(LibUring.io_uring_queue_init(8, ring, 0));
+        IoUringAssumptions.assumeRingCreated(LibUringFunctions.io_uring_queue_init(8, ring, 0));
         fd = io_uring.ring_fd(ring);
     }
 
@@ -34,7 +35,7 @@ class RegistrationSmokeTest {
     void tearDown() {
         if (arena != null) {
             if (fd > 0) {
-                LibUring.io_uring_queue_exit(ring);
+                LibUringFunctions.io_uring_queue_exit(ring);
             }
             arena.close();
         }
@@ -52,11 +53,11 @@ class RegistrationSmokeTest {
 
     @Test
     void sparseBufferTableUpdatedWithTagsThroughLiburing() {
-        assertThat(LibUring.io_uring_register_buffers_sparse(ring, 4)).isZero();
+        assertThat(LibUringFunctions.io_uring_register_buffers_sparse(ring, 4)).isZero();
         MemorySegment tags = arena.allocateFrom(LibUring.C_LONG_LONG, 7L);
-        int updated = LibUring.io_uring_register_buffers_update_tag(ring, 2, iovecs(1, 4096), tags, 1);
+        int updated = LibUringFunctions.io_uring_register_buffers_update_tag(ring, 2, iovecs(1, 4096), tags, 1);
         assertThat(updated).as("update result %s", Errno.name(updated)).isEqualTo(1);
-        assertThat(LibUring.io_uring_unregister_buffers(ring)).isZero();
+        assertThat(LibUringFunctions.io_uring_unregister_buffers(ring)).isZero();
     }
 
     @Test
@@ -83,7 +84,7 @@ class RegistrationSmokeTest {
         io_uring_rsrc_register.flags(sparse, LibUring.IORING_RSRC_REGISTER_SPARSE());
         r = Syscalls.ioUringRegister(fd, LibUring.IORING_REGISTER_BUFFERS2(), sparse, (int) io_uring_rsrc_register.sizeof());
         assertThat(r).as("sparse BUFFERS2: %s", Errno.name(r)).isZero();
-        assertThat(LibUring.io_uring_unregister_buffers(ring)).isZero();
+        assertThat(LibUringFunctions.io_uring_unregister_buffers(ring)).isZero();
     }
 
     @Test
@@ -91,13 +92,13 @@ class RegistrationSmokeTest {
         int efd = Syscalls.eventfd(0, Libc.EFD_CLOEXEC());
         assertThat(efd).as("eventfd: %s", Errno.name(efd)).isPositive();
         try {
-            assertThat(LibUring.io_uring_register_files_sparse(ring, 4)).isZero();
+            assertThat(LibUringFunctions.io_uring_register_files_sparse(ring, 4)).isZero();
             MemorySegment fds = arena.allocateFrom(LibUring.C_INT, efd);
             MemorySegment tags = arena.allocateFrom(LibUring.C_LONG_LONG, 9L);
-            assertThat(LibUring.io_uring_register_files_update_tag(ring, 3, fds, tags, 1)).isEqualTo(1);
+            assertThat(LibUringFunctions.io_uring_register_files_update_tag(ring, 3, fds, tags, 1)).isEqualTo(1);
             MemorySegment skip = arena.allocateFrom(LibUring.C_INT, LibUring.IORING_REGISTER_FILES_SKIP());
-            assertThat(LibUring.io_uring_register_files_update(ring, 3, skip, 1)).isEqualTo(1);
-            assertThat(LibUring.io_uring_unregister_files(ring)).isZero();
+            assertThat(LibUringFunctions.io_uring_register_files_update(ring, 3, skip, 1)).isEqualTo(1);
+            assertThat(LibUringFunctions.io_uring_unregister_files(ring)).isZero();
         } finally {
             assertThat(Syscalls.close(efd)).isZero();
         }
@@ -105,9 +106,9 @@ class RegistrationSmokeTest {
 
     @Test
     void ringFdRegistersAndUnregisters() {
-        assertThat(LibUring.io_uring_register_ring_fd(ring)).isEqualTo(1);
+        assertThat(LibUringFunctions.io_uring_register_ring_fd(ring)).isEqualTo(1);
         assertThat(io_uring.enter_ring_fd(ring)).as("registered index replaces the fd").isNotEqualTo(fd);
-        assertThat(LibUring.io_uring_unregister_ring_fd(ring)).isEqualTo(1);
+        assertThat(LibUringFunctions.io_uring_unregister_ring_fd(ring)).isEqualTo(1);
         assertThat(io_uring.enter_ring_fd(ring)).isEqualTo(fd);
     }
 
@@ -120,21 +121,23 @@ class RegistrationSmokeTest {
         MemorySegment bufRing = MemorySegment.ofAddress(addr).reinterpret(4096);
         try {
             assertThat(io_uring_buf_ring.tail$offset()).isEqualTo(14);
-            assertThat(io_uring_buf_ring.bufs(bufRing, 1).address() - addr).isEqualTo(io_uring_buf.sizeof());
+            MemorySegment buf1 = io_uring_buf.asSlice(bufRing.asSlice(io_uring_buf_ring.bufs$offset()), 1);
+            assertThat(buf1.address() - addr).isEqualTo(io_uring_buf.sizeof());
             MemorySegment reg = io_uring_buf_reg.allocate(arena);
             io_uring_buf_reg.ring_addr(reg, addr);
             io_uring_buf_reg.ring_entries(reg, 8);
             io_uring_buf_reg.bgid(reg, (short) 5);
-            assertThat(LibUring.io_uring_register_buf_ring(ring, reg, 0)).isZero();
+            assertThat(LibUringFunctions.io_uring_register_buf_ring(ring, reg, 0)).isZero();
 
-            MemorySegment status = io_uring_buf_status.allocate(arena);
-            io_uring_buf_status.buf_group(status, 5);
-            int r = Syscalls.ioUringRegister(fd, LibUring.IORING_REGISTER_PBUF_STATUS(), status, 1);
+            // struct io_uring_buf_status (Linux 6.8, newer than the headers we bind): __u32 buf_group, head, resv[8]
+            MemorySegment status = arena.allocate(40, 4);
+            status.set(ValueLayout.JAVA_INT, 0, 5);
+            int r = Syscalls.ioUringRegister(fd, NewerKernelConstants.IORING_REGISTER_PBUF_STATUS(), status, 1);
             if (r != -Errno.EINVAL.number()) { // PBUF_STATUS needs Linux 6.8
                 assertThat(r).as("PBUF_STATUS: %s", Errno.name(r)).isZero();
-                assertThat(io_uring_buf_status.head(status)).isZero();
+                assertThat(status.get(ValueLayout.JAVA_INT, 4)).as("head").isZero();
             }
-            assertThat(LibUring.io_uring_unregister_buf_ring(ring, 5)).isZero();
+            assertThat(LibUringFunctions.io_uring_unregister_buf_ring(ring, 5)).isZero();
             assertThat(size).isLessThanOrEqualTo(4096);
         } finally {
             assertThat(Syscalls.munmap(bufRing, 4096)).isZero();
@@ -147,14 +150,15 @@ class RegistrationSmokeTest {
         MemorySegment probe = arena.allocate(io_uring_probe.sizeof() + nr * io_uring_probe_op.sizeof(), 8);
         int r = Syscalls.ioUringRegister(fd, LibUring.IORING_REGISTER_PROBE(), probe, nr);
         assertThat(r).as("PROBE: %s", Errno.name(r)).isZero();
-        MemorySegment viaLiburing = LibUring.io_uring_get_probe_ring(ring);
+        MemorySegment viaLiburing = LibUringFunctions.io_uring_get_probe_ring(ring);
         try {
             MemorySegment lp = viaLiburing.reinterpret(probe.byteSize());
             assertThat(io_uring_probe.last_op(lp)).isEqualTo(io_uring_probe.last_op(probe));
-            assertThat(io_uring_probe_op.flags(io_uring_probe.ops(probe, LibUring.IORING_OP_READ_FIXED()))
+            assertThat(io_uring_probe_op.flags(io_uring_probe_op.asSlice(
+                    probe.asSlice(io_uring_probe.ops$offset()), LibUring.IORING_OP_READ_FIXED()))
                     & LibUring.IO_URING_OP_SUPPORTED()).isNotZero();
         } finally {
-            LibUring.io_uring_free_probe(viaLiburing);
+            LibUringFunctions.io_uring_free_probe(viaLiburing);
         }
     }
 
@@ -164,7 +168,7 @@ class RegistrationSmokeTest {
         int badFd = 1_000_000;
         int r = Syscalls.ioUringRegister(badFd, LibUring.IORING_REGISTER_PROBE(), MemorySegment.NULL, 0);
         assertThat(r).as(Errno.name(r)).isEqualTo(-Errno.EBADF.number());
-        assertThat(LibUring.io_uring_register(badFd, LibUring.IORING_REGISTER_PROBE(), MemorySegment.NULL, 0))
+        assertThat(LibUringFunctions.io_uring_register(badFd, LibUring.IORING_REGISTER_PROBE(), MemorySegment.NULL, 0))
                 .as("liburing's own io_uring_register also returns -errno").isEqualTo(-Errno.EBADF.number());
     }
 }

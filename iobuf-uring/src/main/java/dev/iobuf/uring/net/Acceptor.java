@@ -21,7 +21,7 @@ final class Acceptor {
     private static final int F_MORE = IORING_CQE_F_MORE();
 
     private final Ring ring;
-    private final LoopResources loop;
+    private final LoopResources resources;
     private final Timers timers;
     private final CompletionHandler onStale;
     private final LoopCounters counters;
@@ -32,10 +32,10 @@ final class Acceptor {
     private boolean multishot;
 
     /** {@code onStale} gets the completions that name no live listener. */
-    Acceptor(LoopResources loop, Timers timers, CompletionHandler onStale, LoopCounters counters, boolean multishot,
-             String name) {
-        this.ring = loop.ring;
-        this.loop = loop;
+    Acceptor(LoopResources resources, Timers timers, CompletionHandler onStale, LoopCounters counters,
+             boolean multishot, String name) {
+        this.ring = resources.ring;
+        this.resources = resources;
         this.timers = timers;
         this.onStale = onStale;
         this.counters = counters;
@@ -145,7 +145,7 @@ final class Acceptor {
 
     private void accepted(LoopListener l, int fd) {
         counters.fdsOpened++;
-        if (l.stopping || !loop.adopt(fd, l.owner.handler())) {
+        if (l.stopping || !resources.adopt(fd, l.owner.handler())) {
             Sockets.close(fd);
             counters.fdsClosed++;
             counters.rejected++;

@@ -279,13 +279,13 @@ public final class Connection {
      */
     public void pauseReading() {
         checkLoop();
-        recv.pauseByUser();
+        recv.pause(ReceiveHalf.BY_USER);
     }
 
     /** Undoes {@link #pauseReading()} (reading stays paused while the connection is not writable, if automatic). */
     public void resumeReading() {
         checkLoop();
-        recv.resumeByUser();
+        recv.resume(ReceiveHalf.BY_USER);
     }
 
     /** Whether delivery is paused, by {@link #pauseReading()} or automatically while not writable. */

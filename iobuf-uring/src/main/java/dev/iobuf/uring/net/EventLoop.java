@@ -70,6 +70,7 @@ public final class EventLoop implements Executor {
     private Acceptor acceptor;
     private final Timers timers = new Timers();
     private long staleCompletions;
+    private LoopMonitor monitor;
 
     EventLoop(EventLoopGroup group, int index, LoopConfig config) {
         this.group = group;
@@ -304,6 +305,7 @@ public final class EventLoop implements Executor {
             terminated.countDown();
             return;
         }
+        monitor = LoopMonitor.start(this, thread.getName());
         started.countDown();
         try {
             loop();
@@ -450,6 +452,7 @@ public final class EventLoop implements Executor {
         timers.clear();
         res.close();
         finalCounters = snapshot();
+        monitor.stop();
         lifecycle = TERMINATED;
         terminated.countDown();
         tasks.runAll(counters);     // tasks that slipped in after the last turn: they find everything closed

@@ -15,6 +15,10 @@ import java.lang.foreign.MemorySegment;
  */
 final class ReceiveHalf {
     private static final int EOF_MARK = -1;
+    /** Paused by {@link Connection#pauseReading()}. */
+    static final int BY_USER = 1;
+    /** Paused because the connection is not writable (automatic; undone once it drained). */
+    static final int FOR_WRITING = 2;
     private static final int F_MORE = IORING_CQE_F_MORE();
 
     private final Connection c;
@@ -25,8 +29,8 @@ final class ReceiveHalf {
     private boolean cancelling;
     private int arms;
     private boolean eof;
-    private boolean userPaused;
-    private boolean autoPaused;
+    /** Why delivery is paused: {@link #BY_USER}, {@link #FOR_WRITING}, both, or 0. */
+    private int pausedBy;
     /** Buffer ids (and an end-of-stream mark) received while delivery was paused, in order. */
     private IntQueue pending;
     private int currentBid = -1;
@@ -40,7 +44,7 @@ final class ReceiveHalf {
     }
 
     boolean paused() {
-        return userPaused || autoPaused;
+        return pausedBy != 0;
     }
 
     private boolean hasPending() {
@@ -72,34 +76,18 @@ final class ReceiveHalf {
         }
     }
 
-    /** {@link Connection#pauseReading()}. */
-    void pauseByUser() {
-        if (!userPaused) {
-            userPaused = true;
+    /** Pauses delivery for {@code why} ({@link #BY_USER} or {@link #FOR_WRITING}): the receive is cancelled. */
+    void pause(int why) {
+        if ((pausedBy & why) == 0) {
+            pausedBy |= why;
             cancel();
         }
     }
 
-    /** {@link Connection#resumeReading()}. */
-    void resumeByUser() {
-        if (userPaused) {
-            userPaused = false;
-            scheduleResume();
-        }
-    }
-
-    /** The connection is not writable: stop reading until it is. */
-    void pauseForWriting() {
-        if (!autoPaused) {
-            autoPaused = true;
-            cancel();
-        }
-    }
-
-    /** The connection is writable again: read again unless the user paused too. */
-    void resumeAfterWriting() {
-        if (autoPaused) {
-            autoPaused = false;
+    /** Undoes {@link #pause} for {@code why}; delivery resumes (next turn) once nothing else pauses it. */
+    void resume(int why) {
+        if ((pausedBy & why) != 0) {
+            pausedBy &= ~why;
             scheduleResume();
         }
     }

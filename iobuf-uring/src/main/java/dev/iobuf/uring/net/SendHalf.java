@@ -164,7 +164,7 @@ final class SendHalf {
         if (tls != null) {
             tls.write(src, offset, length);
         } else {
-            queueCopy(src, offset, length);
+            queueCopy(src, null, offset, length);
         }
     }
 
@@ -174,7 +174,7 @@ final class SendHalf {
         if (tls != null) {
             tls.write(src, offset, length);
         } else {
-            queueCopy(src, offset, length);
+            queueCopy(null, src, offset, length);
         }
     }
 
@@ -188,7 +188,7 @@ final class SendHalf {
         for (int i = 0; i < vec.count(); i++) {
             int length = (int) vec.length(i);
             if (length > 0) {
-                queueCopy(vec.buffer(i), 0, length);
+                queueCopy(vec.buffer(i), null, 0, length);
             }
         }
     }
@@ -210,46 +210,34 @@ final class SendHalf {
         if (length > wireRoom()) {
             return false;
         }
-        queueCopy(src, 0, length);
+        queueCopy(src, null, 0, length);
         return true;
     }
 
-    private void queueCopy(MemorySegment src, long offset, int length) {
+    /**
+     * Copies {@code length} bytes from {@code seg}, or from {@code arr} when {@code seg} is null: into the
+     * room left in the last write buffer, then into as many new ones as it takes (the caller checked they fit).
+     */
+    private void queueCopy(MemorySegment seg, byte[] arr, long offset, int length) {
         int size = buffers.bufferSize();
-        int total = length;
-        int room = out.tailRoom(size);
-        if (room > 0) {
-            int n = Math.min(room, length);
-            out.appendToTail(src, offset, n);
-            offset += n;
-            length -= n;
+        int done = Math.min(out.tailRoom(size), length);
+        if (done > 0) {
+            if (seg != null) {
+                out.appendToTail(seg, offset, done);
+            } else {
+                out.appendToTail(arr, (int) offset, done);
+            }
         }
-        while (length > 0) {
-            int n = Math.min(size, length);
-            out.appendCopy(buffers.take(), src, offset, n);
-            offset += n;
-            length -= n;
+        while (done < length) {
+            int n = Math.min(size, length - done);
+            if (seg != null) {
+                out.appendCopy(buffers.take(), seg, offset + done, n);
+            } else {
+                out.appendCopy(buffers.take(), arr, (int) offset + done, n);
+            }
+            done += n;
         }
-        afterWrite(total);
-    }
-
-    private void queueCopy(byte[] src, int offset, int length) {
-        int size = buffers.bufferSize();
-        int total = length;
-        int room = out.tailRoom(size);
-        if (room > 0) {
-            int n = Math.min(room, length);
-            out.appendToTail(src, offset, n);
-            offset += n;
-            length -= n;
-        }
-        while (length > 0) {
-            int n = Math.min(size, length);
-            out.appendCopy(buffers.take(), src, offset, n);
-            offset += n;
-            length -= n;
-        }
-        afterWrite(total);
+        afterWrite(length);
     }
 
     /** Queues a caller's pool buffer for a zero-copy send; false (nothing queued) when the queue is full. */
@@ -290,7 +278,7 @@ final class SendHalf {
             work.awaitWritable(c);
         }
         if (config.pauseReadingWhenUnwritable()) {
-            c.receive().pauseForWriting();
+            c.receive().pause(ReceiveHalf.FOR_WRITING);
         }
     }
 
@@ -302,7 +290,7 @@ final class SendHalf {
     /** The loop found the queue drained: resume reading if paused for writing, then tell the handler. */
     void notifyWritable() {
         wantWritable = false;
-        c.receive().resumeAfterWriting();
+        c.receive().resume(ReceiveHalf.FOR_WRITING);
         if (c.state() == Connection.OPEN) {
             try {
                 c.handler().onWritable(c);

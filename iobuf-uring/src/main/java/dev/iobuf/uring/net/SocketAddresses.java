@@ -1,5 +1,11 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.liburing.in6_addr;
+import dev.iobuf.liburing.in_addr;
+import dev.iobuf.liburing.sockaddr;
+import dev.iobuf.liburing.sockaddr_in;
+import dev.iobuf.liburing.sockaddr_in6;
+import dev.iobuf.liburing.sockaddr_storage;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.Inet4Address;
@@ -15,9 +21,18 @@ import java.nio.ByteOrder;
  */
 final class SocketAddresses {
     /** {@code sizeof(struct sockaddr_storage)}. */
-    static final int MAX_BYTES = 128;
-    static final int IN4_BYTES = 16;
-    static final int IN6_BYTES = 28;
+    static final int MAX_BYTES = (int) sockaddr_storage.sizeof();
+    static final int IN4_BYTES = (int) sockaddr_in.sizeof();
+    static final int IN6_BYTES = (int) sockaddr_in6.sizeof();
+    // Offsets from the generated layouts. The family field sits at the same offset in every sockaddr.
+    private static final long FAMILY = sockaddr.sa_family$offset();
+    private static final long PORT = sockaddr_in.sin_port$offset();
+    private static final long IN4_ADDR = sockaddr_in.sin_addr$offset();
+    private static final int IN4_ADDR_BYTES = (int) in_addr.sizeof();
+    private static final long IN6_PORT = sockaddr_in6.sin6_port$offset();
+    private static final long IN6_ADDR = sockaddr_in6.sin6_addr$offset();
+    private static final int IN6_ADDR_BYTES = (int) in6_addr.sizeof();
+    private static final long IN6_SCOPE = sockaddr_in6.sin6_scope_id$offset();
 
     private static final ValueLayout.OfShort HOST_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfShort NET_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -40,16 +55,16 @@ final class SocketAddresses {
         byte[] raw = ip.getAddress();
         if (ip instanceof Inet4Address) {
             dst.asSlice(0, IN4_BYTES).fill((byte) 0);
-            dst.set(HOST_SHORT, 0, (short) Sockets.AF_INET);
-            dst.set(NET_SHORT, 2, (short) address.getPort());
-            MemorySegment.copy(raw, 0, dst, ValueLayout.JAVA_BYTE, 4, 4);
+            dst.set(HOST_SHORT, FAMILY, (short) Sockets.AF_INET);
+            dst.set(NET_SHORT, PORT, (short) address.getPort());
+            MemorySegment.copy(raw, 0, dst, ValueLayout.JAVA_BYTE, IN4_ADDR, IN4_ADDR_BYTES);
             return IN4_BYTES;
         }
         dst.asSlice(0, IN6_BYTES).fill((byte) 0);
-        dst.set(HOST_SHORT, 0, (short) Sockets.AF_INET6);
-        dst.set(NET_SHORT, 2, (short) address.getPort());
-        MemorySegment.copy(raw, 0, dst, ValueLayout.JAVA_BYTE, 8, 16);
-        dst.set(HOST_INT, 24, ((Inet6Address) ip).getScopeId());
+        dst.set(HOST_SHORT, FAMILY, (short) Sockets.AF_INET6);
+        dst.set(NET_SHORT, IN6_PORT, (short) address.getPort());
+        MemorySegment.copy(raw, 0, dst, ValueLayout.JAVA_BYTE, IN6_ADDR, IN6_ADDR_BYTES);
+        dst.set(HOST_INT, IN6_SCOPE, ((Inet6Address) ip).getScopeId());
         return IN6_BYTES;
     }
 
@@ -60,16 +75,16 @@ final class SocketAddresses {
 
     /** Reads a sockaddr of {@code length} bytes; {@code null} for a family other than IPv4/IPv6. */
     static InetSocketAddress decode(MemorySegment src, int length) {
-        int family = src.get(HOST_SHORT, 0);
-        int port = Short.toUnsignedInt(src.get(NET_SHORT, 2));
+        int family = src.get(HOST_SHORT, FAMILY);
+        int port = Short.toUnsignedInt(src.get(NET_SHORT, PORT)); // sin_port and sin6_port share the offset
         try {
             if (family == Sockets.AF_INET && length >= IN4_BYTES) {
-                byte[] raw = src.asSlice(4, 4).toArray(ValueLayout.JAVA_BYTE);
+                byte[] raw = src.asSlice(IN4_ADDR, IN4_ADDR_BYTES).toArray(ValueLayout.JAVA_BYTE);
                 return new InetSocketAddress(InetAddress.getByAddress(raw), port);
             }
             if (family == Sockets.AF_INET6 && length >= IN6_BYTES) {
-                byte[] raw = src.asSlice(8, 16).toArray(ValueLayout.JAVA_BYTE);
-                int scope = src.get(HOST_INT, 24);
+                byte[] raw = src.asSlice(IN6_ADDR, IN6_ADDR_BYTES).toArray(ValueLayout.JAVA_BYTE);
+                int scope = src.get(HOST_INT, IN6_SCOPE);
                 // Without a scope, getByAddress also turns an IPv4-mapped address (::ffff:a.b.c.d) into IPv4.
                 InetAddress ip = scope == 0 ? InetAddress.getByAddress(raw) : Inet6Address.getByAddress(null, raw, scope);
                 return new InetSocketAddress(ip, port);

@@ -2,6 +2,7 @@ package dev.iobuf.uring.net;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.liburing.Syscalls;
 import dev.iobuf.uring.UringException;
 import java.lang.foreign.Arena;
@@ -20,22 +21,23 @@ import java.net.InetSocketAddress;
  * use" to its caller directly. Accepted sockets come from io_uring (multishot accept) and need no call
  * here: they inherit TCP_NODELAY from the listening socket.
  *
- * <p>Constants are Linux's on x86-64 and aarch64 (asm-generic agrees for all of these).
+ * <p>Constants come from the generated {@link LibcAbi} (glibc's headers; the same on x86-64 and aarch64).
  */
 final class Sockets {
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
-    static final int SOCK_STREAM = 1;
-    static final int SOCK_CLOEXEC = 02000000;
-    static final int SOL_SOCKET = 1;
-    static final int SO_REUSEADDR = 2;
-    static final int SO_SNDBUF = 7;
-    static final int SO_REUSEPORT = 15;
-    static final int IPPROTO_TCP = 6;
-    static final int TCP_NODELAY = 1;
-    static final int MSG_NOSIGNAL = 0x4000;
+    static final int AF_INET = LibcAbi.AF_INET();
+    static final int AF_INET6 = LibcAbi.AF_INET6();
+    static final int SOCK_STREAM = LibcAbi.SOCK_STREAM();
+    static final int SOCK_CLOEXEC = LibcAbi.SOCK_CLOEXEC();
+    static final int SOL_SOCKET = LibcAbi.SOL_SOCKET();
+    static final int SO_REUSEADDR = LibcAbi.SO_REUSEADDR();
+    static final int SO_SNDBUF = LibcAbi.SO_SNDBUF();
+    static final int SO_REUSEPORT = LibcAbi.SO_REUSEPORT();
+    static final int IPPROTO_TCP = LibcAbi.IPPROTO_TCP();
+    static final int TCP_NODELAY = LibcAbi.TCP_NODELAY();
+    static final int MSG_NOSIGNAL = LibcAbi.MSG_NOSIGNAL();
+    static final int SHUT_RDWR = LibcAbi.SHUT_RDWR();
+    /** Not in the generated LibcAbi yet (regen-bindings.sh lists the constants it takes): glibc's value, as SHUT_RDWR - 1. */
     static final int SHUT_WR = 1;
-    static final int SHUT_RDWR = 2;
 
     private Sockets() {
     }

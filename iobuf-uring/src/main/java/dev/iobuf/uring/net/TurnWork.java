@@ -1,5 +1,7 @@
 package dev.iobuf.uring.net;
 
+import java.util.function.IntConsumer;
+
 /**
  * What connections asked of the loop during a turn, done once at its end ({@link #finishTurn}), plus the
  * order of their last activity for the idle timeout. Each kind of work is a {@link SlotList} indexed by
@@ -25,6 +27,9 @@ final class TurnWork {
     private final SlotList starved;
     private final SlotList idle;
     private final long[] lastActivity;
+    /** Made once: running them allocates nothing. */
+    private final IntConsumer resume;
+    private final IntConsumer flush;
     private final boolean idleTracked;
     private boolean sweeping = true;
     private long now;
@@ -39,6 +44,8 @@ final class TurnWork {
         this.idle = new SlotList(n);
         this.lastActivity = new long[n];
         this.idleTracked = idleTracked;
+        this.resume = s -> table.at(s).receive().resume();
+        this.flush = s -> table.at(s).send().flush();
     }
 
     /** The loop's clock for this turn (read once after each wait). */
@@ -106,8 +113,8 @@ final class TurnWork {
     /** The end of a turn: tell drained writers, deliver resumed data, start sends, return buffers, re-arm. */
     void finishTurn(RecvBuffers recv) {
         notifyWritable();
-        deliverResumed();
-        flushDirty();
+        pass(resumed, resume);
+        pass(dirty, flush);
         recv.publish();
         rearmStarved(recv.inRing());
     }
@@ -128,23 +135,14 @@ final class TurnWork {
         }
     }
 
-    private void deliverResumed() {
-        for (int n = resumed.size(); n > 0; n--) {
-            int s = resumed.pollFirst();
+    /** Takes each entry {@code list} holds now (not those added meanwhile) and runs {@code action} on it. */
+    private static void pass(SlotList list, IntConsumer action) {
+        for (int n = list.size(); n > 0; n--) {
+            int s = list.pollFirst();
             if (s == SlotList.NONE) {
                 return;
             }
-            table.at(s).receive().resume();
-        }
-    }
-
-    private void flushDirty() {
-        for (int n = dirty.size(); n > 0; n--) {
-            int s = dirty.pollFirst();
-            if (s == SlotList.NONE) {
-                return;
-            }
-            table.at(s).send().flush();
+            action.accept(s);
         }
     }
 

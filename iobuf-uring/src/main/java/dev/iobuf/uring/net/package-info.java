@@ -1,7 +1,11 @@
 /**
- * The network runtime: {@link dev.iobuf.uring.net.EventLoopGroup} (event loops, each one thread with one
- * io_uring ring), {@link dev.iobuf.uring.net.Listener}, {@link dev.iobuf.uring.net.Connection} and its
- * {@link dev.iobuf.uring.net.ConnectionHandler}, TLS over the JDK's SSLEngine ({@link dev.iobuf.uring.net.TlsConfig}).
+ * The network runtime on io_uring: {@link dev.iobuf.uring.net.EventLoopGroup event loops}, each owning a
+ * ring, with multishot accept and receive into provided buffers, bounded write queues with
+ * backpressure, zero-copy sends, timers, idle timeouts, cross-thread tasks and graceful shutdown with
+ * leak counters ({@link dev.iobuf.uring.net.NetCounters}), readable over JMX
+ * ({@code dev.iobuf:type=EventLoop,name=...}) and summarized in JFR ({@code dev.iobuf.ConnectionSummary}).
+ * Handlers ({@link dev.iobuf.uring.net.ConnectionHandler}) run on their loop's thread. TLS runs over the
+ * JDK's SSLEngine inside the connection ({@link dev.iobuf.uring.net.TlsConfig}).
  *
  * <h2>Writing</h2>
  * {@code Connection.write} copies the bytes into the loop's write buffers (appending to the last buffer while it

@@ -4,6 +4,7 @@ import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.KernelTest;
 import dev.iobuf.uring.UringException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Client connections: connect to a JDK server, exchange data; a refused connect fails the future. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class ClientTest {
 
     @Test

@@ -8,9 +8,13 @@ final class EchoHandler implements ConnectionHandler {
     volatile int opened;
     volatile int closed;
 
+    /** The connection opened last. */
+    volatile Connection last;
+
     @Override
     public void onOpen(Connection c) {
         opened++;
+        last = c;
     }
 
     @Override

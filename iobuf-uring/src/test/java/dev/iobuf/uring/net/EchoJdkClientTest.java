@@ -4,6 +4,7 @@ import static dev.iobuf.uring.net.NetTestSupport.anyPort;
 import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.KernelTest;
 import java.io.InputStream;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The server side against plain blocking JDK sockets: an independent peer. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class EchoJdkClientTest {
 
     @Test

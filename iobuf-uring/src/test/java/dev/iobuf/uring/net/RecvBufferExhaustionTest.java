@@ -5,6 +5,7 @@ import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iobuf.uring.KernelTest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * -ENOBUFS, and is armed again once buffers come back; no byte is lost or reordered.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class RecvBufferExhaustionTest {
     private static final int BUFFERS = 4;
 

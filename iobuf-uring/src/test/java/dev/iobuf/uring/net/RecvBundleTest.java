@@ -4,6 +4,7 @@ import static dev.iobuf.uring.net.NetTestSupport.anyPort;
 import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.KernelTest;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.RingFeature;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Receive bundles: one completion fills several buffers, delivered one onData each, in order. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class RecvBundleTest {
 
     private static NetCounters echo(boolean bundles, byte[] data) throws Exception {

@@ -5,7 +5,6 @@ import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iobuf.liburing.Syscalls;
-import java.lang.foreign.MemorySegment;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -24,24 +23,9 @@ import org.junit.jupiter.api.Timeout;
 class StaleCompletionTest {
     private static final int BUFFERS = 8;
 
-    /** Echoes, and remembers the last connection it opened. */
-    static final class Recorder implements ConnectionHandler {
-        volatile Connection last;
-
-        @Override
-        public void onOpen(Connection c) {
-            last = c;
-        }
-
-        @Override
-        public void onData(Connection c, MemorySegment buffer, int offset, int length) {
-            c.write(buffer, offset, length);
-        }
-    }
-
     @Test
     void aStaleCompletionReturnsTheBufferItCarriesAndTheLoopGoesOn() throws Exception {
-        Recorder recorder = new Recorder();
+        EchoHandler recorder = new EchoHandler();
         EventLoopGroup group = group(b -> b.threads(1).recvBuffers(BUFFERS));
         EventLoop loop = group.loops().get(0);
         Listener listener = group.listen(anyPort(), recorder);

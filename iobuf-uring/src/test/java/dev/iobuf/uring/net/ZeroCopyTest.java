@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
+import dev.iobuf.uring.KernelTest;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * when the kernel's notification CQE says it no longer reads it.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@KernelTest
 class ZeroCopyTest {
     private static final int CHUNKS = 200;
     private static final int SIZE = BufferTier.SMALL.size();

@@ -1,0 +1,599 @@
+package dev.iobuf.uring.file;
+
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_OP_FTRUNCATE;
+
+import dev.iobuf.BoundedPool;
+import dev.iobuf.liburing.Libc;
+import dev.iobuf.uring.CompletionHandler;
+import dev.iobuf.uring.Opcode;
+import dev.iobuf.uring.RegisteredBuffers;
+import dev.iobuf.uring.RegisteredFiles;
+import dev.iobuf.uring.ResourceTags;
+import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.Sqe;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One ring of a {@link FileIo} and the platform thread that owns it. Any thread submits: it takes an
+ * op slot (waiting when all are taken: that is the bounded submit queue), fills it, offers its index
+ * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link RingWaker}). The ring
+ * thread turns every queued op into SQEs, submits the whole batch with one {@code io_uring_enter},
+ * reaps completions and wakes exactly the thread waiting for each.
+ *
+ * <p>user_data: {@code generation << 32 | slot << 1 | part} (part 1 is the fsync of a linked
+ * write+fsync); {@link #WAKE} for the eventfd read; cancels carry {@link #CANCEL} and are not waited for.
+ *
+ * <p>Memory: an op's memory is held by the op slot ({@link FileOp#keepAlive}) from before its index
+ * is queued until its caller has seen the completion; the slot is not reused before then.
+ */
+final class FileRing implements Runnable, CompletionHandler {
+    private static final System.Logger LOG = System.getLogger(FileRing.class.getName());
+    static final long WAKE = 1L << 62;
+    static final long CANCEL = 1L << 61;
+    /** Set on a queue entry that asks to cancel the op rather than submit it. */
+    static final int CANCEL_ENTRY = 1 << 30;
+    private static final int SCRATCH_BYTES = 256;
+    private static final MemorySegment EMPTY_PATH = Arena.global().allocateFrom("");
+    /** How long the ring thread stays awake without work before it sleeps (see {@link #loop}). */
+    private static final long IDLE_NANOS = 50_000;
+    /** Ops the kernel never completed after close: their memory is kept reachable for good. */
+    private static final List<Object> STRANDED = new ArrayList<>();
+
+    private final FileIo service;
+    private final int id;
+    private final FileIoBuilder config;
+    final BoundedPool<FileOp> ops;
+    private final SubmitQueue queue;
+    private final Arena arena = Arena.ofShared();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicInteger pendingCancels = new AtomicInteger();
+    final LongAdder queueFullWaits = new LongAdder();
+    private final Thread thread;
+    private volatile Throwable startFailure;
+    private volatile boolean stopping;
+    private volatile boolean terminated;
+    private RingWaker waker;
+    private Ring ring;
+    private RegisteredBuffers buffers;
+    private RegisteredFiles files;
+    private CompletionHandler reaper;
+    /** SQEs submitted (or about to be) whose completion the ring thread still expects (cancels excluded). */
+    private int expected;
+    private boolean wakeArmed;
+    private volatile boolean ftruncate;
+    private long enters;
+    private long stranded;
+
+    FileRing(FileIo service, int id, FileIoBuilder config) {
+        this.service = service;
+        this.id = id;
+        this.config = config;
+        this.ops = new BoundedPool<>(config.queueDepth);
+        MemorySegment scratch = arena.allocate((long) ops.capacity() * SCRATCH_BYTES, 4096);
+        ops.fill(i -> new FileOp(i, scratch.asSlice((long) i * SCRATCH_BYTES, SCRATCH_BYTES)));
+        this.queue = new SubmitQueue(Integer.highestOneBit(ops.capacity() * 2 - 1) << 1);
+        this.thread = Thread.ofPlatform().daemon().name("iobuf-file-ring-" + id).unstarted(this);
+    }
+
+    /** Starts the ring thread and waits until the ring is set up (or failed to be). */
+    void start() {
+        thread.start();
+        boolean interrupted = false;
+        for (;;) {
+            try {
+                started.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = startFailure;   // setUp throws unchecked exceptions only
+        if (t instanceof RuntimeException r) {
+            throw r;
+        } else if (t != null) {
+            throw (Error) t;
+        }
+    }
+
+    // ---------------------------------------------------------------- submitter side (any thread)
+
+    /**
+     * An op slot of this ring, waiting while all are taken.
+     *
+     * @throws ClosedChannelException if the service is closed
+     * @throws ClosedByInterruptException if interrupted while waiting (the caller closes its file)
+     */
+    FileOp acquire(byte kind, UringFile file) throws ClosedChannelException {
+        if (stopping) {
+            throw new ClosedChannelException();
+        }
+        int i = ops.tryAcquire();
+        if (i < 0) {
+            queueFullWaits.increment();
+            try {
+                i = ops.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClosedByInterruptException();
+            }
+        }
+        return ops.value(i).reset(kind, file);
+    }
+
+    /** An op slot if one is free right now, else null. */
+    FileOp tryAcquire(byte kind, UringFile file) throws ClosedChannelException {
+        if (stopping) {
+            throw new ClosedChannelException();
+        }
+        int i = ops.tryAcquire();
+        return i < 0 ? null : ops.value(i).reset(kind, file);
+    }
+
+    /** Queues a filled op and wakes the ring thread if it sleeps. */
+    void submit(FileOp op) {
+        queue(op);
+        waker.wake();
+    }
+
+    /** Queues a filled op without waking the ring thread (a batch wakes it once: {@link #wakeUp()}). */
+    void queue(FileOp op) {
+        if (op.lease != null) {
+            try {
+                op.lease.retain();   // before the kernel can get the address; released in release(op)
+            } catch (IllegalStateException e) {
+                op.lease = null;
+                release(op);
+                throw e;
+            }
+        }
+        FileOp.STATE.setVolatile(op, FileOp.QUEUED);
+        queue.offer(op.index);
+        if (terminated) {
+            op.sweep();   // the ring thread is gone (see shutDown): fail it here if nobody did
+        }
+    }
+
+    /** Wakes the ring thread if it sleeps. */
+    void wakeUp() {
+        waker.wake();
+    }
+
+    /**
+     * Waits for {@code op}'s completion. An interrupt cancels the op (IORING_OP_ASYNC_CANCEL) and the
+     * wait goes on until the kernel is done with the op's memory; the interrupt status is kept set.
+     */
+    int await(FileOp op) {
+        boolean interrupted = false;
+        while (!op.isDone()) {
+            LockSupport.park(this);
+            if (Thread.interrupted() && !interrupted) {
+                interrupted = true;
+                requestCancel(op);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return op.result;
+    }
+
+    private void requestCancel(FileOp op) {
+        // Bound the cancel entries in the queue (capacity 2 x slots: one submission + one cancel each).
+        if (pendingCancels.incrementAndGet() <= ops.capacity()) {
+            queue.offer(op.index | CANCEL_ENTRY);
+            waker.wake();
+        } else {
+            pendingCancels.decrementAndGet();
+        }
+    }
+
+    /** Gives the slot back after the caller has consumed the result. */
+    void release(FileOp op) {
+        if (op.lease != null && !op.stranded) {
+            op.lease.release();
+        }
+        op.clear();
+        ops.release(op.index);
+    }
+
+    /** Runs {@code task} on the ring thread and waits for it (registration changes). */
+    void runOnRing(Runnable task) throws ClosedChannelException {
+        FileOp op = acquire(FileOp.TASK, null);
+        op.task = task;
+        submit(op);
+        int r = await(op);
+        Throwable failure = op.failure;
+        release(op);
+        if (r == FileOp.CLOSED) {
+            throw new ClosedChannelException();
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- ring thread
+
+    @Override
+    public void run() {
+        try {
+            setUp();
+        } catch (Throwable t) {
+            startFailure = t;
+            closeQuietly();
+            terminated = true;
+            started.countDown();
+            return;
+        }
+        started.countDown();
+        try {
+            loop();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "file ring " + id + " failed; failing its operations", t);
+        } finally {
+            shutDown();
+        }
+    }
+
+    private void setUp() {
+        ring = Ring.builder().entries(config.ringEntries()).cqSize(config.ringEntries() * 4).build();
+        waker = new RingWaker(arena, thread);
+        reaper = ResourceTags.of(ring).wrap(this);
+        if (service.registeredSlots() > 0) {
+            buffers = RegisteredBuffers.sparse(ring, service.registeredSlots());
+            for (RegisteredPool p : service.registeredPools()) {
+                buffers.setPool(p.firstSlot(), p.pool());
+            }
+        }
+        ftruncate = ring.supports(Opcode.FTRUNCATE);
+        if (config.fileSlots > 0) {
+            files = RegisteredFiles.register(ring, config.fileSlots);
+        }
+        if (config.boundedWorkers >= 0 || config.unboundedWorkers >= 0) {
+            IoWorkers.limit(ring, config.boundedWorkers, config.unboundedWorkers);
+        }
+    }
+
+    private void loop() {
+        long idleSince = 0;
+        while (!stopping) {
+            int prepared = drain();
+            if (prepared > 0) {
+                enters++;
+                ring.submit();
+            } else if (expected > 0) {
+                ring.submit();   // enters only if the kernel has completions or task work to flush
+            }
+            int reaped = ring.reap(reaper);
+            if (prepared > 0 || reaped > 0 || !queue.isEmpty()) {
+                idleSince = 0;
+                continue;
+            }
+            // Callers woken by the completions just reaped usually submit again within microseconds:
+            // stay awake (yielding the CPU to them) a little before sleeping, which saves their wake-up call.
+            long now = System.nanoTime();
+            if (idleSince == 0) {
+                idleSince = now;
+            }
+            if (now - idleSince < IDLE_NANOS) {
+                Thread.yield();
+                continue;
+            }
+            idleSince = 0;
+            if (expected > 0) {
+                sleepInKernel();
+            } else {
+                waker.prepareToSleep(RingWaker.PARKED);
+                if (queue.isEmpty() && !stopping) {
+                    LockSupport.park(this);
+                }
+                waker.awake();
+            }
+        }
+    }
+
+    /** Blocks in io_uring_enter until a completion arrives; the armed eventfd read lets submitters end it. */
+    private void sleepInKernel() {
+        if (!wakeArmed) {
+            ring.nextSqe().read(waker.fd(), waker.readBuffer(), 0).userData(WAKE);
+            wakeArmed = true;
+        }
+        waker.prepareToSleep(RingWaker.IN_KERNEL);
+        if (queue.isEmpty() && !stopping && ring.cqReady() == 0) {
+            ring.submitAndWait(1);
+        } else {
+            ring.submit();
+        }
+        waker.awake();
+    }
+
+    /** Turns queued entries into SQEs; returns how many ops it prepared. */
+    private int drain() {
+        int n = 0;
+        int limit = ring.sqEntries();
+        int e;
+        while (n < limit && (e = queue.poll()) >= 0) {
+            if ((e & CANCEL_ENTRY) != 0) {
+                pendingCancels.decrementAndGet();
+                cancel(ops.value(e & ~CANCEL_ENTRY));
+                continue;
+            }
+            FileOp op = ops.value(e);
+            if (op.kind == FileOp.TASK) {
+                runTask(op);
+            } else if (op.file != null && !op.file.isOpen()) {
+                op.finish(FileOp.FILE_CLOSED);
+            } else {
+                prep(op);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void runTask(FileOp op) {
+        try {
+            ring.submit();   // SQEs that name a file slot reach the kernel before a task changes the table
+            op.task.run();
+            op.finish(0);
+        } catch (Throwable t) {
+            op.failure = t;
+            op.finish(FileOp.TASK_FAILED);
+        }
+    }
+
+    /** Ring thread: cancels every op of {@code file} in the kernel (its close; blocked callers then return). */
+    void cancelOpsOf(UringFile file) {
+        for (int i = 0; i < ops.capacity(); i++) {
+            FileOp op = ops.value(i);
+            if (op.inKernel > 0 && op.file == file) {
+                cancel(op);
+            }
+        }
+        ring.submit();
+    }
+
+    private void cancel(FileOp op) {
+        if (op.inKernel > 0) {
+            ring.nextSqe().cancel(op.userData, 0).userData(CANCEL);
+            if (op.kind == FileOp.WRITE_FSYNC) {
+                ring.nextSqe().cancel(op.userData | 1, 0).userData(CANCEL);
+            }
+        }
+    }
+
+    private void prep(FileOp op) {
+        op.userData = (long) op.generation << 32 | (long) op.index << 1;
+        Sqe sqe = ring.nextSqe();
+        switch (op.kind) {
+            case FileOp.READ -> {
+                if (op.bufIndex >= 0) {
+                    sqe.readFixed(op.fd, op.addr, op.len, op.position, op.bufIndex);
+                } else {
+                    sqe.read(op.fd, op.addr, op.len, op.position);
+                }
+            }
+            case FileOp.WRITE, FileOp.WRITE_FSYNC -> {
+                if (op.bufIndex >= 0) {
+                    sqe.writeFixed(op.fd, op.addr, op.len, op.position, op.bufIndex);
+                } else {
+                    sqe.write(op.fd, op.addr, op.len, op.position);
+                }
+            }
+            case FileOp.READV -> sqe.readv(op.fd, op.addr, op.len, op.position);
+            case FileOp.WRITEV -> sqe.writev(op.fd, op.addr, op.len, op.position);
+            case FileOp.FSYNC -> sqe.fsync(op.fd).opFlags(op.flags);
+            case FileOp.FALLOCATE -> sqe.fallocate(op.fd, op.flags, op.position, op.extra);
+            case FileOp.FTRUNCATE -> sqe.prep(IORING_OP_FTRUNCATE(), op.fd, 0, 0, op.position);
+            case FileOp.STATX -> {
+                if (op.keepAlive instanceof MemorySegment path) {
+                    sqe.statx(Libc.AT_FDCWD(), path, 0, op.flags, op.scratch);
+                } else {
+                    sqe.statx(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
+                }
+            }
+            case FileOp.OPENAT -> sqe.openat(Libc.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
+            case FileOp.CLOSE -> sqe.close(op.fd);
+            default -> throw new IllegalStateException("unknown op kind " + op.kind);
+        }
+        if (op.fixedFile) {
+            sqe.fixedFile();
+        }
+        sqe.userData(op.userData);
+        op.inKernel = 1;
+        expected++;
+        if (op.kind == FileOp.WRITE_FSYNC) {
+            sqe.link();
+            Sqe sync = ring.nextSqe().fsync(op.fd).opFlags(op.flags).userData(op.userData | 1);
+            if (op.fixedFile) {
+                sync.fixedFile();
+            }
+            op.inKernel = 2;
+            expected++;
+        }
+    }
+
+    @Override
+    public void complete(long userData, int result, int flags) {
+        if (userData == WAKE) {
+            wakeArmed = false;
+            return;
+        }
+        if ((userData & CANCEL) != 0 || userData < 0) {
+            return;
+        }
+        int index = (int) ((userData >>> 1) & 0x7FFF_FFFF);
+        if (index >= ops.capacity()) {
+            return;
+        }
+        FileOp op = ops.value(index);
+        if ((op.userData & ~1L) != (userData & ~1L) || op.inKernel == 0) {
+            return;   // not ours (cannot happen: every SQE we make carries a live slot's user_data)
+        }
+        expected--;
+        op.inKernel--;
+        if (stopping) {
+            if (op.inKernel == 0) {
+                op.finish(FileOp.CLOSED);
+            }
+            return;
+        }
+        switch (op.kind) {
+            case FileOp.WRITE -> completeWrite(op, result);
+            case FileOp.WRITE_FSYNC -> completeWriteFsync(op, (userData & 1) != 0, result);
+            default -> op.finish(result);
+        }
+    }
+
+    /** A short write is resubmitted for the rest; the caller hears of the whole. */
+    private void completeWrite(FileOp op, int result) {
+        if (result > 0 && result < op.len) {
+            advance(op, result);
+            prep(op);
+            return;
+        }
+        op.finish(result >= 0 ? (int) (op.written + result) : op.written > 0 ? (int) op.written : result);
+    }
+
+    private void completeWriteFsync(FileOp op, boolean fsyncPart, int result) {
+        if (!fsyncPart) {
+            op.writeResult = result;
+        } else {
+            op.result = result;
+        }
+        if (op.inKernel > 0) {
+            return;
+        }
+        int w = op.writeResult;
+        if (w > 0 && w < op.len) {
+            // The short write broke the link (its fsync came back -ECANCELED): go on with the rest, and the fsync.
+            advance(op, w);
+            prep(op);
+            return;
+        }
+        if (w < 0) {
+            op.finish(op.written > 0 ? (int) op.written : w);
+        } else {
+            op.finish(op.result < 0 ? op.result : (int) (op.written + w));
+        }
+    }
+
+    private static void advance(FileOp op, int done) {
+        op.written += done;
+        op.addr += done;
+        op.len -= done;
+        op.position += done;
+    }
+
+    // ---------------------------------------------------------------- close
+
+    /** Asks the ring thread to stop; it fails queued ops, cancels the rest and closes the ring. */
+    void stop() {
+        stopping = true;
+        if (waker != null) {
+            waker.wakeAlways();
+        }
+    }
+
+    /** Waits (bounded) for the ring thread to finish closing; true if it did. */
+    boolean join(long timeoutMillis) {
+        try {
+            return thread.join(java.time.Duration.ofMillis(timeoutMillis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !thread.isAlive();
+        }
+    }
+
+    private void shutDown() {
+        stopping = true;
+        int e;
+        while ((e = queue.poll()) >= 0) {
+            if ((e & CANCEL_ENTRY) == 0) {
+                ops.value(e).finish(FileOp.CLOSED);
+            }
+        }
+        try {
+            ring.close(reaper);   // cancels what is in flight and waits (bounded) for the completions
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "closing file ring " + id + " failed", ex);
+        }
+        for (int i = 0; i < ops.capacity(); i++) {
+            FileOp op = ops.value(i);
+            if (op.inKernel > 0) {
+                // The kernel did not complete it within the close wait: its memory must never be freed.
+                stranded++;
+                op.stranded = true;   // its lease stays retained: the pool refuses to close
+                synchronized (STRANDED) {
+                    STRANDED.add(op.keepAlive);
+                }
+                op.inKernel = 0;
+                op.finish(FileOp.CLOSED);
+            }
+        }
+        closeQuietly();
+        terminated = true;
+        for (int i = 0; i < ops.capacity(); i++) {
+            ops.value(i).sweep();
+        }
+    }
+
+    private void closeQuietly() {
+        if (waker != null) {
+            waker.close();
+        }
+        if (ring != null) {
+            ring.close();
+        }
+        if (stranded == 0) {
+            arena.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- facts
+
+    /** Whether the kernel has IORING_OP_FTRUNCATE (Linux 6.9). */
+    boolean supportsFtruncate() {
+        return ftruncate;
+    }
+
+    RegisteredFiles files() {
+        return files;
+    }
+
+    /** Ops the kernel did not complete before close (their memory was kept). */
+    long stranded() {
+        return stranded;
+    }
+
+    long enters() {
+        return enters;
+    }
+
+    long unparks() {
+        return waker == null ? 0 : waker.unparks();
+    }
+
+    long eventfdWrites() {
+        return waker == null ? 0 : waker.eventfdWrites();
+    }
+
+    int opsInUse() {
+        return ops.acquiredCount();
+    }
+}

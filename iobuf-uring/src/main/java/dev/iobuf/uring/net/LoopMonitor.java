@@ -1,0 +1,92 @@
+package dev.iobuf.uring.net;
+
+import java.lang.management.ManagementFactory;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import jdk.jfr.FlightRecorder;
+
+/**
+ * Makes a running event loop observable: its {@link NetCounters} as the JMX MBean
+ * {@code dev.iobuf:type=EventLoop,name=<loop thread name>}, and the periodic JFR event
+ * {@code dev.iobuf.ConnectionSummary}. JFR calls the hook only while a recording enables that event;
+ * the hook hands each loop a task, so the snapshot is taken and committed on the loop's thread and the
+ * JFR thread never waits for a busy loop.
+ */
+final class LoopMonitor {
+    private static final System.Logger LOG = System.getLogger(LoopMonitor.class.getName());
+    private static final Set<LoopMonitor> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        FlightRecorder.addPeriodicEvent(ConnectionSummaryEvent.class, LoopMonitor::summarizeAll);
+    }
+
+    private final EventLoop loop;
+    private final String name;
+    private final ObjectName objectName;
+    /** The counters at the previous summary; loop thread only. */
+    private NetCounters previous = NetCounters.ZERO;
+
+    private LoopMonitor(EventLoop loop, String name, ObjectName objectName) {
+        this.loop = loop;
+        this.name = name;
+        this.objectName = objectName;
+    }
+
+    /** Registers the running loop {@code loop}, named {@code name} (its thread's name). */
+    static LoopMonitor start(EventLoop loop, String name) {
+        LoopMonitor m = new LoopMonitor(loop, name, register(loop, name));
+        LIVE.add(m);
+        return m;
+    }
+
+    /** Unregisters the loop (after its last turn). */
+    void stop() {
+        LIVE.remove(this);
+        if (objectName != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(objectName);
+            } catch (JMException e) {
+                LOG.log(System.Logger.Level.DEBUG, "MBean " + objectName + " was already gone", e);
+            }
+        }
+    }
+
+    /** The MBean's name, or null if it could not be registered (logged). */
+    ObjectName objectName() {
+        return objectName;
+    }
+
+    private static ObjectName register(EventLoop loop, String name) {
+        try {
+            ObjectName on = new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(name));
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            server.registerMBean(new CountersMBean(loop::counters, "Counters of event loop " + name), on);
+            return on;
+        } catch (JMException | RuntimeException e) {
+            // Observability must never stop a loop from running: a name clash (two groups with one thread
+            // name prefix) or a restricted MBean server leaves this loop without an MBean, and says so.
+            LOG.log(System.Logger.Level.WARNING, "event loop " + name + " runs without its JMX MBean: " + e);
+            return null;
+        }
+    }
+
+    private static void summarizeAll() {
+        for (LoopMonitor m : LIVE) {
+            try {
+                m.loop.execute(m::summarize);
+            } catch (RejectedExecutionException e) {
+                // the loop is shutting down: its last summary is not worth waiting for
+            }
+        }
+    }
+
+    private void summarize() {
+        NetCounters now = loop.counters();
+        ConnectionSummaryEvent.commit(name, now, previous);
+        previous = now;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.iobuf.uring.net;
+
+import static dev.iobuf.uring.net.NetTestSupport.anyPort;
+import static dev.iobuf.uring.net.NetTestSupport.group;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Each running loop is an MBean dev.iobuf:type=EventLoop,name=<thread> and sends periodic JFR summaries. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class LoopMonitorTest {
+    private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
+
+    @Test
+    void everyLoopIsAnMBeanWithItsCountersUntilItEnds() throws Exception {
+        EchoHandler echo = new EchoHandler();
+        EventLoopGroup group = group(b -> b.threadName("jmx-test-"));
+        Listener listener = group.listen(anyPort(), echo);
+        List<ObjectName> names = List.of(name("jmx-test-0"), name("jmx-test-1"));
+        assertThat(names).allMatch(JMX::isRegistered);
+        assertThat(JMX.getMBeanInfo(names.getFirst()).getAttributes())
+                .hasSize(NetCounters.class.getRecordComponents().length);
+        try (Socket s = NetTestSupport.jdkClient(listener.port())) {
+            s.getOutputStream().write(new byte[100]);
+            NetTestSupport.readExactly(s.getInputStream(), 100);
+            long open = 0;
+            long received = 0;
+            for (ObjectName n : names) {
+                open += (Long) JMX.getAttribute(n, "connectionsOpen");
+                received += (Long) JMX.getAttribute(n, "bytesReceived");
+            }
+            assertThat(open).isEqualTo(1);
+            assertThat(received).isEqualTo(100);
+            assertThat(JMX.getAttributes(names.getFirst(), new String[] {"loops", "fdsOpened", "nope"}).asList())
+                    .as("unknown attributes are left out").hasSize(2);
+        }
+        NetTestSupport.shutdownClean(group);
+        assertThat(names).noneMatch(JMX::isRegistered);
+    }
+
+    @Test
+    void aRecordingGetsPeriodicConnectionSummariesFromEveryLoop() throws Exception {
+        Path file = Files.createTempFile("summary", ".jfr");
+        EchoHandler echo = new EchoHandler();
+        EventLoopGroup group = group(b -> b.threadName("jfr-test-"));
+        try (Recording r = new Recording()) {
+            r.enable("dev.iobuf.ConnectionSummary").withPeriod(Duration.ofMillis(100));
+            r.start();
+            Listener listener = group.listen(anyPort(), echo);
+            for (int i = 0; i < 3; i++) {
+                try (Socket s = NetTestSupport.jdkClient(listener.port())) {
+                    s.getOutputStream().write(new byte[10]);
+                    NetTestSupport.readExactly(s.getInputStream(), 10);
+                }
+            }
+            assertThat(NetTestSupport.await(() -> echo.closed == 3, Duration.ofSeconds(5))).isTrue();
+            Thread.sleep(500);
+            r.stop();
+            r.dump(file);
+        } finally {
+            NetTestSupport.shutdownClean(group);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals("dev.iobuf.ConnectionSummary"))
+                .filter(e -> e.getString("loop").startsWith("jfr-test-"))
+                .toList();
+        Files.delete(file);
+        assertThat(events).extracting(e -> e.getString("loop")).contains("jfr-test-0", "jfr-test-1");
+        assertThat(events.stream().mapToLong(e -> e.getLong("accepted")).sum()).as("deltas add up").isEqualTo(3);
+        assertThat(events.stream().mapToLong(e -> e.getLong("closed")).sum()).isEqualTo(3);
+        assertThat(events.stream().mapToLong(e -> e.getLong("bytesReceived")).sum()).isEqualTo(30);
+    }
+
+    private static ObjectName name(String loop) throws Exception {
+        return new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(loop));
+    }
+}
