@@ -237,6 +237,16 @@ public final class Connection {
         return (s == OPEN || s == CONNECTING) && !send.wantsWritable() && !send.outputShutdown();
     }
 
+    /**
+     * Sets a socket option on this connection now (setsockopt). Loop thread.
+     *
+     * @throws IllegalArgumentException if {@link SocketOptions} does not list it or the value is out of its range
+     */
+    public <T> void setOption(java.net.SocketOption<T> option, T value) {
+        checkLoop();
+        SocketOptions.of().with(option, value).applyTo(fd);
+    }
+
     /** Bytes queued and not yet acknowledged by a send completion. Loop thread. */
     public long queuedBytes() {
         checkLoop();

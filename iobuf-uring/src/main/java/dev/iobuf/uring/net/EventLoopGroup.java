@@ -94,6 +94,25 @@ public final class EventLoopGroup implements AutoCloseable {
      * @throws IllegalArgumentException if the address is unresolved
      */
     public Listener listen(InetSocketAddress address, ConnectionHandler handler) {
+        return listen(address, handler, null, SocketOptions.of());
+    }
+
+    /**
+     * Listens on {@code address}: as {@link #listen(InetSocketAddress, ConnectionHandler)}, with TLS if {@code tls}
+     * is not null ({@link #listen(InetSocketAddress, ConnectionHandler, TlsConfig)}) and {@code options} set on
+     * each listening socket before it binds (accepted sockets inherit them). Any thread.
+     *
+     * @throws dev.iobuf.uring.UringException if the kernel refuses an option (naming it), or as the two-argument form
+     */
+    public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls, SocketOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (tls != null && tls.isClient()) {
+            throw new IllegalArgumentException("listen takes a server TlsConfig (TlsConfig.server(context)), got " + tls);
+        }
+        Objects.requireNonNull(handler, "handler");
+        if (tls != null) {
+            handler = new TlsBound(handler, tls, null);
+        }
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(handler, "handler");
         if (shuttingDown.get()) {
@@ -104,7 +123,7 @@ public final class EventLoopGroup implements AutoCloseable {
         InetSocketAddress bound = address;
         try {
             for (int i = 0; i < fds.length; i++) {
-                fds[i] = listeningSocket(bound);
+                fds[i] = listeningSocket(bound, options);
                 if (i == 0) {
                     InetSocketAddress actual = Sockets.localAddress(fds[0]);
                     bound = actual != null ? actual : address;
@@ -139,14 +158,10 @@ public final class EventLoopGroup implements AutoCloseable {
      * @throws IllegalArgumentException if {@code tls} is a client config
      */
     public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls) {
-        Objects.requireNonNull(handler, "handler");
-        if (tls.isClient()) {
-            throw new IllegalArgumentException("listen takes a server TlsConfig (TlsConfig.server(context)), got " + tls);
-        }
-        return listen(address, new TlsBound(handler, tls, null));
+        return listen(address, handler, Objects.requireNonNull(tls, "tls"), SocketOptions.of());
     }
 
-    private int listeningSocket(InetSocketAddress address) {
+    private int listeningSocket(InetSocketAddress address, SocketOptions options) {
         int family = SocketAddresses.family(address);
         String where = address.toString();
         int fd = Sockets.orThrow(Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0),
@@ -155,6 +170,12 @@ public final class EventLoopGroup implements AutoCloseable {
         Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEPORT, 1), "setsockopt(SO_REUSEPORT)", fd, null);
         if (config.tcpNoDelay()) {
             Sockets.orThrow(Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1), "setsockopt(TCP_NODELAY)", fd, null);
+        }
+        try {
+            options.applyTo(fd, family == Sockets.AF_INET6);
+        } catch (RuntimeException e) {
+            Sockets.close(fd);
+            throw e;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sockaddr = arena.allocate(SocketAddresses.MAX_BYTES, 8);
