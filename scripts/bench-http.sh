@@ -5,13 +5,16 @@
 #   scripts/bench-http.sh [--quick | --report]
 #
 # HTTP plaintext (TechEmpower shape: HTTP/1.1 keep-alive, GET -> 200 "Hello, World!" with
-# Server, Date, Content-Type, Content-Length), four servers, each one JVM pinned to one core
+# Server, Date, Content-Type, Content-Length), five servers, each one process pinned to one core
 # (taskset -c 0), one event loop thread:
 #   A ours         dev.iobuf.examples.HttpServer --port P --loops 1 (examples module)
 #   B netty_uring  dev.iobuf.bench.http.NettyHttpServer --transport io_uring (HttpServerCodec)
 #   C netty_epoll  dev.iobuf.bench.http.NettyHttpServer --transport epoll
 #   D nio          dev.iobuf.bench.http.NioHttpServer (one Selector thread, hand-rolled parser)
-# All four start first and are warmed up (wrk, 10 s each); then ROUNDS rounds, each running
+#   E floor        benchmarks/src/main/c/http_floor.c, C on liburing 2.3 (built here with gcc): one
+#                  thread, multishot accept and recv, one send per receive, our exact response bytes;
+#                  the least user-space work possible, so ours/floor CPU per request is our overhead
+# All five start first and are warmed up (wrk, 10 s each); then ROUNDS rounds, each running
 # A B C D in turn: `wrk -t1 -c64 -d10s --latency` on the other core (taskset -c 1), then the
 # same 16-deep pipelined (benchmarks/wrk/pipeline.lua, 5 s). Per run the script records wrk's
 # requests, req/s and p50/p99 latency, the server's CPU time (utime+stime from /proc/PID/stat
@@ -31,6 +34,7 @@
 #   RESULT http.plaintext ours_rps=.. netty_uring_rps=.. rps_ratio=.. ours_cpu_us_per_req=..
 #          netty_uring_cpu_us_per_req=.. cpu_ratio=.. ours_p99_ms=.. netty_uring_p99_ms=..
 #   RESULT http.pipelined ...   RESULT http.alloc ...   RESULT echo.throughput ...
+#   RESULT http.plaintext.floor cpu_ratio_vs_c=R pipelined_cpu_ratio_vs_c=P (ours / floor, CPU per request)
 # Records: benchmarks/results/http.txt (--quick: http-quick.txt); wrk output and server logs
 # (GC logs included) under benchmarks/target/http-run/.
 #
@@ -85,7 +89,7 @@ LOAD_CPU=${LOAD_CPU:-1}
 HTTP_PORT_BASE=${HTTP_PORT_BASE:-18080}
 ECHO_PORT_BASE=${ECHO_PORT_BASE:-19080}
 
-HTTP_CONTENDERS=(ours netty_uring netty_epoll nio)
+HTTP_CONTENDERS=(ours netty_uring netty_epoll nio floor)
 ECHO_CONTENDERS=(ours netty_uring)
 
 # ------------------------------------------------------------------------------------------- report
@@ -180,8 +184,9 @@ def table(kind, mode):
     return {s: {k: med([x[k] for x in xs]) for k in xs[0]} | {"n": len(xs),
                 "errors": sum(x.get("errors", 0) for x in xs)} for s, xs in rows.items()}
 
-order = ["ours", "netty_uring", "netty_epoll", "nio"]
-labels = {"ours": "ours (iobuf)", "netty_uring": "netty io_uring", "netty_epoll": "netty epoll", "nio": "jdk nio"}
+order = ["ours", "netty_uring", "netty_epoll", "nio", "floor"]
+labels = {"ours": "ours (iobuf)", "netty_uring": "netty io_uring", "netty_epoll": "netty epoll", "nio": "jdk nio",
+          "floor": "floor (C)"}
 
 print()
 print(f"http suite: {path}")
@@ -261,6 +266,10 @@ print(f"RESULT http.plaintext ours_rps={num(g(o, 'ours', 'rps'))} netty_uring_rp
 print(f"RESULT http.plaintext.peers netty_epoll_rps={num(g(o, 'netty_epoll', 'rps'))} nio_rps={num(g(o, 'nio', 'rps'))}"
       f" netty_epoll_cpu_us_per_req={num(g(o, 'netty_epoll', 'cpu'), '{:.3f}')} nio_cpu_us_per_req={num(g(o, 'nio', 'cpu'), '{:.3f}')}"
       f" netty_epoll_p99_ms={num(g(o, 'netty_epoll', 'p99'), '{:.2f}')} nio_p99_ms={num(g(o, 'nio', 'p99'), '{:.2f}')}")
+print(f"RESULT http.plaintext.floor cpu_ratio_vs_c={num(ratio(g(o, 'ours', 'cpu'), g(o, 'floor', 'cpu')), '{:.3f}')}"
+      f" pipelined_cpu_ratio_vs_c={num(ratio(g(pipe, 'ours', 'cpu'), g(pipe, 'floor', 'cpu')), '{:.3f}')}"
+      f" floor_cpu_us_per_req={num(g(o, 'floor', 'cpu'), '{:.3f}')} floor_pipelined_cpu_us_per_req={num(g(pipe, 'floor', 'cpu'), '{:.3f}')}"
+      f" floor_rps={num(g(o, 'floor', 'rps'))} floor_p99_ms={num(g(o, 'floor', 'p99'), '{:.2f}')}")
 if pipe:
     print(f"RESULT http.pipelined ours_rps={num(g(pipe, 'ours', 'rps'))} netty_uring_rps={num(g(pipe, n, 'rps'))}"
           f" rps_ratio={num(ratio(g(pipe, 'ours', 'rps'), g(pipe, n, 'rps')), '{:.3f}')}"
@@ -328,6 +337,8 @@ cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 # the Attach Listener that serves jcmd is left out). HotSpot prints B below 100 KiB, K below 100 MiB,
 # M below 100 GiB, so the resolution is 1 KiB up to 100 MiB and 0.1-1 % above.
 alloc_bytes() {
+  # not a JVM (the C floor): nothing to read, and the attach handshake (SIGQUIT) would kill it
+  case "$(readlink "/proc/$1/exe" 2>/dev/null)" in */java) ;; *) echo NA; return ;; esac
   taskset -c "$LOAD_CPU" "$JAVA_HOME/bin/jcmd" "$1" Thread.print -e 2>/dev/null | awk '
     /^"Attach Listener"/ { next }
     /^"/ && match($0, / allocated=[0-9]+[BKMG]/) {
@@ -350,6 +361,18 @@ ensure_benchmarks_jar() {
     ensure_maven
     "${MVN[@]}" -q -DskipTests -pl benchmarks -am package
   fi
+}
+
+FLOOR_BIN=benchmarks/target/http-floor
+# Builds the C floor server (gcc, liburing) when its binary is missing or older than its source.
+ensure_floor() {
+  local src=benchmarks/src/main/c/http_floor.c
+  [ -x "$FLOOR_BIN" ] && [ "$FLOOR_BIN" -nt "$src" ] && return
+  command -v gcc >/dev/null || ensure_apt gcc
+  ensure_apt liburing-dev
+  mkdir -p "$(dirname "$FLOOR_BIN")"
+  echo "building $FLOOR_BIN" >&2
+  gcc -O2 -Wall -Wextra -o "$FLOOR_BIN" "$src" -luring || die "gcc failed on $src (liburing-dev 2.3+ needed)"
 }
 
 OURS_NOTE=""
@@ -399,6 +422,9 @@ server_cmd() {
     http/netty_uring|http/netty_epoll)
       CMD=("$JAVA_HOME/bin/java" "${JVM[@]}" "${gc[@]}" "${NETTY[@]}" -cp "$JAR" dev.iobuf.bench.http.NettyHttpServer
            --transport "$([ "$name" = netty_uring ] && echo io_uring || echo epoll)" --port "$port" --loops 1) ;;
+    http/floor)
+      ensure_floor
+      CMD=("$FLOOR_BIN" --port "$port") ;;
     http/nio)
       CMD=("$JAVA_HOME/bin/java" "${JVM[@]}" "${gc[@]}" -cp "$JAR" dev.iobuf.bench.http.NioHttpServer --port "$port") ;;
     echo/netty_uring)
