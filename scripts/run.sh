@@ -13,8 +13,10 @@ cd "$(dirname "$0")/.."
 pick_jdk
 ensure_maven
 ensure_apt liburing2
+# Every connection is an fd: lift the soft limit (Debian's default is 1024) to the hard one, as test.sh does.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 "${MVN[@]}" -q -DskipTests -pl examples -am package
-jar() { ls "$1"/target/"$1"-*.jar | grep -v -e sources -e javadoc -e -tests | head -1; }
+jar() { ls "$1"/target/"$1"-*.jar | grep -v -e sources -e javadoc -e tests | head -1; }
 MODULE_PATH=$(jar iobuf-core):$(jar native-bindings):$(jar iobuf-uring):$(jar examples)
 # The first start after a build makes the AOT cache (a training run, a few seconds); later ones reuse it.
 http_aot_cache examples/target/aot "$MODULE_PATH"

@@ -5,7 +5,10 @@
  */
 module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
-    requires transitive dev.iobuf.liburing;
+    // Not transitive: the bindings are exported to this module only (raw system calls stay behind our API).
+    requires dev.iobuf.liburing;
+    // The event loops prepare java.util.logging's formatting before they need it (LoopLog.warmUp).
+    requires java.logging;
     // JFR events (dev.iobuf.*); nothing is recorded unless a recording enables them
     requires jdk.jfr;
     // the event loops' counters as MBeans (dev.iobuf:type=EventLoop,name=...)

@@ -10,7 +10,12 @@
  * <p>Grant native access to this module alone: {@code --enable-native-access=dev.iobuf.liburing}
  * (on the class path: {@code ALL-UNNAMED}). liburing itself ({@code liburing.so.2}) is loaded by
  * {@link dev.iobuf.liburing.LibUringLibrary} or the first liburing call, never by touching constants or layouts.
+ *
+ * <p>Exported to our own modules only (io_uring, and the examples for C layouts): these classes make raw system calls ({@code syscall},
+ * {@code mmap}, {@code munmap}, ...) with this module's native access, so exporting them to everyone would
+ * hand that access to code whose module was never granted it.
  */
 module dev.iobuf.liburing {
-    exports dev.iobuf.liburing;
+    // The examples read C layouts and constants (LibcAbi, sockaddr_in) from here; nobody else gets the package.
+    exports dev.iobuf.liburing to dev.iobuf.uring, dev.iobuf.examples;
 }

@@ -128,8 +128,8 @@ public class FileRandomReadBench {
     /** openat straight into registered file slot 0 (no regular fd), O_RDONLY, O_DIRECT if asked. */
     private void openIntoSlot0(Path path) {
         int flags = direct ? oDirect() : 0;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = arena.allocateFrom(path.toString());
+        {
+            MemorySegment name = Arena.ofAuto().allocateFrom(path.toString());   // kept reachable by the ring
             ring.nextSqe().openatDirect(AT_FDCWD, name, flags, 0, 0).userData(1);
             ring.submitAndWait(1);
             int[] result = {Integer.MIN_VALUE};

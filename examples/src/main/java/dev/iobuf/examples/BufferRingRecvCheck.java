@@ -96,8 +96,7 @@ final class BufferRingRecvCheck {
         int recvs = 0;
         BitSet ids = new BitSet();
         while (true) {
-            ring.nextSqe().prep(Opcode.RECV.code(), fd, 0, group.pool().bufferSize(), 0)
-                    .bufferSelect(group.groupId()).userData(RECV);
+            ring.nextSqe().recvSelect(fd, group.groupId(), group.pool().bufferSize(), 0).userData(RECV);
             CheckCompletions.Completion c = completions.await(RECV);
             recvs++;
             if (c.result() < 0) {
@@ -137,8 +136,7 @@ final class BufferRingRecvCheck {
     }
 
     private int socket() {
-        // IORING_OP_SOCKET: fd = domain, off = type, len = protocol
-        ring.nextSqe().prep(Opcode.SOCKET.code(), AF_INET, 0, 0, STREAM_CLOEXEC).userData(SOCKET);
+        ring.nextSqe().socket(AF_INET, STREAM_CLOEXEC, 0, 0).userData(SOCKET);
         int fd = completions.await(SOCKET).result();
         if (fd < 0) {
             throw new UringException("socket(AF_INET, SOCK_STREAM)", fd, null);
@@ -147,14 +145,14 @@ final class BufferRingRecvCheck {
     }
 
     private void connect(int fd, int port) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment addr = sockaddr_in.allocate(arena);                 // zeroed: sin_zero
+        {
+            // An automatic arena: the ring keeps the address reachable until the completion.
+            MemorySegment addr = sockaddr_in.allocate(Arena.ofAuto());      // zeroed: sin_zero
             sockaddr_in.sin_family(addr, (short) AF_INET);                     // host byte order
             addr.set(NETWORK_SHORT, sockaddr_in.sin_port$offset(), (short) port); // network byte order
             MemorySegment.copy(new byte[] {127, 0, 0, 1}, 0, addr, ValueLayout.JAVA_BYTE,
                     sockaddr_in.sin_addr$offset(), (int) in_addr.sizeof());      // 127.0.0.1
-            // IORING_OP_CONNECT: addr = sockaddr, off = its length
-            ring.nextSqe().prep(Opcode.CONNECT.code(), fd, addr.address(), 0, SOCKADDR_IN_BYTES).userData(CONNECT);
+            ring.nextSqe().connect(fd, addr).userData(CONNECT);
             int rc = completions.await(CONNECT).result();
             if (rc < 0) {
                 throw new UringException("connect(fd=" + fd + ", 127.0.0.1:" + port + ")", rc, null);

@@ -126,6 +126,20 @@ final class CommandLine {
         if (v == null) {
             return dflt;
         }
+        return parseDuration(name, v);
+    }
+
+    /** As {@link #durationNanos}, where {@code 0} or {@code off} means off (returned as 0). */
+    long durationNanosOrOff(String name, long dflt) {
+        String v = values.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        String s = v.strip();
+        return s.equals("0") || s.equalsIgnoreCase("off") ? 0 : parseDuration(name, v);
+    }
+
+    private long parseDuration(String name, String v) {
         String s = v.strip().toLowerCase(java.util.Locale.ROOT);
         long unit = 1_000_000_000L;
         if (s.endsWith("ms")) {

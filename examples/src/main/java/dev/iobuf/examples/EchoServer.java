@@ -41,11 +41,11 @@ public final class EchoServer {
 
     /** Runs the server until SIGINT/SIGTERM; returns the exit code (see the class comment). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return NetServer.main(NAME, USAGE, DEFAULT_PORT, group -> new EchoHandler(), args, out, err);
+        return NetServer.main(NAME, USAGE, DEFAULT_PORT, (group, o) -> new EchoHandler(), args, out, err);
     }
 
     /** Starts an echo server in this process (tests, embedding); {@link NetServer#stop()} ends it. */
     static NetServer start(NetServer.Options options) {
-        return NetServer.start(NAME, options, group -> new EchoHandler());
+        return NetServer.start(NAME, options, (group, o) -> new EchoHandler());
     }
 }

@@ -153,8 +153,9 @@ final class FixedIoCheck {
     }
 
     private int open(Path file) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment path = arena.allocateFrom(file.toAbsolutePath().toString());
+        {
+            // An automatic arena: the ring keeps the path reachable until the completion.
+            MemorySegment path = Arena.ofAuto().allocateFrom(file.toAbsolutePath().toString());
             ring.nextSqe().openat(AT_FDCWD, path, OPEN_FLAGS, 0600).userData(OPEN);
             int fd = completions.await(OPEN).result();
             if (fd < 0) {

@@ -16,13 +16,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpPlaintextHandler implements ConnectionHandler {
     private final PlaintextResponses[] perLoop;
+    private final long headTimeoutNanos;
 
-    private HttpPlaintextHandler(PlaintextResponses[] perLoop) {
+    private HttpPlaintextHandler(PlaintextResponses[] perLoop, long headTimeoutNanos) {
         this.perLoop = perLoop;
+        this.headTimeoutNanos = headTimeoutNanos;
     }
 
-    /** Makes the responses of every loop of {@code group} and starts their clocks (on each loop's thread). */
-    static HttpPlaintextHandler start(EventLoopGroup group) {
+    /**
+     * Makes the responses of every loop of {@code group} and starts their clocks (on each loop's thread);
+     * request heads get {@code options.headTimeoutNanos()} (0: no deadline).
+     */
+    static HttpPlaintextHandler start(EventLoopGroup group, NetServer.Options options) {
         List<EventLoop> loops = group.loops();
         PlaintextResponses[] perLoop = new PlaintextResponses[loops.size()];
         CompletableFuture<?>[] started = new CompletableFuture<?>[loops.size()];
@@ -39,7 +44,7 @@ final class HttpPlaintextHandler implements ConnectionHandler {
         // The clocks start before the listener opens, so the first response already has a current date
         // and the arrays are published to the loop threads by the task hand-over.
         CompletableFuture.allOf(started).orTimeout(10, TimeUnit.SECONDS).join();
-        return new HttpPlaintextHandler(perLoop);
+        return new HttpPlaintextHandler(perLoop, options.headTimeoutNanos());
     }
 
     /** The responses of loop {@code index} (for tests). */
@@ -49,7 +54,7 @@ final class HttpPlaintextHandler implements ConnectionHandler {
 
     @Override
     public void onOpen(Connection c) {
-        c.attach(new HttpSession(c, perLoop[c.loop().index()]));
+        c.attach(new HttpSession(c, perLoop[c.loop().index()], headTimeoutNanos));
     }
 
     @Override

@@ -19,7 +19,11 @@ import java.lang.foreign.ValueLayout;
  * HTTP/2+ in an HTTP/1 line 505; a head over the limit 431; anything malformed 400. Every error answer
  * closes the connection; so do {@code Connection: close}, and HTTP/1.0 without
  * {@code Connection: keep-alive}. After a closing answer the rest of the input is ignored. Empty lines
- * before a request line are skipped; a bare LF does not end a line (the head waits for CRLF CRLF).
+ * before a request line are skipped. A bare LF (an LF without a CR before it) or a bare CR (a CR without
+ * an LF after it) is answered 400 and closes the moment it arrives: RFC 9112 section 2.2 lets a recipient
+ * take a bare LF as a line end, but a server that did so while a proxy in front of it did not could be
+ * fed a smuggled request, and waiting for a CR LF CR LF that such a client never sends would keep its
+ * connection forever.
  *
  * <p>Not thread-safe (the connection's loop thread only).
  */
@@ -39,6 +43,10 @@ final class HttpRequestParser {
     static final int DEFAULT_MAX_HEAD = 8192;
     /** A head of empty lines only: no answer. */
     private static final int IGNORE = -1;
+    /** {@link #scanForEnd}: no end of head yet. */
+    private static final int NO_END = -1;
+    /** {@link #scanForEnd}: a bare LF or bare CR. */
+    private static final int BARE_LINE_END = -2;
     private static final int FIRST_CARRY = 512;
 
     private static final int GET = 0;
@@ -69,6 +77,8 @@ final class HttpRequestParser {
     private long bodyLeft;
     /** A closing answer was given: the rest is ignored. */
     private boolean finished;
+    /** Only empty lines arrived since the last request (a head has started: see {@link #inHead()}). */
+    private boolean emptyLinesOnly;
 
     HttpRequestParser() {
         this(DEFAULT_MAX_HEAD);
@@ -100,6 +110,9 @@ final class HttpRequestParser {
             int reply;
             if (carryLength > 0) {
                 int end = scanForEnd(buffer, pos, to, scanState);
+                if (end == BARE_LINE_END) {
+                    return malformed(sink, to);
+                }
                 int take = (end < 0 ? to : end) - pos;
                 if (take > maxHead - carryLength) {
                     return tooLarge(sink, to);
@@ -113,6 +126,9 @@ final class HttpRequestParser {
                 carryLength = 0;
             } else {
                 int end = scanForEnd(buffer, pos, to, 0);
+                if (end == BARE_LINE_END) {
+                    return malformed(sink, to);
+                }
                 if (end < 0) {
                     if (to - pos > maxHead) {
                         return tooLarge(sink, to);
@@ -126,6 +142,7 @@ final class HttpRequestParser {
                 reply = parseHead(buffer, pos, end);
                 pos = end;
             }
+            emptyLinesOnly = reply == IGNORE;
             if (reply != IGNORE) {
                 if (HttpReply.closes(reply)) {
                     finished = true;
@@ -136,6 +153,14 @@ final class HttpRequestParser {
             }
         }
         return finished ? to : pos;
+    }
+
+    /**
+     * Whether a request head has begun and is not complete: part of it is carried over, or only empty
+     * lines came since the last request. The server's head deadline runs while this is true.
+     */
+    boolean inHead() {
+        return !finished && (carryLength > 0 || emptyLinesOnly);
     }
 
     /** Bytes of a split head waiting for the rest (for tests). */
@@ -149,31 +174,45 @@ final class HttpRequestParser {
     }
 
     private int tooLarge(Sink sink, int to) {
+        return refuse(sink, to, HttpReply.HEAD_TOO_LARGE | HttpReply.CLOSE);
+    }
+
+    private int malformed(Sink sink, int to) {
+        return refuse(sink, to, bad());
+    }
+
+    /** Answers {@code reply} (a closing one) and ignores the rest. */
+    private int refuse(Sink sink, int to, int reply) {
         carryLength = 0;
+        scanState = 0;
         finished = true;
-        sink.reply(HttpReply.HEAD_TOO_LARGE | HttpReply.CLOSE);
+        sink.reply(reply);
         return to;
     }
 
     /**
      * Finds the end of a head: the index just past CR LF CR LF in {@code [from, to)}, starting with
-     * {@code state} bytes of it already matched; -1 if absent (the matched count is left in scanState).
+     * {@code state} bytes of it already matched; {@link #NO_END} if absent (the matched count is left in
+     * scanState); {@link #BARE_LINE_END} at an LF that does not follow a CR or a CR that an LF does not follow.
      */
     private int scanForEnd(MemorySegment s, int from, int to, int state) {
         for (int i = from; i < to; i++) {
             byte b = s.get(ValueLayout.JAVA_BYTE, i);
-            // After a mismatch the only useful partial match is a CR that may start CR LF CR LF anew.
-            if (b == ((state & 1) == 0 ? (byte) '\r' : (byte) '\n')) {
+            boolean afterCr = (state & 1) != 0;
+            if (afterCr != (b == '\n')) {
+                return BARE_LINE_END;         // LF without CR, or CR followed by something else
+            }
+            if (b == '\r' || b == '\n') {
                 if (++state == 4) {
                     scanState = 0;
                     return i + 1;
                 }
             } else {
-                state = b == '\r' ? 1 : 0;
+                state = 0;
             }
         }
         scanState = state;
-        return -1;
+        return NO_END;
     }
 
     private void appendToCarry(MemorySegment s, int from, int n) {

@@ -16,7 +16,16 @@ import java.io.PrintStream;
  * </pre>
  *
  * <p>{@code HttpServer [--port N (8080)] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N]
- * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)]}.
+ * [--recv-buffer-size BYTES] [--idle-timeout DURATION (60s)] [--head-timeout DURATION (10s)]
+ * [--shutdown-timeout DURATION (5s)]}.
+ *
+ * <p>Slow and idle clients: a connection that neither receives nor sends for the idle timeout is closed;
+ * a request head must be complete within the head timeout of its first byte, else the connection is
+ * aborted (a slowloris client that trickles a byte now and then keeps resetting the idle time, not
+ * this deadline; such closes are counted in {@code deadlineCloses}). {@code 0} switches either off. The
+ * deadline is the runtime's per-connection deadline ({@link dev.iobuf.uring.net.Connection#deadline}):
+ * set at the first byte of a head, cleared when the head is complete, moved when a pipelined request
+ * ends mid-head; one kernel timer per loop, not per request.
  * Nothing is allocated per request in steady state: requests are parsed in place in
  * the provided receive buffer ({@link HttpRequestParser}; a head split across receives is carried over
  * in a per-connection array), and each answer is one write of a precomputed byte array
@@ -28,7 +37,7 @@ import java.io.PrintStream;
 public final class HttpServer {
     static final String NAME = "HttpServer";
     static final int DEFAULT_PORT = 8080;
-    static final String USAGE = NAME + " " + NetServer.OPTIONS_USAGE.replace("[--port N]", "[--port N (" + DEFAULT_PORT + ")]");
+    static final String USAGE = NAME + " " + NetServer.HTTP_OPTIONS_USAGE.replace("[--port N]", "[--port N (" + DEFAULT_PORT + ")]");
 
     private HttpServer() {
     }
@@ -39,7 +48,7 @@ public final class HttpServer {
 
     /** Runs the server until SIGINT/SIGTERM; returns the exit code (0 clean, 1 failed, 2 bad command line). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return NetServer.main(NAME, USAGE, DEFAULT_PORT, HttpPlaintextHandler::start, args, out, err);
+        return NetServer.main(NAME, USAGE, DEFAULT_PORT, true, HttpPlaintextHandler::start, args, out, err);
     }
 
     /** Starts a plaintext server in this process (tests, embedding); {@link NetServer#stop()} ends it. */

@@ -2,6 +2,7 @@ package dev.iobuf.examples;
 
 import dev.iobuf.uring.net.Connection;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP connection of the plaintext server: its parser, and what to do when the write queue is full.
@@ -20,6 +21,11 @@ final class HttpSession implements HttpRequestParser.Sink {
     private final Connection connection;
     private final PlaintextResponses responses;
     private final HttpRequestParser parser = new HttpRequestParser();
+    private final long headTimeoutNanos;
+    /** Requests parsed (answered or owed): tells whether a head completed during a parse. */
+    private long parsed;
+    /** Whether the connection's deadline is set (for the head in progress). */
+    private boolean deadlineSet;
     /** An answer the write queue refused, or NONE. */
     private int owed = NONE;
     /** The retained receive buffer still to parse (its handle), or NONE. */
@@ -28,9 +34,10 @@ final class HttpSession implements HttpRequestParser.Sink {
     private int retainedTo;
     private long requests;
 
-    HttpSession(Connection connection, PlaintextResponses responses) {
+    HttpSession(Connection connection, PlaintextResponses responses, long headTimeoutNanos) {
         this.connection = connection;
         this.responses = responses;
+        this.headTimeoutNanos = headTimeoutNanos;
     }
 
     /** Requests answered so far (for tests). */
@@ -40,6 +47,7 @@ final class HttpSession implements HttpRequestParser.Sink {
 
     void data(MemorySegment buffer, int offset, int length) {
         int to = offset + length;
+        long before = parsed;
         int stopped = parser.parse(buffer, offset, to, this);
         if (owed != NONE) {
             connection.pauseReading();
@@ -49,10 +57,32 @@ final class HttpSession implements HttpRequestParser.Sink {
                 retainedTo = to;
             }
         }
+        headDeadline(parsed != before);
+    }
+
+    /**
+     * Keeps the request-head deadline: set at the first byte of a head, cleared when it is complete, moved
+     * when a head completed and the next one began in the same receive. Not while an answer is owed: then
+     * reading is paused because the client does not read, which the idle timeout bounds.
+     */
+    private void headDeadline(boolean headCompleted) {
+        if (headTimeoutNanos <= 0 || connection.isClosed()) {
+            return;
+        }
+        if (owed == NONE && parser.inHead()) {
+            if (headCompleted || !deadlineSet) {
+                connection.deadline(headTimeoutNanos, TimeUnit.NANOSECONDS);
+                deadlineSet = true;
+            }
+        } else if (deadlineSet) {
+            connection.clearDeadline();
+            deadlineSet = false;
+        }
     }
 
     @Override
     public boolean reply(int reply) {
+        parsed++;
         if (!connection.write(responses.bytes(reply))) {
             owed = reply;
             responses.refusedWrites++;
@@ -82,7 +112,9 @@ final class HttpSession implements HttpRequestParser.Sink {
         answered(reply);
         if (retained != NONE) {
             MemorySegment buffer = connection.loop().retainedBuffer(retained);
+            long before = parsed;
             retainedFrom = parser.parse(buffer, retainedFrom, retainedTo, this);
+            headDeadline(parsed != before);
             if (owed != NONE && retainedFrom < retainedTo) {
                 return;                     // refused again: keep the buffer, wait for the next onWritable
             }

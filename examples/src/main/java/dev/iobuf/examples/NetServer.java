@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * What the example servers share: the command line, starting an {@link EventLoopGroup} and its listener,
@@ -25,33 +25,64 @@ final class NetServer implements AutoCloseable {
             "--idle-timeout", "--shutdown-timeout");
     static final String OPTIONS_USAGE = "[--port N] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N (1024 per loop)]"
             + " [--recv-buffer-size BYTES (8192)] [--idle-timeout DURATION (off)] [--shutdown-timeout DURATION (5s)]";
+    /** An HTTP server closes idle keep-alive connections after this long by default. */
+    static final long HTTP_IDLE_TIMEOUT_NANOS = 60_000_000_000L;
+    /** An HTTP server gives a client this long from the first byte of a request head to its end, by default. */
+    static final long HTTP_HEAD_TIMEOUT_NANOS = 10_000_000_000L;
+    /** The HTTP servers' options: an idle timeout by default, and the request-head deadline. */
+    static final String HTTP_OPTIONS_USAGE = OPTIONS_USAGE.replace("[--idle-timeout DURATION (off)]",
+            "[--idle-timeout DURATION (60s; 0 = off)] [--head-timeout DURATION (10s; 0 = off)]");
 
-    /** The servers' command line. */
+    /**
+     * The servers' command line. {@code idleTimeoutNanos}: close a connection that neither received nor
+     * sent for this long (0: never). {@code headTimeoutNanos} (HTTP): abort a connection whose request head
+     * is not complete this long after its first byte (0: never); a client sending a byte now and then to
+     * keep a connection open (slowloris) resets the idle time but not this deadline.
+     */
     record Options(String host, int port, int loops, int recvBuffers, BufferTier recvTier, long idleTimeoutNanos,
-                   long shutdownTimeoutNanos) {
+                   long headTimeoutNanos, long shutdownTimeoutNanos) {
         static Options parse(String[] args, String usage, int defaultPort) {
-            CommandLine c = CommandLine.parse(args, VALUE_OPTIONS, Set.of(), usage);
+            return parse(args, usage, defaultPort, false);
+        }
+
+        /** With {@code http}: {@code --head-timeout} too, and the HTTP defaults for both timeouts. */
+        static Options parse(String[] args, String usage, int defaultPort, boolean http) {
+            Set<String> valueOptions = VALUE_OPTIONS;
+            if (http) {
+                valueOptions = new java.util.HashSet<>(VALUE_OPTIONS);
+                valueOptions.add("--head-timeout");
+            }
+            CommandLine c = CommandLine.parse(args, valueOptions, Set.of(), usage);
             c.expectPositional(0, "no positional arguments");
             return new Options(c.has("--host") ? c.value("--host") : "0.0.0.0",
                     c.intValue("--port", defaultPort, 0, 65535),
                     c.intValue("--loops", Runtime.getRuntime().availableProcessors(), 1, 1024),
                     c.intValue("--recv-buffers", 1024, 1, 32768),
                     BufferTier.forSize(c.intValue("--recv-buffer-size", BufferTier.MEDIUM.size(), 64, BufferTier.LARGE.size())),
-                    c.has("--idle-timeout") ? c.durationNanos("--idle-timeout", 0) : 0,
+                    c.durationNanosOrOff("--idle-timeout", http ? HTTP_IDLE_TIMEOUT_NANOS : 0),
+                    http ? c.durationNanosOrOff("--head-timeout", HTTP_HEAD_TIMEOUT_NANOS) : 0,
                     c.durationNanos("--shutdown-timeout", 5_000_000_000L));
         }
 
-        /** The defaults, with {@code port} and {@code loops}. */
+        /** The defaults, with {@code port} and {@code loops} (no idle timeout, no head deadline). */
         static Options of(String host, int port, int loops) {
-            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 5_000_000_000L);
+            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 0, 5_000_000_000L);
         }
 
         Options withRecvBuffers(int n) {
-            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, shutdownTimeoutNanos);
+            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos);
         }
 
         Options withShutdownTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos());
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, d.toNanos());
+        }
+
+        Options withIdleTimeout(Duration d) {
+            return new Options(host, port, loops, recvBuffers, recvTier, d.toNanos(), headTimeoutNanos, shutdownTimeoutNanos);
+        }
+
+        Options withHeadTimeout(Duration d) {
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos(), shutdownTimeoutNanos);
         }
 
         EventLoopGroup.Builder builder() {
@@ -102,11 +133,11 @@ final class NetServer implements AutoCloseable {
      * Starts the loops, makes the handler ({@code service} may set up per-loop state first, e.g. timers),
      * and listens. Nothing stays open if any step fails.
      */
-    static NetServer start(String name, Options o, Function<EventLoopGroup, ConnectionHandler> service) {
+    static NetServer start(String name, Options o, BiFunction<EventLoopGroup, Options, ConnectionHandler> service) {
         InetSocketAddress address = o.address();
         EventLoopGroup group = o.builder().threadName(name + "-loop-").build();
         try {
-            ConnectionHandler handler = service.apply(group);
+            ConnectionHandler handler = service.apply(group, o);
             Listener listener = group.listen(address, handler);
             return new NetServer(name, o, group, handler, listener);
         } catch (RuntimeException | Error e) {
@@ -157,20 +188,30 @@ final class NetServer implements AutoCloseable {
      * down, prints the counters. Returns 0 after a clean shutdown; 1 if it failed (one line on
      * {@code err}), 2 for a bad command line.
      */
-    static int main(String name, String usage, int defaultPort, Function<EventLoopGroup, ConnectionHandler> service,
+    static int main(String name, String usage, int defaultPort, BiFunction<EventLoopGroup, Options, ConnectionHandler> service,
                     String[] args, PrintStream out, PrintStream err) {
+        return main(name, usage, defaultPort, false, service, args, out, err);
+    }
+
+    /** As above; {@code http}: the HTTP options and defaults ({@link Options#parse(String[], String, int, boolean)}). */
+    static int main(String name, String usage, int defaultPort, boolean http,
+                    BiFunction<EventLoopGroup, Options, ConnectionHandler> service, String[] args, PrintStream out,
+                    PrintStream err) {
         if (CommandLine.wantsHelp(args)) {
             out.println("usage: " + usage);
             return 0;
         }
-        return ToolRunner.run(name, out, err, o -> serve(name, Options.parse(args, usage, defaultPort), service, o, err));
+        return ToolRunner.run(name, out, err, o -> serve(name, Options.parse(args, usage, defaultPort, http), service, o, err));
     }
 
-    private static void serve(String name, Options options, Function<EventLoopGroup, ConnectionHandler> service,
+    private static void serve(String name, Options options, BiFunction<EventLoopGroup, Options, ConnectionHandler> service,
                               PrintStream out, PrintStream err) throws InterruptedException {
         NetServer server = start(name, options, service);
         // Installed once the server runs: a server that fails to start leaves the JVM's signal handling alone.
         ShutdownSignals signals = ShutdownSignals.install(name, err);
+        // A loop that fails (a bug) has closed its connections and listening socket; the server does not run
+        // on half dead: it shuts down as for a signal and exits with 1 and the cause.
+        server.group.whenLoopFails().thenAccept(failure -> signals.stop("event loop failure"));
         try {
             out.println(server.listeningLine());
             out.flush();
@@ -182,6 +223,11 @@ final class NetServer implements AutoCloseable {
             out.println(stopped.line());
             out.println("counters " + stopped.counters());
             out.flush();
+            Throwable failure = server.group.failure();
+            if (failure != null) {
+                throw new ToolException(failure.getMessage() + " (a bug: please report it with the log); the server "
+                        + "stopped instead of running on with fewer loops");
+            }
             if (!stopped.clean()) {
                 throw new ToolException(stopped.ended()
                         ? "counters not at zero after shutdown (see the counters line): something leaked"

@@ -23,6 +23,8 @@ final class ShutdownSignals {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicInteger received = new AtomicInteger();
     private volatile String name;
+    /** The handlers ours replaced, put back by {@link #done()}. */
+    private final java.util.Map<Signal, sun.misc.SignalHandler> replaced = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ShutdownSignals(String tool, PrintStream err) {
         this.tool = tool;
@@ -34,7 +36,8 @@ final class ShutdownSignals {
         ShutdownSignals s = new ShutdownSignals(tool, err);
         for (String sig : new String[] {"INT", "TERM"}) {
             try {
-                Signal.handle(new Signal(sig), signal -> s.onSignal("SIG" + signal.getName(), 128 + signal.getNumber()));
+                Signal signal = new Signal(sig);
+                s.replaced.put(signal, Signal.handle(signal, x -> s.onSignal("SIG" + x.getName(), 128 + x.getNumber())));
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 s.fallBackToShutdownHook(sig, e);
                 break;
@@ -68,6 +71,17 @@ final class ShutdownSignals {
     }
 
     /** Waits for the first signal; returns its name ({@code SIGINT}, {@code SIGTERM}). */
+    /**
+     * Ends {@link #await()} without a signal, with {@code reason} (a failed event loop): the server shuts
+     * down as for a signal, then exits non-zero.
+     */
+    void stop(String reason) {
+        if (received.getAndIncrement() == 0) {
+            name = reason;
+            first.countDown();
+        }
+    }
+
     String await() throws InterruptedException {
         first.await();
         return name;
@@ -75,6 +89,7 @@ final class ShutdownSignals {
 
     /** Shutdown is complete (releases the fallback shutdown hook, if any). */
     void done() {
+        replaced.forEach(Signal::handle);
         finished.countDown();
     }
 }

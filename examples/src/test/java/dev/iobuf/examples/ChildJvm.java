@@ -1,7 +1,6 @@
 package dev.iobuf.examples;
 
 import dev.iobuf.BufferPool;
-import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.Ring;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,10 +46,23 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code main} (a class of the examples module) with {@code args}. */
     static ChildJvm start(Class<?> main, String... args) throws IOException {
+        return start(List.of(), main, args);
+    }
+
+    /**
+     * Starts {@code main} with at most {@code maxFds} open files (the soft and hard RLIMIT_NOFILE, set by
+     * prlimit(1), which then execs: the pid stays the child's).
+     */
+    static ChildJvm startWithFdLimit(int maxFds, Class<?> main, String... args) throws IOException {
+        return start(List.of("prlimit", "--nofile=" + maxFds, "--"), main, args);
+    }
+
+    private static ChildJvm start(List<String> prefix, Class<?> main, String... args) throws IOException {
         // env (coreutils >= 9.1) resets SIGINT to its default before exec'ing java: a test JVM started in
         // the background without job control ignores SIGINT, and a child would inherit that and never
         // see the signal the SIGINT test sends. exec keeps the pid, so signal() still reaches java.
-        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT",
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:-UsePerfData", NATIVE_ACCESS,
                 "--module-path", modulePath(), "-m", "dev.iobuf.examples/" + main.getName()));
@@ -67,7 +79,8 @@ final class ChildJvm implements AutoCloseable {
 
     private static String modulePath() {
         List<String> path = new ArrayList<>();
-        for (Class<?> c : new Class<?>[] {BufferPool.class, Errno.class, Ring.class, EchoServer.class}) {
+        // The bindings are exported to dev.iobuf.uring only: name one of their classes, do not import it.
+        for (Class<?> c : new Class<?>[] {BufferPool.class, bindingsClass(), Ring.class, EchoServer.class}) {
             try {
                 path.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (URISyntaxException e) {
@@ -75,6 +88,14 @@ final class ChildJvm implements AutoCloseable {
             }
         }
         return String.join(":", path);
+    }
+
+    private static Class<?> bindingsClass() {
+        try {
+            return Class.forName("dev.iobuf.liburing.Errno");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("native-bindings classes are not on the test class path", e);
+        }
     }
 
     private void readLines(InputStream in) {

@@ -155,6 +155,34 @@ class HttpRequestParserTest {
     }
 
     @Test
+    void aBareLfOrBareCrIsAnswered400AtOnceWhereverTheInputIsCut() {
+        int bad = HttpReply.BAD_REQUEST | HttpReply.CLOSE;
+        for (String input : List.of("GET / HTTP/1.1\nHost: a\n\n", "GET / HTTP/1.1\r\nHost: a\n\n",
+                "GET / HTTP/1.1\r\nHost: a\r\n\n", "GET / HTTP/1.1\rHost: a\r\r", "\n", "GET / HTTP/1.1\r\r\n")) {
+            assertThat(feed(input)).as("answers to %s", input.replace("\r", "\\r").replace("\n", "\\n")).containsExactly(bad);
+            for (int cut = 1; cut < input.length(); cut++) {
+                assertThat(feed(input, cut)).as("cut at %d", cut).containsExactly(bad);
+            }
+        }
+        assertThat(feed(GET + "GET / HTTP/1.1\nHost: a\n\n" + GET)).as("answered in order, the rest ignored")
+                .containsExactly(OK, bad);
+    }
+
+    @Test
+    void aHeadIsInProgressFromItsFirstByteUntilItIsComplete() {
+        HttpRequestParser parser = new HttpRequestParser();
+        assertThat(parser.inHead()).isFalse();
+        feed(parser, GET.substring(0, 1));
+        assertThat(parser.inHead()).as("one byte of a head").isTrue();
+        feed(parser, GET.substring(1));
+        assertThat(parser.inHead()).as("the head completed").isFalse();
+        feed(parser, "\r\n\r\n");
+        assertThat(parser.inHead()).as("empty lines start a head: they cannot keep a connection alive forever").isTrue();
+        feed(parser, GET);
+        assertThat(parser.inHead()).isFalse();
+    }
+
+    @Test
     void aHeadOverTheLimitGets431WhetherInOneBufferOrCarried() {
         String huge = "GET / HTTP/1.1\r\nHost: a\r\nX: " + "y".repeat(200) + "\r\n\r\n";
         int tooLarge = HttpReply.HEAD_TOO_LARGE | HttpReply.CLOSE;

@@ -121,6 +121,63 @@ class HttpServerTest {
     }
 
     @Test
+    void aBareLfRequestIsAnswered400AndClosedInsteadOfWaitingForever() throws Exception {
+        int fds = NetTestKit.openFds();
+        NetServer server = server(1);
+        for (String request : List.of("GET / HTTP/1.1\nHost: a\n\n", "GET / HTTP/1.1\r\nHost: a\n")) {
+            try (HttpTestClient c = new HttpTestClient(server.port())) {
+                c.send(request);
+                assertThat(masked(c.read())).isEqualTo(expected(HttpReply.BAD_REQUEST | HttpReply.CLOSE));
+                assertThat(c.endsNext()).as("closed after the 400").isTrue();
+            }
+        }
+        NetTestKit.stopClean(server, fds);
+    }
+
+    @Test
+    void slowlorisClientsAreAbortedByTheHeadDeadlineWhileOthersAreServed() throws Exception {
+        int fds = NetTestKit.openFds();
+        NetServer server = NetTestKit.start(() -> HttpServer.start(NetTestKit.options(2)
+                .withIdleTimeout(Duration.ofSeconds(2)).withHeadTimeout(Duration.ofMillis(800))));
+        String[] trickles = {GET, "\r\n".repeat(100)};    // a head that never ends; empty lines forever
+        List<HttpTestClient> slow = new ArrayList<>();
+        try (HttpTestClient good = new HttpTestClient(server.port())) {
+            for (int i = 0; i < 20; i++) {
+                slow.add(new HttpTestClient(server.port()));
+            }
+            long t0 = System.nanoTime();
+            boolean allClosed = false;
+            for (int step = 0; !allClosed && step < 60; step++) {   // one byte per 100 ms each: resets idle time
+                allClosed = true;
+                for (int i = 0; i < slow.size(); i++) {
+                    String t = trickles[i % 2];
+                    try {
+                        slow.get(i).send(String.valueOf(t.charAt(step % (t.length() - 4))));
+                        allClosed = false;
+                    } catch (IOException reset) {
+                        // closed by the server: the write fails once the RST came back
+                    }
+                }
+                good.send(GET);
+                assertThat(masked(good.read())).as("served meanwhile, step %d", step).isEqualTo(OK);
+                Thread.sleep(100);
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertThat(allClosed).as("every slowloris connection closed, after %d ms", millis).isTrue();
+            assertThat(millis).as("closed by the 800 ms head deadline, not the 2 s idle timeout").isLessThan(2_000);
+            for (HttpTestClient c : slow) {
+                assertThat(c.endsNext()).isTrue();
+            }
+        } finally {
+            for (HttpTestClient c : slow) {
+                c.close();
+            }
+        }
+        NetCounters counters = NetTestKit.stopClean(server, fds);
+        assertThat(counters.deadlineCloses()).isEqualTo(20);
+    }
+
+    @Test
     void errorsGetTheirStatusAndCloseWhileOtherPathsKeepTheConnection() throws Exception {
         int fds = NetTestKit.openFds();
         NetServer server = server(2);
@@ -232,7 +289,7 @@ class HttpServerTest {
         int fds = NetTestKit.openFds();
         NetServer.Options o = NetTestKit.options(1);
         NetServer server = NetTestKit.start(() -> HttpServer.start(new NetServer.Options(o.host(), 0, 1, 256,
-                dev.iobuf.BufferTier.forSize(recvBufferSize), 0, o.shutdownTimeoutNanos())));
+                dev.iobuf.BufferTier.forSize(recvBufferSize), 0, NetServer.HTTP_HEAD_TIMEOUT_NANOS, o.shutdownTimeoutNanos())));
         EventLoop loop = server.group().loops().getFirst();
         try (HttpTestClient c = new HttpTestClient(server.port())) {
             String batch = GET.repeat(16);

@@ -75,7 +75,9 @@ class RandomReadTest {
         Run r = read(file.toString(), "--duration", "300ms");
         double[] got = checkReport(r);
         assertThat(got[1]).as("seconds").isBetween(0.29, 5.0);
-        assertThat(got[0]).as("reads in 300 ms at QD 32 from the page cache").isGreaterThan(1000);
+        // How many is a benchmark's question (scripts/bench.sh fileapi), not a unit test's: on a loaded
+        // 2-core machine 300 ms gave 166 to 769 reads, on a quiet one thousands.
+        assertThat(got[0]).as("reads in 300 ms at QD 32 from the page cache").isPositive();
     }
 
     @Test

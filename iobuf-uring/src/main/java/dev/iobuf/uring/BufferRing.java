@@ -8,6 +8,7 @@ import static dev.iobuf.liburing.LibUring.IORING_UNREGISTER_PBUF_RING;
 import static dev.iobuf.liburing.NewerKernelConstants.IOU_PBUF_RING_INC;
 
 import dev.iobuf.BufferPool;
+import dev.iobuf.Lease;
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.io_uring_buf_reg;
 import java.lang.foreign.Arena;
@@ -57,8 +58,13 @@ import java.util.Objects;
  * <p>Buffer ids are {@code 0 .. count()-1}; each maps to a pool buffer acquired at registration
  * ({@link #poolIndex}). {@link #close()} unregisters, unmaps the ring and gives the pool back every
  * buffer not {@code WITH_USER} (those stay acquired: {@link #leakedAtClose()}); the pool itself stays
- * open and must outlive the group. Closing the ring closes the group first. Any use after close is an
- * {@link IllegalStateException}. Used from the ring's thread; nothing here allocates after registration.
+ * open. Closing the ring closes the group first. Any use after close is an {@link IllegalStateException}.
+ * Used from the ring's thread; nothing here allocates after registration.
+ *
+ * <p><b>Lease.</b> The group holds a {@link Lease} on its pool from registration until the kernel can no
+ * longer write into its buffers: after unregistration, and once the ring has no operation in flight (an op
+ * that selected a buffer before the unregistration may still fill it). Until then the pool refuses to close,
+ * naming this group, and the buffers are not given back to the pool either.
  */
 public final class BufferRing implements AutoCloseable {
     /** The kernel's ring size limit. */
@@ -102,6 +108,7 @@ public final class BufferRing implements AutoCloseable {
     private long noBuffer;
     private int leakedAtClose;
     private boolean closed;
+    private final Lease lease;
 
     private BufferRing(Ring ring, int groupId, BufferPool pool, int[] poolIndex, int entries, boolean incremental,
                        BufferRingMemory memory) {
@@ -118,6 +125,8 @@ public final class BufferRing implements AutoCloseable {
         this.dataOffset = new int[count];
         this.dataLength = new int[count];
         this.unpublished = new int[count];
+        this.lease = pool.lease(this);
+        lease.retain();   // before lendAll hands the kernel any address
     }
 
     /** {@link #register(Ring, int, BufferPool, int, boolean)} without incremental consumption. */
@@ -152,6 +161,7 @@ public final class BufferRing implements AutoCloseable {
         MemlockBudget.check(ring, ringBytes, op);
         int[] indices = acquire(pool, count, groupId);
         BufferRingMemory memory = null;
+        BufferRing br = null;
         boolean registered = false;
         try {
             memory = BufferRingMemory.map(entries);
@@ -160,7 +170,7 @@ public final class BufferRing implements AutoCloseable {
                 throw failure(ring, op, rc, ringBytes, incremental, groupId);
             }
             registered = true;
-            BufferRing br = new BufferRing(ring, groupId, pool, indices, entries, incremental, memory);
+            br = new BufferRing(ring, groupId, pool, indices, entries, incremental, memory);
             br.lendAll();
             ring.attach(br);
             MemlockBudget.charge(ringBytes);
@@ -174,6 +184,10 @@ public final class BufferRing implements AutoCloseable {
             }
             for (int i : indices) {
                 pool.release(i);
+            }
+            if (br != null) {
+                br.lease.release();
+                br.lease.close();
             }
             throw e;
         }
@@ -302,6 +316,17 @@ public final class BufferRing implements AutoCloseable {
     }
 
     /**
+     * Whether {@link #select} would accept a CQE with these flags: it names no buffer, or a buffer of this
+     * group that is in the ring. A caller that must survive a corrupt or foreign CQE (an event loop) asks
+     * first and drops such a CQE instead of catching the exception. Allocates nothing.
+     */
+    public boolean canSelect(int cqeFlags) {
+        ensureOpen();
+        int bid = bufferId(cqeFlags);
+        return bid < 0 || (bid < count && state[bid] == IN_RING);
+    }
+
+    /**
      * Takes buffer {@code bid} ({@code SELECTED -> WITH_USER}) and returns it: the pool's segment for it,
      * the same instance every time, the data at {@link #dataOffset}.
      *
@@ -365,8 +390,11 @@ public final class BufferRing implements AutoCloseable {
      * {@code offset} (-1 = file position) into a buffer the kernel picks from this group.
      */
     public Sqe prepRead(Sqe sqe, int fd, int maxLen, long offset) {
-        ensureOpen();
-        return sqe.read(fd, 0, maxLen, offset).bufferSelect(groupId);
+        if (closed) {
+            throw sqe.refused(new IllegalStateException("buffer group " + groupId + " is closed (unregistered): "
+                    + "register it again"));
+        }
+        return sqe.readSelect(fd, maxLen, offset, groupId);
     }
 
     private void require(int bid, byte expected, String what) {
@@ -453,9 +481,10 @@ public final class BufferRing implements AutoCloseable {
     // ---------------------------------------------------------------- close
 
     /**
-     * Unregisters the group, unmaps its ring and releases to the pool every buffer not {@code WITH_USER};
-     * idempotent. Cancel or reap the ops selecting from this group first (closing the ring does): a buffer
-     * the kernel is still filling would otherwise go back to the pool.
+     * Unregisters the group and unmaps its ring; idempotent. Every buffer not {@code WITH_USER} goes back to
+     * the pool, and the pool's lease is released, once the ring has no operation in flight (at once if it has
+     * none; closing the ring cancels and reaps them first): an op that selected a buffer before the
+     * unregistration may still be filling it.
      */
     @Override
     public void close() {
@@ -470,13 +499,23 @@ public final class BufferRing implements AutoCloseable {
         for (int b = 0; b < count; b++) {
             if (state[b] == WITH_USER) {
                 leakedAtClose++;
-            } else if (!pool.isClosed()) {
-                pool.release(poolIndex[b]);
             }
         }
+        ring.whenIdle(this::giveBack);
         if (rc < 0) {
             throw new UringException("io_uring_register(UNREGISTER_PBUF_RING, group " + groupId + ")", rc, null);
         }
+    }
+
+    /** The kernel can no longer touch the buffers: they go back to the pool, and the lease ends. */
+    private void giveBack() {
+        for (int b = 0; b < count; b++) {
+            if (state[b] != WITH_USER && !pool.isClosed()) {
+                pool.release(poolIndex[b]);
+            }
+        }
+        lease.release();
+        lease.close();
     }
 
     private void ensureOpen() {

@@ -49,8 +49,14 @@ final class CompletionQueue {
     private int cachedTail;
     /** Completions without IORING_CQE_F_MORE: each ends one operation. */
     private long finished;
+    private final InFlightHolds holds;
+    /** Gets the completions in the reserved user_data range (resource tags, wake-ups, close's cancel). */
+    private final CompletionHandler reserved;
 
-    CompletionQueue(RingMemory memory, MemorySegment params, int setupFlags) {
+    CompletionQueue(RingMemory memory, MemorySegment params, int setupFlags, InFlightHolds holds,
+                    CompletionHandler reserved) {
+        this.holds = holds;
+        this.reserved = reserved;
         MemorySegment off = io_uring_params.cq_off(params);
         this.ring = memory.cqRing;
         this.headOffset = io_cqring_offsets.head(off);
@@ -71,14 +77,25 @@ final class CompletionQueue {
     }
 
     /**
-     * A CQE without IORING_CQE_F_MORE ends one submitted operation, except resource-tag CQEs: the
-     * kernel posts those without any SQE (a registered buffer or file let go), so they must not
-     * lower the in-flight count that {@link Ring#close()} waits on.
+     * Accounts a CQE and tells whether it is the caller's. A CQE without IORING_CQE_F_MORE ends one
+     * submitted operation (and the memory it held is released). Reserved ones ({@link Ring#isReserved}) go
+     * to the ring instead of the caller: resource-tag CQEs and wake-ups come without an SQE of this ring,
+     * so they must not lower the in-flight count that {@link Ring#close()} waits on; close's cancel came
+     * from an SQE and does. One unsigned compare decides for every ordinary CQE.
      */
-    private void countFinished(long userData, int flags) {
-        if ((flags & moreFlag) == 0 && !ResourceTags.isTagCompletion(userData)) {
-            finished++;
+    private boolean forCaller(long userData, int res, int flags) {
+        if (Ring.isReserved(userData)) {
+            if (userData == Ring.CANCEL_ALL_USER_DATA) {
+                finished++;
+            }
+            reserved.complete(userData, res, flags);
+            return false;
         }
+        if ((flags & moreFlag) == 0) {
+            finished++;
+            holds.completed(userData);
+        }
+        return true;
     }
 
     /** Hands every ready CQE to {@code handler}; returns how many. */
@@ -91,9 +108,10 @@ final class CompletionQueue {
             int flags = ring.get(ValueLayout.JAVA_INT, cqe + FLAGS);
             publishedHead = ++head;
             INT.setRelease(ring, headOffset, head);
-            countFinished(userData, flags);
-            count++;
-            handler.complete(userData, res, flags);
+            if (forCaller(userData, res, flags)) {
+                count++;
+                handler.complete(userData, res, flags);
+            }
         }
         return count;
     }
@@ -105,17 +123,18 @@ final class CompletionQueue {
      * @return false when no CQE is ready
      */
     boolean poll(CompletionCursor cursor) {
-        if (!available()) {
-            return false;
+        while (available()) {
+            long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
+            long userData = ring.get(ValueLayout.JAVA_LONG, cqe + USER_DATA);
+            int res = ring.get(ValueLayout.JAVA_INT, cqe + RES);
+            int flags = ring.get(ValueLayout.JAVA_INT, cqe + FLAGS);
+            head++;
+            if (forCaller(userData, res, flags)) {
+                cursor.set(userData, res, flags);
+                return true;
+            }
         }
-        long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
-        long userData = ring.get(ValueLayout.JAVA_LONG, cqe + USER_DATA);
-        int res = ring.get(ValueLayout.JAVA_INT, cqe + RES);
-        int flags = ring.get(ValueLayout.JAVA_INT, cqe + FLAGS);
-        head++;
-        countFinished(userData, flags);
-        cursor.set(userData, res, flags);
-        return true;
+        return false;
     }
 
     /** Whether a CQE is ready at {@code head}; rereads the kernel tail (acquire) only when needed. */

@@ -6,6 +6,7 @@ import static dev.iobuf.liburing.LibUring.IORING_UNREGISTER_BUFFERS;
 
 import dev.iobuf.AlignedMemory;
 import dev.iobuf.BufferPool;
+import dev.iobuf.Lease;
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.iovec;
 import java.lang.foreign.Arena;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,13 +50,14 @@ import java.util.Objects;
  * fails with a {@link MemlockLimitException} naming the limit, the bytes and the remedies; an ENOMEM
  * from the kernel gives the same exception.
  *
- * <p><b>Lifetime.</b> The pools are the caller's: this class never closes them. A pool must outlive
- * its registration and the fixed I/O in flight on it: close this object (or the ring) and reap those
- * completions before closing the pool. If a pool is closed anyway, the kernel still holds its pages
- * pinned (so the kernel itself stays safe), and every later use of its slots here
- * ({@code prep*}, {@link #buffer}) throws {@link IllegalStateException} instead of handing freed
- * memory to the kernel. {@link #close()} unregisters (IORING_UNREGISTER_BUFFERS); closing the ring
- * closes this first. Any use after close is an {@link IllegalStateException}.
+ * <p><b>Lifetime and leases.</b> The pools are the caller's: this class never closes them. It holds a
+ * {@link Lease} on each pool for every slot holding one of its buffers, from before the registration
+ * until the kernel posts that buffer's tag CQE (the slot was replaced, cleared or unregistered <em>and</em>
+ * the fixed I/O using it finished). Meanwhile the pool refuses to close, naming this table: the kernel
+ * never writes into a freed slab, even with READ_FIXED in flight. A caller segment ({@link #set(int,
+ * MemorySegment)}) must come from a global or automatic arena (kept reachable until its tag CQE), or go
+ * through {@link #setUnsafe}. {@link #close()} unregisters (IORING_UNREGISTER_BUFFERS); closing the ring
+ * closes this first and waits briefly for the tags. Any use after close is an {@link IllegalStateException}.
  *
  * <p>Threading: like its {@link Ring}, used from the ring's thread. The {@code prep*} methods
  * allocate nothing; registration changes allocate a little.
@@ -88,6 +91,10 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
     private final long[] slotTags;
     /** Tag of a slot's former buffer -> that buffer, until the tag's CQE arrives. */
     private final Map<Long, MemorySegment> retiring = new HashMap<>();
+    /** Tag of a slot's former pool buffer -> the lease to release when the tag's CQE arrives. */
+    private final Map<Long, Lease> retiringLeases = new HashMap<>();
+    /** This table's lease on each pool it has used (count: slots and retiring buffers of that pool). */
+    private final Map<BufferPool, Lease> leases = new IdentityHashMap<>();
     private final BufferPool primary;
     private ReleaseListener listener = (slot, buffer) -> { };
     private long pinned;
@@ -188,12 +195,17 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         String op = "io_uring_register(BUFFERS2, " + n + " x " + pool.bufferSize() + " B from " + pool + ")";
         long delta = spanWith(0, segments, pools, n) - pinned;
         MemlockBudget.check(ring, delta, op);
+        retain(pools, 0, n);   // before the kernel gets any address
         int rc;
         try (Arena arena = Arena.ofConfined()) {
             rc = ResourceTagUpdates.registerTable(ring, IORING_REGISTER_BUFFERS2(), n,
                     iovecs(arena, segments, n).address(), ResourceTagUpdates.longs(arena, newTags, 0, n).address(), false);
+        } catch (RuntimeException | Error e) {
+            release(pools, 0, n);
+            throw e;
         }
         if (rc < 0) {
+            release(pools, 0, n);
             throw fail(op, rc, delta);
         }
         kernelHasTable = true;
@@ -227,7 +239,16 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         if (kernelHasTable && !ring.isClosed()) {
             ring.register(IORING_UNREGISTER_BUFFERS(), MemorySegment.NULL, 0);
         }
-        retiring.clear(); // nothing to report: the caller never saw this table
+        // Nothing to report, and no I/O ever used this table (the caller never saw it): leases end now.
+        for (int slot = 0; slot < tableSize; slot++) {
+            if (slotPools[slot] != null) {
+                leases.get(slotPools[slot]).release();
+            }
+        }
+        retiringLeases.values().forEach(Lease::release);
+        retiringLeases.clear();
+        closeLeases();
+        retiring.clear();
         MemlockBudget.uncharge(pinned);
         pinned = 0;
         tags.retire(tableId, this);
@@ -246,6 +267,20 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
      */
     public void set(int slot, MemorySegment buffer) {
         Objects.requireNonNull(buffer, "buffer");
+        ensureOpen();
+        Objects.checkIndex(slot, tableSize);
+        SqeOperands.requireKeepable(buffer, "RegisteredBuffers.set");
+        update(slot, new MemorySegment[] {buffer}, new BufferPool[1], 1, "set slot " + slot);
+    }
+
+    /**
+     * Puts {@code buffer}, from any arena, in {@code slot}: the caller keeps its memory alive until the
+     * kernel releases it (the {@link ReleaseListener} hears it), else the kernel may write into freed memory.
+     * Needs native access for the module that opened the ring.
+     */
+    public void setUnsafe(int slot, MemorySegment buffer) {
+        Objects.requireNonNull(buffer, "buffer");
+        ring.requireUnsafeAccess("RegisteredBuffers.setUnsafe");
         update(slot, new MemorySegment[] {buffer}, new BufferPool[1], 1, "set slot " + slot);
     }
 
@@ -301,6 +336,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         String op = "io_uring_register(BUFFERS_UPDATE, " + what + ")";
         long delta = spanWith(first, segments, pools, n) - pinned;
         MemlockBudget.check(ring, delta, op);
+        retain(pools, 0, n);   // before the kernel gets any address
         int done = 0;
         while (done < n) {
             int rc;
@@ -309,8 +345,12 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
                 rc = ResourceTagUpdates.update(ring, IORING_REGISTER_BUFFERS_UPDATE(), first + done, n - done,
                         iovecs(arena, rest, n - done).address(),
                         ResourceTagUpdates.longs(arena, newTags, done, n - done).address());
+            } catch (RuntimeException | Error e) {
+                release(pools, done, n - done);
+                throw e;
             }
             if (rc <= 0) {
+                release(pools, done, n - done);
                 recharge();
                 throw fail(op + (done > 0 ? " (slots " + first + ".." + (first + done - 1) + " were updated)" : ""),
                         rc == 0 ? -Errno.EINVAL.number() : rc, delta);
@@ -320,6 +360,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             done += rc;
         }
         recharge();
+        releaseIfIdle();
     }
 
     /** Records what the kernel now holds in {@code n} slots from {@code first}; old tagged buffers start retiring. */
@@ -337,6 +378,9 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
     private void retire(int slot) {
         if (slots[slot] != null) {
             retiring.put(slotTags[slot], slots[slot]);
+            if (slotPools[slot] != null) {
+                retiringLeases.put(slotTags[slot], leases.get(slotPools[slot]));
+            }
             occupied--;
         }
         slots[slot] = null;
@@ -372,7 +416,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
 
     /** READ_FIXED into the buffer in {@code slot} at {@code bufferOffset}; see {@link #prepReadFixed(Sqe, int, int, int, long)}. */
     public Sqe prepReadFixed(Sqe sqe, int fd, int slot, long bufferOffset, int len, long fileOffset) {
-        long addr = addressFor(slot, bufferOffset, len);
+        long addr = addressFor(sqe, slot, bufferOffset, len);
         return sqe.readFixed(fd, addr, len, fileOffset, slot);
     }
 
@@ -383,7 +427,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
 
     /** WRITE_FIXED from the buffer in {@code slot} at {@code bufferOffset}. */
     public Sqe prepWriteFixed(Sqe sqe, int fd, int slot, long bufferOffset, int len, long fileOffset) {
-        long addr = addressFor(slot, bufferOffset, len);
+        long addr = addressFor(sqe, slot, bufferOffset, len);
         return sqe.writeFixed(fd, addr, len, fileOffset, slot);
     }
 
@@ -393,24 +437,37 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
      */
     public Sqe prepReadFixed(Sqe sqe, RegisteredFiles files, int fileSlot, int slot, long bufferOffset, int len,
                              long fileOffset) {
-        long addr = addressFor(slot, bufferOffset, len);
-        return sqe.readFixed(files.checkedSlot(fileSlot), addr, len, fileOffset, slot).fixedFile();
+        long addr = addressFor(sqe, slot, bufferOffset, len);
+        return sqe.readFixed(fileSlot(sqe, files, fileSlot), addr, len, fileOffset, slot).fixedFile();
     }
 
     /** WRITE_FIXED where the file is slot {@code fileSlot} of {@code files} (IOSQE_FIXED_FILE). */
     public Sqe prepWriteFixed(Sqe sqe, RegisteredFiles files, int fileSlot, int slot, long bufferOffset, int len,
                               long fileOffset) {
-        long addr = addressFor(slot, bufferOffset, len);
-        return sqe.writeFixed(files.checkedSlot(fileSlot), addr, len, fileOffset, slot).fixedFile();
+        long addr = addressFor(sqe, slot, bufferOffset, len);
+        return sqe.writeFixed(fileSlot(sqe, files, fileSlot), addr, len, fileOffset, slot).fixedFile();
     }
 
-    private long addressFor(int slot, long bufferOffset, int len) {
-        MemorySegment b = buffer(slot);
-        if (bufferOffset < 0 || len < 0 || bufferOffset > b.byteSize() - len) {
-            throw new IndexOutOfBoundsException(len + " bytes at offset " + bufferOffset + " do not fit in registered "
-                    + "buffer " + slot + " of " + b.byteSize() + " bytes");
+    /** The address for fixed I/O; a refusal gives {@code sqe}'s unprepared slot back (no stray SQE). */
+    private long addressFor(Sqe sqe, int slot, long bufferOffset, int len) {
+        try {
+            MemorySegment b = buffer(slot);
+            if (bufferOffset < 0 || len < 0 || bufferOffset > b.byteSize() - len) {
+                throw new IndexOutOfBoundsException(len + " bytes at offset " + bufferOffset + " do not fit in registered "
+                        + "buffer " + slot + " of " + b.byteSize() + " bytes");
+            }
+            return b.address() + bufferOffset;
+        } catch (RuntimeException e) {
+            throw sqe.refused(e);
         }
-        return b.address() + bufferOffset;
+    }
+
+    private static int fileSlot(Sqe sqe, RegisteredFiles files, int fileSlot) {
+        try {
+            return files.checkedSlot(fileSlot);
+        } catch (RuntimeException e) {
+            throw sqe.refused(e);
+        }
     }
 
     /**
@@ -448,13 +505,66 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             strayTags++;
             return;
         }
+        Lease lease = retiringLeases.remove(tag);
+        if (lease != null) {
+            lease.release();   // the kernel let go of this buffer: its pool may close once nothing else holds it
+        }
         try {
             listener.released(ResourceTags.slotOf(tag), old);
         } finally {
             if (closed && retiring.isEmpty()) {
+                closeLeases();
                 tags.drained(tableId, this);
             }
         }
+    }
+
+    /**
+     * When the ring has no operation in flight, no request holds a buffer that left its slot, so the kernel
+     * let go of it during the update or unregister call itself: the pools' leases end now instead of at the
+     * tag CQE (which may come in a later reap; it is then counted as a release and reported as usual).
+     */
+    private void releaseIfIdle() {
+        if (retiringLeases.isEmpty() || ring.isClosed() || !ring.isIdle()) {
+            return;
+        }
+        retiringLeases.values().forEach(Lease::release);
+        retiringLeases.clear();
+    }
+
+    /** One retain per pool slot in {@code pools[from .. from+n)}, opening this table's lease on a pool first used. */
+    private void retain(BufferPool[] pools, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (pools[i] != null) {
+                leases.computeIfAbsent(pools[i], p -> p.lease(this)).retain();
+            }
+        }
+    }
+
+    /** Undoes {@link #retain} for slots the kernel did not take. */
+    private void release(BufferPool[] pools, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (pools[i] != null) {
+                leases.get(pools[i]).release();
+            }
+        }
+    }
+
+    private void closeLeases() {
+        for (Lease lease : leases.values()) {
+            if (!lease.isHeld()) {
+                lease.close();
+            }
+        }
+    }
+
+    /** Pool leases this table holds (slots plus buffers the kernel has not released); 0 once all tags came back. */
+    public long heldLeases() {
+        long n = 0;
+        for (Lease lease : leases.values()) {
+            n += lease.count();
+        }
+        return n;
     }
 
     /** Buffers the kernel may still use though they left their slot (replaced, cleared, unregistered); readable after close. */
@@ -529,9 +639,13 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         MemlockBudget.uncharge(pinned);
         pinned = 0;
         ring.detach(this);
+        releaseIfIdle();
         tags.retire(tableId, this);
         if (unregistered && rc == 0 && !ResourceTags.unregisterPostsTags()) {
             ResourceTagTable.releaseUntagged(live, this);
+        }
+        if (retiring.isEmpty()) {
+            closeLeases();
         }
         if (rc < 0) {
             throw new UringException("io_uring_register(UNREGISTER_BUFFERS, ring fd " + ring.fd() + ")", rc, null);

@@ -1,9 +1,6 @@
 package dev.iobuf.uring;
 
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 
 /**
  * The resource tags of one ring: the {@code user_data} range they live in, and the routing of their
@@ -13,7 +10,9 @@ import java.util.WeakHashMap;
  * gets a 64-bit tag (IORING_REGISTER_BUFFERS2 / FILES2 / *_UPDATE with {@code tags}). When the
  * kernel lets go of what the slot held (the slot was replaced, cleared or unregistered, and every
  * request using it has finished), it posts a CQE with {@code user_data = tag}, {@code res = 0},
- * {@code flags = 0}. No SQE asked for that CQE: it arrives in the normal {@link Ring#reap} stream.
+ * {@code flags = 0}. No SQE asked for that CQE: the ring routes it here itself, so it never reaches a
+ * {@link CompletionHandler} or the {@link CompletionCursor}; the table's release listener
+ * ({@link RegisteredBuffers#onRelease}) is how to ask for it.
  *
  * <p><b>The reserved range.</b> Tags are {@code 0xFFFE_TTGG_GGGS_SSSS}, encoded with the library's one
  * codec ({@link UserData}): op {@code 0xFFFE} ({@link UserData#RESOURCE_TAG}, {@link #TAG_PREFIX}), then
@@ -22,20 +21,12 @@ import java.util.WeakHashMap;
  * 20-bit slot (registered file tables reach 2^20 slots). <b>Do not submit SQEs whose user_data has
  * {@code 0xFFFE} in its top 16 bits</b>; {@link Ring#CANCEL_ALL_USER_DATA} is outside the range.
  *
- * <p><b>Routing.</b> In a reap handler, either test each CQE yourself:
- * <pre>{@code
- * ResourceTags tags = ResourceTags.of(ring);          // once
- * ring.reap((ud, res, flags) -> {
- *     if (tags.dispatch(ud, res, flags)) return;      // a tag CQE: its table's listener ran
- *     ...your completions...
- * });
- * }</pre>
- * or wrap your handler once: {@code CompletionHandler h = tags.wrap(myHandler)}. A tag CQE that
- * is not dispatched is harmless (it only means the table's {@code pendingReleases()} does not go
- * down and its release listener is not called).
+ * <p><b>Routing.</b> The ring dispatches every tag CQE it reads ({@link Ring#reap}, the cursor, close)
+ * to the table that set the tag, which calls its release listener. {@link #dispatch} and {@link #wrap}
+ * remain for completions obtained elsewhere; a handler never sees a tag CQE from the ring.
  *
- * <p>One registry per ring, made on first use by {@link #of(Ring)} and dropped when the ring closes.
- * Like the ring, it is used from the ring's thread.
+ * <p>One registry per ring, a field of the ring ({@link #of(Ring)} returns it), closed with it. Like the
+ * ring, it is used from the ring's thread.
  */
 public final class ResourceTags implements AutoCloseable {
     /** The top 16 bits of every resource tag: {@code 0xFFFE}, the codec's {@link UserData#RESOURCE_TAG} op. */
@@ -47,9 +38,6 @@ public final class ResourceTags implements AutoCloseable {
     static final int MAX_SLOTS = 1 << SLOT_BITS;
     private static final int MAX_TABLES = 255;
 
-    /** Identity-keyed (Ring keeps Object's equals/hashCode); weak so a forgotten ring does not stay reachable. */
-    private static final Map<Ring, ResourceTags> REGISTRIES = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final Ring ring;
     private final ResourceTagTable[] tables = new ResourceTagTable[MAX_TABLES + 1];
     private final boolean[] retired = new boolean[MAX_TABLES + 1];
@@ -58,28 +46,19 @@ public final class ResourceTags implements AutoCloseable {
     private long dispatched;
     private boolean closed;
 
-    private ResourceTags(Ring ring) {
+    ResourceTags(Ring ring) {
         this.ring = ring;
     }
 
     /**
-     * The registry of {@code ring}, made (and tied to the ring's lifetime) on first call. Keep the
-     * reference: the lookup takes a lock.
+     * The registry of {@code ring} (a field of the ring: no lookup, no lock).
      *
      * @throws IllegalStateException if the ring is closed
      */
     public static ResourceTags of(Ring ring) {
         Objects.requireNonNull(ring, "ring");
         ring.ensureOpen();
-        synchronized (REGISTRIES) {
-            ResourceTags tags = REGISTRIES.get(ring);
-            if (tags == null) {
-                tags = new ResourceTags(ring);
-                ring.attach(tags);
-                REGISTRIES.put(ring, tags);
-            }
-            return tags;
-        }
+        return ring.resourceTags();
     }
 
     // ---------------------------------------------------------------- the encoding
@@ -219,11 +198,21 @@ public final class ResourceTags implements AutoCloseable {
         }
     }
 
-    /** Drops this registry (the ring is closing). */
+    /** Tags handed to the kernel by this ring's tables whose CQE has not come yet (open and closed tables). */
+    int pendingReleases() {
+        int n = 0;
+        for (int id = 1; id <= MAX_TABLES; id++) {
+            if (tables[id] != null) {
+                n += tables[id].pendingReleases();
+            }
+        }
+        return n;
+    }
+
+    /** Closes this registry (the ring is closing): no table can register any more. */
     @Override
     public void close() {
         closed = true;
-        REGISTRIES.remove(ring, this);
     }
 
     @Override

@@ -11,7 +11,11 @@ import dev.iobuf.liburing.io_uring_rsrc_update;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,13 +29,22 @@ import java.util.concurrent.locks.LockSupport;
  * liburing {@code struct io_uring}. With the default SINGLE_ISSUER the kernel enforces it: submitting
  * from another thread fails with EEXIST. The registered ring fd is per thread too, so other threads
  * enter through the plain fd. Do not drive a ring from a virtual thread: its carrier changes.
- * {@link #close()} may run on another thread after the owner stopped using the ring.
+ * {@link #close()} and {@link #wakeup()} may run on any thread.
  *
  * <p>Close: operations still in flight are cancelled and their completions awaited before the ring
- * memory is unmapped, so that when close returns the kernel no longer touches their buffers. One
- * exception: off the owner thread of a SINGLE_ISSUER ring the kernel refuses to cancel (see
- * {@link #close(CompletionHandler)}). Any use after close is an {@link IllegalStateException}, never a
- * stray memory access.
+ * memory is unmapped, so that when close returns the kernel no longer touches their buffers. Memory those
+ * operations hold (pool leases, kept segments: see {@link Sqe}) is released only once the kernel is done
+ * with it; if it cannot be (off the owner thread of a SINGLE_ISSUER ring the kernel refuses to cancel: see
+ * {@link #close(CompletionHandler)}) the leases stay held and the pools refuse to close, rather than free
+ * memory the kernel may still write. Any use after close is a {@link ClosedRingException} (an
+ * {@link IllegalStateException}), never a stray memory access.
+ *
+ * <p>Waiting: {@link #submitAndWait(int)} sleeps in the kernel in slices of {@value #WAIT_SLICE_MILLIS} ms.
+ * Between slices it looks whether the ring is being closed (then it throws {@link ClosedRingException},
+ * after tearing the ring down on the owner thread, where the kernel lets it cancel) and whether the thread
+ * was interrupted (then it throws {@link RingWaitInterruptedException} with the interrupt status still set).
+ * {@link #wakeup()} (any thread) ends the current slice at once; {@link #close()} from another thread
+ * calls it.
  *
  * <p>Memory ordering with the kernel is described in {@code SubmissionQueue} and {@code CompletionQueue}.
  */
@@ -43,9 +56,32 @@ public final class Ring implements AutoCloseable {
     private static final long CLOSE_WAIT_UNCANCELLED_NANOS = 200_000_000L;
     private static final long CLOSE_WAIT_SLICE_NANOS = 50_000_000L;
     private static final CompletionHandler IGNORE = (userData, result, flags) -> { };
+    /** How long one kernel wait lasts before the waiting owner looks for close and interrupts. */
+    static final long WAIT_SLICE_MILLIS = 50;
+    private static final long WAIT_SLICE_NANOS = WAIT_SLICE_MILLIS * 1_000_000L;
+    /** How long a closer off the owner thread gives a SINGLE_ISSUER owner to pick the teardown up. */
+    private static final long OWNER_PICKUP_NANOS = 200_000_000L;
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
+    private static final VarHandle STATE;
 
-    /** user_data of the cancel-everything SQE that {@link #close()} submits. */
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Ring.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * user_data of the cancel-everything SQE that {@link #close()} submits. Reserved, like
+     * {@link #WAKEUP_USER_DATA} and the resource-tag range ({@link ResourceTags}): completions with
+     * reserved user_data are handled by the ring and never reach a {@link CompletionHandler} or the cursor.
+     */
     public static final long CANCEL_ALL_USER_DATA = 0xFFFF_FFFF_FFFF_FFF0L;
+    /** user_data of the completion {@link #wakeup()} posts (reserved: never delivered to handlers). */
+    public static final long WAKEUP_USER_DATA = 0xFFFF_FFFF_FFFF_FFF1L;
 
     private final int fd;
     private final int setupFlags;
@@ -60,13 +96,32 @@ public final class Ring implements AutoCloseable {
     private final int sqThreadIdle;
     private final int sqThreadCpu;
     private final Thread owner;
+    /** The module that opened the ring; the unsafe entry points need it to have native access. */
+    private final Module opener;
     /** io_uring_getevents_arg followed by its timespec, for timed waits (IORING_ENTER_EXT_ARG). */
     private final MemorySegment waitArg;
     private final MemorySegment waitTimespec;
     /** Registered tables and buffer rings tied to this ring, closed (unregistered) before it. */
     private final ArrayDeque<AutoCloseable> resources = new ArrayDeque<>();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private volatile boolean closed;
+    /** Memory each in-flight operation holds until its completion (leases, kept segments). */
+    private final InFlightHolds holds;
+    /** Resource tags of this ring's registered tables (their CQEs are routed here, never to handlers). */
+    private final ResourceTags tags;
+    /** Run once no operation is in flight: a closed buffer group gives its buffers and lease back. */
+    private final List<Runnable> whenIdle = new ArrayList<>();
+    /** OPEN, CLOSING (a close began; the teardown may not have), CLOSED. */
+    @SuppressWarnings("unused") // through STATE
+    private volatile int state;
+    /** Set while a thread sleeps in the kernel waiting for completions: a closer must wake it. */
+    private volatile boolean waiting;
+    /** Whoever wins this runs the teardown (the closer, or the owner when it can cancel and the closer cannot). */
+    private final AtomicBoolean teardown = new AtomicBoolean();
+    private volatile Thread tearingDown;
+    private volatile Thread closedBy;
+    /** The handler of the close that won; the teardown hands it the last completions. */
+    private volatile CompletionHandler closeHandler = IGNORE;
+    /** Result of close's cancel-everything SQE (how many it cancelled), once its CQE arrived. */
+    private int cancelAllResult = CloseDrain.NO_RESULT;
 
     /** What the owner enters with: the registered index and IORING_ENTER_REGISTERED_RING, or the fd. */
     private int enterFd;
@@ -80,7 +135,7 @@ public final class Ring implements AutoCloseable {
     private int lastOverflow;
     private Probe probe;
 
-    private Ring(int fd, MemorySegment params, Arena arena) {
+    private Ring(int fd, MemorySegment params, Arena arena, Module opener) {
         this.fd = fd;
         this.arena = arena;
         this.setupFlags = io_uring_params.flags(params);
@@ -89,10 +144,13 @@ public final class Ring implements AutoCloseable {
         this.sqThreadCpu = io_uring_params.sq_thread_cpu(params);
         this.errno = Libc.allocateErrnoState(arena);
         RingMemory memory = RingMemory.map(fd, params, arena);
-        this.sq = new SubmissionQueue(memory, params, setupFlags);
-        this.cq = new CompletionQueue(memory, params, setupFlags);
+        this.holds = new InFlightHolds(io_uring_params.sq_entries(params));
+        this.sq = new SubmissionQueue(memory, params, setupFlags, holds);
+        this.cq = new CompletionQueue(memory, params, setupFlags, holds, this::reservedCompletion);
         MemorySegment timespecs = arena.allocate((long) sq.entries * Sqe.TIMESPEC_BYTES, 8);
-        this.sqe = new Sqe(memory.sqes, timespecs, sq.sqeShift);
+        this.sqe = new Sqe(memory.sqes, timespecs, sq.sqeShift, sq, holds, this, opener);
+        this.tags = new ResourceTags(this);
+        this.opener = opener;
         this.cursor = new CompletionCursor(this, cq);
         this.sqPoll = (setupFlags & IORING_SETUP_SQPOLL()) != 0;
         this.owner = Thread.currentThread();
@@ -108,12 +166,15 @@ public final class Ring implements AutoCloseable {
         return new RingBuilder();
     }
 
-    /** A ring of {@code entries} SQEs with the default options. */
+    /**
+     * A ring of {@code entries} SQEs with the default options. The calling module is recorded: the
+     * {@code ...Unsafe} methods of its SQEs need it to have native access.
+     */
     public static Ring open(int entries) {
-        return builder().entries(entries).build();
+        return open(builder().entries(entries), SqeOperands.callerOfEntry());
     }
 
-    static Ring open(RingBuilder b) {
+    static Ring open(RingBuilder b, Module opener) {
         int[] flags = RingSetup.flags(b);
         Arena arena = Arena.ofShared();
         try {
@@ -121,7 +182,7 @@ public final class Ring implements AutoCloseable {
             int fd = RingSetup.setup(b, params, flags[0], flags[1]);
             Ring ring;
             try {
-                ring = new Ring(fd, params, arena);
+                ring = new Ring(fd, params, arena, opener);
             } catch (RuntimeException | Error e) {
                 Syscalls.close(fd);
                 throw e;
@@ -226,6 +287,9 @@ public final class Ring implements AutoCloseable {
      * {@link #cqReady()}.
      *
      * @return the number of SQEs the kernel consumed (with SQPOLL: published)
+     * @throws ClosedRingException if the ring is closed, or was closed (from another thread) while waiting
+     * @throws RingWaitInterruptedException if the thread was interrupted while waiting (the interrupt status
+     *     stays set; the SQEs were submitted)
      */
     public int submitAndWait(int minComplete, long timeoutNanos) {
         ensureOpen();
@@ -241,8 +305,10 @@ public final class Ring implements AutoCloseable {
             if (fresh > 0 && sq.needsWakeup()) {
                 flags |= IORING_ENTER_SQ_WAKEUP();
             }
-            if (flags != 0) {
-                enter(fresh, minComplete, flags, timeoutNanos, "submit");
+            if (minComplete > 0) {
+                awaitCompletions(fresh, minComplete, flags, timeoutNanos, false);
+            } else if (flags != 0) {
+                enter(fresh, 0, flags, -1, "submit");
             }
             return fresh;
         }
@@ -251,9 +317,61 @@ public final class Ring implements AutoCloseable {
         if (toSubmit == 0 && flags == 0) {
             return 0;
         }
-        int consumed = enter(toSubmit, minComplete, flags, timeoutNanos, "submit");
+        if (minComplete > 0) {
+            return awaitCompletions(toSubmit, minComplete, flags, timeoutNanos, true);
+        }
+        int consumed = enter(toSubmit, 0, flags, -1, "submit");
         account(consumed);
         return consumed;
+    }
+
+    /**
+     * Submits {@code toSubmit} and waits for {@code minComplete} ready completions, in slices of at most
+     * {@value #WAIT_SLICE_MILLIS} ms; between slices, a close or an interrupt ends the wait.
+     *
+     * @return the SQEs the first enter consumed (accounted here when {@code account})
+     */
+    private int awaitCompletions(int toSubmit, int minComplete, int flags, long timeoutNanos, boolean account) {
+        long deadline = System.nanoTime() + timeoutNanos;   // meaningful only for timeoutNanos >= 0
+        int consumed = 0;
+        boolean first = true;
+        waiting = true;   // volatile write, then the state read: a closer either sees us waiting or we see it
+        try {
+            for (;;) {
+                if ((int) STATE.getVolatile(this) != OPEN) {
+                    throw closedWhileWaiting();
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new RingWaitInterruptedException("interrupted while waiting for " + minComplete
+                            + " completion(s) on " + this + " (the interrupt status is still set)");
+                }
+                long slice = WAIT_SLICE_NANOS;
+                if (timeoutNanos >= 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 && !first) {
+                        return consumed;
+                    }
+                    slice = Math.max(0, Math.min(slice, left));
+                }
+                int rc = enter(toSubmit, minComplete, flags, slice, first ? "submit" : "wait");
+                consumed += rc;
+                if (account) {
+                    account(rc);
+                    toSubmit = sq.unconsumed();   // what EAGAIN/EBUSY left goes again with the next slice
+                } else {
+                    toSubmit = 0;
+                }
+                flags &= ~IORING_ENTER_SQ_WAKEUP();
+                first = false;
+                // Like the kernel, count at most a full CQ (more wait in its overflow list: reap them).
+                if (cq.ready() >= Math.min(minComplete, cq.entries) || sq.cqOverflowPending()
+                        || (features & IORING_FEAT_EXT_ARG()) == 0) {
+                    return consumed;
+                }
+            }
+        } finally {
+            waiting = false;
+        }
     }
 
     /** Counts {@code consumed} SQEs as in flight, except those that post no CQE on success. */
@@ -340,7 +458,89 @@ public final class Ring implements AutoCloseable {
             n += more;
         }
         checkOverflow();
+        releaseIfIdle();
         return n;
+    }
+
+    /**
+     * Wakes the thread waiting in {@link #submitAndWait} on this ring (its current kernel wait ends; it
+     * then reaps what is ready, or sees a close), from any thread. Posts a completion with
+     * {@link #WAKEUP_USER_DATA}, which no handler sees, through IORING_OP_MSG_RING from a small shared
+     * ring (Linux 5.18). Harmless when nobody waits.
+     *
+     * @return whether the wake-up was posted (false once the ring is closed, or without MSG_RING)
+     */
+    public boolean wakeup() {
+        if ((int) STATE.getVolatile(this) == CLOSED) {
+            return false;
+        }
+        return RingWaker.wake(fd);
+    }
+
+    /** Completions in the reserved user_data range: tags to their tables, close's cancel to the close. */
+    private void reservedCompletion(long userData, int result, int flags) {
+        if (userData == CANCEL_ALL_USER_DATA) {
+            cancelAllResult = result;
+        } else if (ResourceTags.isTagCompletion(userData)) {
+            tags.dispatch(userData, result, flags);
+        }
+        // WAKEUP_USER_DATA: its only job was to end a wait.
+    }
+
+    /** Whether {@code userData} is reserved for the ring (see {@link #CANCEL_ALL_USER_DATA}). */
+    static boolean isReserved(long userData) {
+        // One unsigned compare for every ordinary value: only the top two prefixes can be reserved.
+        return (userData >>> 48) >= 0xFFFEL && (ResourceTags.isTagCompletion(userData)
+                || userData == CANCEL_ALL_USER_DATA || userData == WAKEUP_USER_DATA);
+    }
+
+    /**
+     * Runs {@code task} once no operation is in flight on this ring (now, if none is; at the latest when
+     * close has drained; never if close could not drain): for memory that operations may use without holding
+     * it themselves, such as the buffers of a closed buffer group, which a selecting op may still fill.
+     */
+    void whenIdle(Runnable task) {
+        whenIdle.add(task);
+        releaseIfIdle();
+    }
+
+    private void releaseIfIdle() {
+        if (!whenIdle.isEmpty() && inFlight() <= 0 && sq.unconsumed() == 0) {
+            runIdleTasks();
+        }
+    }
+
+    private void runIdleTasks() {
+        Runnable[] tasks = whenIdle.toArray(new Runnable[0]);
+        whenIdle.clear();
+        for (Runnable task : tasks) {
+            task.run();
+        }
+    }
+
+    /**
+     * Whether the kernel has no operation of this ring left (all reaped; none unconsumed; CQE_SKIP_SUCCESS
+     * never used, since such operations are not counted): then nothing uses a buffer it was given.
+     */
+    boolean isIdle() {
+        return inFlight() <= 0 && sq.unconsumed() == 0 && !sqe.skipSuccessUsed;
+    }
+
+    /** Throws {@link IllegalCallerException} unless the module that opened this ring has native access. */
+    void requireUnsafeAccess(String op) {
+        if (!SqeOperands.grantsUnsafe(opener)) {
+            throw SqeOperands.noNativeAccess(op, opener);
+        }
+    }
+
+    /** This ring's resource-tag registry. */
+    ResourceTags resourceTags() {
+        return tags;
+    }
+
+    /** Operations in flight that hold memory until their completion (pool leases, kept segments). */
+    public int inFlightHolds() {
+        return holds.inFlight() + holds.unpublished();
     }
 
     /** Submits, waits for at least {@code minComplete} completions, and reaps them. */
@@ -528,27 +728,47 @@ public final class Ring implements AutoCloseable {
     }
 
     boolean isClosed() {
-        return closed;
+        return (int) STATE.getVolatile(this) == CLOSED;
     }
 
+    /**
+     * Throws {@link ClosedRingException} unless the ring is open. While a close is under way, the thread
+     * running the teardown passes (it uses the ring to cancel and unregister); the owner, when it sees a
+     * close that another thread began, runs the teardown itself first (the kernel lets only it cancel).
+     */
     void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("ring is closed: create a new Ring");
+        int s = (int) STATE.getVolatile(this);
+        if (s != OPEN && Thread.currentThread() != tearingDown) {
+            throw notOpen(s);
         }
+    }
+
+    private ClosedRingException notOpen(int s) {
+        if (s == CLOSING && Thread.currentThread() == owner) {
+            runTeardown();
+        }
+        Thread by = closedBy;
+        return new ClosedRingException("ring fd " + fd + " is closed" + (by != null && by != Thread.currentThread()
+                ? " (by thread " + by.getName() + ")" : "") + ": create a new Ring");
+    }
+
+    private ClosedRingException closedWhileWaiting() {
+        ClosedRingException e = notOpen((int) STATE.getVolatile(this));
+        return new ClosedRingException(e.getMessage() + "; it was closed while this thread waited for completions");
     }
 
     @Override
     public String toString() {
         return "Ring[fd=" + fd + ", sq=" + sq.entries + ", cq=" + cq.entries + ", flags=" + SetupFlag.describe(setupFlags)
-                + (ringFdIndex >= 0 ? ", registered" : "") + (closed ? ", closed" : "") + "]";
+                + (ringFdIndex >= 0 ? ", registered" : "") + (isClosed() ? ", closed" : "") + "]";
     }
 
     // ---------------------------------------------------------------- close
 
     /**
      * Cancels operations in flight, waits (up to 5 s) for their completions, unregisters resources and
-     * the ring fd, then unmaps the ring and closes its fd. Idempotent. SQEs prepared but not submitted are
-     * dropped.
+     * the ring fd, then unmaps the ring and closes its fd. Idempotent; never hangs, from any thread. SQEs
+     * prepared but not submitted are dropped.
      */
     @Override
     public void close() {
@@ -557,26 +777,111 @@ public final class Ring implements AutoCloseable {
 
     /**
      * As {@link #close()}, handing the completions that arrive while closing (those of cancelled
-     * operations, usually {@code -ECANCELED}) to {@code lastCompletions}.
+     * operations, usually {@code -ECANCELED}) to {@code lastCompletions} (on the thread that tears down).
      *
      * <p>On the owner thread, or on any thread for a ring without SINGLE_ISSUER: submits one
      * IORING_ASYNC_CANCEL_ANY and waits (up to 5 s) until every operation that will post a completion has
-     * done so, counting CQE_SKIP_SUCCESS operations through the cancel's result. Off the owner thread of a
-     * SINGLE_ISSUER ring the kernel refuses every submit and register (EEXIST, even after the owner
-     * exited): close then waits 200 ms for completions that come on their own and unmaps; the kernel
-     * cancels the rest when it tears the ring down, asynchronously (once no thread holds the ring fd
-     * registered; the owner's registration ends with it), and a warning says so.
+     * done so, counting CQE_SKIP_SUCCESS operations through the cancel's result.
+     *
+     * <p>From another thread: if the owner is waiting in {@link #submitAndWait}, close {@link #wakeup wakes}
+     * it; the owner's wait then tears the ring down on the owner thread and throws
+     * {@link ClosedRingException}, and close returns once that is done. If the owner is not waiting but may
+     * come back (a SINGLE_ISSUER ring whose owner is alive), close gives it
+     * {@value #OWNER_PICKUP_MILLIS} ms to do the same at its next call. Otherwise close tears down itself;
+     * off the owner thread of a SINGLE_ISSUER ring the kernel refuses every submit and register (EEXIST, even
+     * after the owner exited): close then waits 200 ms for completions that come on their own and unmaps; the
+     * kernel cancels the rest when it tears the ring down, asynchronously (once no thread holds the ring fd
+     * registered; the owner's registration ends with it), a warning says so, and the memory those operations
+     * hold stays leased (its pools refuse to close) because the kernel may still write into it.
      */
     public void close(CompletionHandler lastCompletions) {
-        if (!closing.compareAndSet(false, true)) {
-            return;
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if ((int) STATE.getVolatile(this) == OPEN) {
+                closeHandler = lastCompletions == null ? IGNORE : lastCompletions;
+                closedBy = me;
+                STATE.setVolatile(this, CLOSING);   // volatile write, then the waiting read (see awaitCompletions)
+            }
         }
+        if (me != owner && owner.isAlive() && !teardown.get()) {
+            letTheOwnerTearDown();
+        }
+        if (!runTeardown()) {
+            awaitClosed();
+        }
+    }
+
+    /** Value of {@link #OWNER_PICKUP_NANOS} in ms, for the documentation. */
+    static final long OWNER_PICKUP_MILLIS = OWNER_PICKUP_NANOS / 1_000_000L;
+
+    /**
+     * Off the owner: wakes a waiting owner and gives it the teardown (on its thread the kernel cancels);
+     * waits for that at most as long as close itself may take, or {@value #OWNER_PICKUP_MILLIS} ms for an
+     * owner that is not waiting but cannot be replaced (SINGLE_ISSUER).
+     */
+    private void letTheOwnerTearDown() {
+        boolean issuerEnforced = (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0 && !sqPoll;
+        long start = System.nanoTime();
+        long lastWake = 0;
+        while (!teardown.get() && owner.isAlive()) {
+            boolean ownerWaits = waiting;
+            long waited = System.nanoTime() - start;
+            if (ownerWaits) {
+                if (waited > CLOSE_WAIT_NANOS) {
+                    return;
+                }
+                if (lastWake == 0 || System.nanoTime() - lastWake > WAIT_SLICE_NANOS) {
+                    wakeupIfOpen();
+                    lastWake = System.nanoTime();
+                }
+            } else if (!issuerEnforced || waited > OWNER_PICKUP_NANOS) {
+                return;
+            }
+            LockSupport.parkNanos(200_000L);
+        }
+    }
+
+    private void wakeupIfOpen() {
         try {
-            drainInFlight(lastCompletions);
+            RingWaker.wake(fd);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "wake-up of ring fd " + fd + " failed", e);
+        }
+    }
+
+    /** Another thread tears down: wait until it is done, bounded (close never hangs). */
+    private void awaitClosed() {
+        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS + 1_000_000_000L;
+        while ((int) STATE.getVolatile(this) != CLOSED && tearingDown != Thread.currentThread()
+                && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(1_000_000L);
+        }
+    }
+
+    /** Runs the teardown if no other thread has; returns whether this thread did (or is doing) it. */
+    private boolean runTeardown() {
+        if (tearingDown == Thread.currentThread()) {
+            return true;
+        }
+        if (!teardown.compareAndSet(false, true)) {
+            return false;
+        }
+        tearingDown = Thread.currentThread();
+        boolean drained = false;
+        try {
+            drained = drainInFlight(closeHandler);
             closeResources();
+            awaitTagReleases();
             unregisterRingFd();
         } finally {
-            closed = true;
+            if (drained) {
+                holds.releaseAll();   // the kernel is done with every operation's memory
+                runIdleTasks();
+            }
+            holds.closeLeases();
+            tags.close();
+            STATE.setVolatile(this, CLOSED);
+            tearingDown = null;
             try {
                 arena.close();            // invalidates every view, then munmaps
             } catch (IllegalStateException e) {
@@ -585,6 +890,26 @@ public final class Ring implements AutoCloseable {
                         + "was inside a call on the ring while it was closed", e);
             }
             Syscalls.close(fd);
+        }
+        return true;
+    }
+
+    /**
+     * Unregistering a table makes the kernel post a tag CQE per buffer once no request uses it; those
+     * release the pools' leases. Wait briefly for them (they come at once when nothing is in flight).
+     */
+    private void awaitTagReleases() {
+        long deadline = System.nanoTime() + CLOSE_WAIT_SLICE_NANOS;
+        try {
+            cq.drain(IGNORE);
+            while (tags.pendingReleases() > 0 && System.nanoTime() - deadline < 0) {
+                if (!flushCompletions()) {
+                    LockSupport.parkNanos(200_000L);
+                }
+                cq.drain(IGNORE);
+            }
+        } catch (UringException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.DEBUG, "waiting for tag completions on close of ring fd " + fd + " failed", e);
         }
     }
 
@@ -622,15 +947,15 @@ public final class Ring implements AutoCloseable {
      * down (once no registered ring fd holds it: the owner's registration ends with the owner thread), and
      * the teardown cancels what is left, asynchronously; the completions of those are not seen.
      */
-    private void drainInFlight(CompletionHandler handler) {
+    private boolean drainInFlight(CompletionHandler handler) {
         sq.discardUnpublished();
         if (inFlight() <= 0 && sq.unconsumed() == 0 && skipSubmitted == 0) {
-            return;
+            return true;
         }
         boolean issuerEnforced = (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0 && !sqPoll;
         boolean canSubmit = !issuerEnforced || Thread.currentThread() == owner;
         long deadline = System.nanoTime() + (canSubmit ? CLOSE_WAIT_NANOS : CLOSE_WAIT_UNCANCELLED_NANOS);
-        CloseDrain drain = new CloseDrain(handler, canSubmit);
+        CloseDrain drain = new CloseDrain(handler, canSubmit, () -> cancelAllResult);
         boolean canEnter = canSubmit;
         try {
             if (canSubmit) {
@@ -661,45 +986,10 @@ public final class Ring implements AutoCloseable {
                     + " operation(s) still in flight" + (canSubmit ? " after cancellation" : " (closed off the owner "
                     + "thread " + owner + " of a SINGLE_ISSUER ring, where the kernel refuses cancellation)")
                     + "; the kernel cancels them when it tears the ring down, asynchronously (and only once no thread "
-                    + "holds the ring fd registered): keep their buffers alive until then");
+                    + "holds the ring fd registered): the memory they hold stays leased");
+            return false;
         }
-    }
-
-    /** Collects completions during close, and tells when all that can come have come. */
-    private static final class CloseDrain implements CompletionHandler {
-        private static final int NO_RESULT = Integer.MIN_VALUE;
-        private final CompletionHandler handler;
-        private final boolean cancelSubmitted;
-        private int cancelResult = NO_RESULT;
-        private long cancelledSeen;
-
-        CloseDrain(CompletionHandler handler, boolean cancelSubmitted) {
-            this.handler = handler;
-            this.cancelSubmitted = cancelSubmitted;
-        }
-
-        @Override
-        public void complete(long userData, int result, int flags) {
-            if (userData == CANCEL_ALL_USER_DATA) {
-                cancelResult = result;
-                return;
-            }
-            if (Errno.ECANCELED.is(result)) {
-                cancelledSeen++;
-            }
-            handler.complete(userData, result, flags);
-        }
-
-        boolean done(long inFlight) {
-            if (inFlight > 0) {
-                return false;
-            }
-            if (!cancelSubmitted) {
-                return true;
-            }
-            // The cancel's result is how many requests it cancelled; each posts one -ECANCELED completion.
-            return cancelResult != NO_RESULT && (cancelResult <= 0 || cancelledSeen >= cancelResult);
-        }
+        return true;
     }
 
     private void submitCancelAll() {

@@ -49,8 +49,11 @@ final class SubmissionQueue {
     private int cachedHead;
     /** SQEs up to this index have been counted as submitted (see {@link #account}). */
     private int accounted;
+    private final InFlightHolds holds;
+    private final InFlightHolds.SlotUserData userDataOfSlot = this::userDataOf;
 
-    SubmissionQueue(RingMemory memory, MemorySegment params, int setupFlags) {
+    SubmissionQueue(RingMemory memory, MemorySegment params, int setupFlags, InFlightHolds holds) {
+        this.holds = holds;
         MemorySegment off = io_uring_params.sq_off(params);
         this.ring = memory.sqRing;
         this.sqes = memory.sqes;
@@ -93,11 +96,32 @@ final class SubmissionQueue {
         return (long) (tail & mask) << sqeShift;
     }
 
+    /**
+     * Gives back the slot at byte offset {@code offset} if it is the newest claimed one (a prep refused its
+     * arguments before writing it).
+     *
+     * @return whether it was given back
+     */
+    boolean unclaim(long offset) {
+        int last = sqeTail - 1;
+        if (last - published >= 0 && ((long) (last & mask) << sqeShift) == offset) {
+            sqeTail = last;
+            return true;
+        }
+        return false;
+    }
+
+    private long userDataOf(int slot) {
+        return sqes.get(ValueLayout.JAVA_LONG, ((long) slot << sqeShift) + Sqe.USER_DATA);
+    }
+
     /** Makes every claimed SQE visible to the kernel; returns how many were newly published. */
     int publish() {
         int tail = sqeTail;
         int count = tail - published;
         if (count != 0) {
+            // Memory held per slot now waits for the completion of the SQE's user_data (set by now).
+            holds.published(published, tail, userDataOfSlot);
             INT.setRelease(ring, tailOffset, tail);
             published = tail;
         }
@@ -106,6 +130,9 @@ final class SubmissionQueue {
 
     /** Forgets SQEs claimed but not yet published (close: they were never submitted). */
     void discardUnpublished() {
+        for (int i = published; i != sqeTail; i++) {
+            holds.drop(i & mask);
+        }
         sqeTail = published;
     }
 

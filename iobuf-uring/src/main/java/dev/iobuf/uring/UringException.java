@@ -61,6 +61,14 @@ public class UringException extends RuntimeException {
         return Errno.name(errno);
     }
 
+    /**
+     * The symbolic errno name of a completion's result or any errno ({@code -22} or {@code 22}: {@code
+     * "EINVAL"}), for code outside our modules: the bindings package is exported to our modules only.
+     */
+    public static String errnoName(long errnoOrResult) {
+        return Errno.name(errnoOrResult);
+    }
+
     /** The failed call and its arguments. */
     public String operation() {
         return operation;

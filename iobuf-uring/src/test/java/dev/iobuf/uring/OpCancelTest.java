@@ -31,7 +31,7 @@ class OpCancelTest {
         int[] p = pipe(0);
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(16);
-            r.nextSqe().read(p[0], buf, -1).userData(7);
+            r.nextSqe().readUnsafe(p[0], buf, -1).userData(7);
             r.submit();
             assertThat(r.inFlight()).isEqualTo(1);
             r.nextSqe().cancel(7, 0).userData(8);
@@ -52,9 +52,9 @@ class OpCancelTest {
         int[] q = pipe(0);
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(64);
-            r.nextSqe().read(p[0], buf.asSlice(0, 16), -1).userData(1);
-            r.nextSqe().read(p[0], buf.asSlice(16, 16), -1).userData(2);
-            r.nextSqe().read(q[0], buf.asSlice(32, 16), -1).userData(3);   // other fd: untouched
+            r.nextSqe().readUnsafe(p[0], buf.asSlice(0, 16), -1).userData(1);
+            r.nextSqe().readUnsafe(p[0], buf.asSlice(16, 16), -1).userData(2);
+            r.nextSqe().readUnsafe(q[0], buf.asSlice(32, 16), -1).userData(3);   // other fd: untouched
             r.submit();
             r.nextSqe().cancelFd(p[0], IORING_ASYNC_CANCEL_ALL()).userData(4);
             Map<Long, Integer> res = complete(r, 3);
@@ -99,7 +99,7 @@ class OpCancelTest {
             MemorySegment buf = arena.allocate(4);
             go.countDown();
             for (int i = 0; i < rounds; i++) {
-                r.nextSqe().read(p[0], buf, -1).userData(1);
+                r.nextSqe().readUnsafe(p[0], buf, -1).userData(1);
                 r.submit();
                 writeNow.release();
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(20_000));

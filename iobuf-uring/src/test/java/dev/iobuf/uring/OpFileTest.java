@@ -69,20 +69,20 @@ class OpFileTest {
         Path file = dir.resolve("data");
         int fd = RingTestSupport.open(arena, file, O_RDWR | O_CREAT | O_TRUNC, 0644);
         try {
-            ring.nextSqe().write(fd, bytes("hello, io_uring"), 0).userData(1);
+            ring.nextSqe().writeUnsafe(fd, bytes("hello, io_uring"), 0).userData(1);
             assertThat(one(1)).isEqualTo(15);
             assertThat(Files.readString(file)).isEqualTo("hello, io_uring");
 
             MemorySegment buf = arena.allocate(4096);
-            ring.nextSqe().read(fd, buf, 0).userData(2);
+            ring.nextSqe().readUnsafe(fd, buf, 0).userData(2);
             assertThat(one(2)).as("read of 4096 bytes from a 15-byte file").isEqualTo(15);
             assertThat(text(buf, 15)).isEqualTo("hello, io_uring");
-            ring.nextSqe().read(fd, buf.address(), 100, 7).userData(3);
+            ring.nextSqe().readUnsafe(fd, buf.address(), 100, 7).userData(3);
             assertThat(one(3)).as("short read from the middle").isEqualTo(8);
             assertThat(text(buf, 8)).isEqualTo("io_uring");
-            ring.nextSqe().read(fd, buf, 15).userData(4);
+            ring.nextSqe().readUnsafe(fd, buf, 15).userData(4);
             assertThat(one(4)).as("read at EOF").isZero();
-            ring.nextSqe().read(fd, buf, 1 << 20).userData(5);
+            ring.nextSqe().readUnsafe(fd, buf, 1 << 20).userData(5);
             assertThat(one(5)).as("read past EOF").isZero();
         } finally {
             RingTestSupport.close(fd);
@@ -99,7 +99,7 @@ class OpFileTest {
             MemorySegment b = bytes("defgh");
             setIov(iov, 0, a);
             setIov(iov, 1, b);
-            ring.nextSqe().writev(fd, iov.address(), 2, 0).userData(1);
+            ring.nextSqe().writevUnsafe(fd, iov.address(), 2, 0).userData(1);
             assertThat(one(1)).isEqualTo(8);
             assertThat(Files.readString(file)).isEqualTo("abcdefgh");
 
@@ -107,7 +107,7 @@ class OpFileTest {
             MemorySegment y = arena.allocate(5);
             setIov(iov, 0, x);
             setIov(iov, 1, y);
-            ring.nextSqe().readv(fd, iov.address(), 2, 0).userData(2);
+            ring.nextSqe().readvUnsafe(fd, iov.address(), 2, 0).userData(2);
             assertThat(one(2)).as("8 bytes into 5 + 5").isEqualTo(8);
             assertThat(text(x, 5)).isEqualTo("abcde");
             assertThat(text(y, 3)).isEqualTo("fgh");
@@ -127,7 +127,7 @@ class OpFileTest {
         Path file = dir.resolve("alloc");
         int fd = RingTestSupport.open(arena, file, O_RDWR | O_CREAT | O_TRUNC, 0644);
         try {
-            ring.nextSqe().write(fd, bytes("x"), 0).userData(1);
+            ring.nextSqe().writeUnsafe(fd, bytes("x"), 0).userData(1);
             ring.nextSqe().fsync(fd).userData(2);
             ring.nextSqe().fdatasync(fd).userData(3);
             Map<Long, Integer> r = complete(3);
@@ -138,16 +138,16 @@ class OpFileTest {
             assertThat(Files.size(file)).isEqualTo(1 << 20);
 
             MemorySegment statx = arena.allocate(256, 8);
-            ring.nextSqe().statx(fd, arena.allocateFrom(""), AT_EMPTY_PATH, STATX_SIZE, statx).userData(5);
+            ring.nextSqe().statxUnsafe(fd, arena.allocateFrom(""), AT_EMPTY_PATH, STATX_SIZE, statx).userData(5);
             assertThat(one(5)).isZero();
             assertThat(statx.get(ValueLayout.JAVA_LONG, STATX_SIZE_OFFSET)).isEqualTo(1 << 20);
 
             MemorySegment byPath = arena.allocate(256, 8);
-            ring.nextSqe().statx(AT_FDCWD, arena.allocateFrom(file.toString()), 0, STATX_SIZE, byPath).userData(6);
+            ring.nextSqe().statxUnsafe(AT_FDCWD, arena.allocateFrom(file.toString()), 0, STATX_SIZE, byPath).userData(6);
             assertThat(one(6)).isZero();
             assertThat(byPath.get(ValueLayout.JAVA_LONG, STATX_SIZE_OFFSET)).isEqualTo(1 << 20);
 
-            ring.nextSqe().statx(AT_FDCWD, arena.allocateFrom(dir.resolve("nope").toString()), 0, STATX_SIZE, byPath)
+            ring.nextSqe().statxUnsafe(AT_FDCWD, arena.allocateFrom(dir.resolve("nope").toString()), 0, STATX_SIZE, byPath)
                     .userData(7);
             assertThat(one(7)).isEqualTo(-ENOENT);
         } finally {
@@ -160,18 +160,18 @@ class OpFileTest {
         Path file = dir.resolve("opened");
         Files.writeString(file, "content");
         MemorySegment path = arena.allocateFrom(file.toString());
-        ring.nextSqe().openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0).userData(1);
+        ring.nextSqe().openatUnsafe(AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0).userData(1);
         int fd = one(1);
         assertThat(fd).isGreaterThanOrEqualTo(0);
         MemorySegment buf = arena.allocate(64);
-        ring.nextSqe().read(fd, buf, 0).userData(2);
+        ring.nextSqe().readUnsafe(fd, buf, 0).userData(2);
         assertThat(one(2)).isEqualTo(7);
         assertThat(text(buf, 7)).isEqualTo("content");
         ring.nextSqe().close(fd).userData(3);
         assertThat(one(3)).isZero();
-        ring.nextSqe().read(fd, buf, 0).userData(4);
+        ring.nextSqe().readUnsafe(fd, buf, 0).userData(4);
         assertThat(one(4)).as("read from the closed fd").isEqualTo(-EBADF);
-        ring.nextSqe().openat(AT_FDCWD, arena.allocateFrom(dir.resolve("missing").toString()), O_RDONLY, 0).userData(5);
+        ring.nextSqe().openatUnsafe(AT_FDCWD, arena.allocateFrom(dir.resolve("missing").toString()), O_RDONLY, 0).userData(5);
         assertThat(one(5)).isEqualTo(-ENOENT);
     }
 
@@ -186,20 +186,20 @@ class OpFileTest {
         Files.writeString(file, "direct!");
         MemorySegment path = arena.allocateFrom(file.toString());
 
-        ring.nextSqe().openatDirect(AT_FDCWD, path, O_RDONLY, 0, 2).userData(1);
+        ring.nextSqe().openatDirectUnsafe(AT_FDCWD, path, O_RDONLY, 0, 2).userData(1);
         assertThat(one(1)).as("open into slot 2").isZero();
         MemorySegment buf = arena.allocate(16);
-        ring.nextSqe().read(2, buf, 0).fixedFile().userData(2);
+        ring.nextSqe().readUnsafe(2, buf, 0).fixedFile().userData(2);
         assertThat(one(2)).isEqualTo(7);
         assertThat(text(buf, 7)).isEqualTo("direct!");
 
-        ring.nextSqe().openatDirect(AT_FDCWD, path, O_RDONLY, 0, IORING_FILE_INDEX_ALLOC()).userData(3);
+        ring.nextSqe().openatDirectUnsafe(AT_FDCWD, path, O_RDONLY, 0, IORING_FILE_INDEX_ALLOC()).userData(3);
         int allocated = one(3);
         assertThat(allocated).as("kernel-chosen slot").isBetween(0, 3).isNotEqualTo(2);
 
         ring.nextSqe().closeDirect(2).userData(4);
         assertThat(one(4)).isZero();
-        ring.nextSqe().read(2, buf, 0).fixedFile().userData(5);
+        ring.nextSqe().readUnsafe(2, buf, 0).fixedFile().userData(5);
         assertThat(one(5)).as("read through the emptied slot").isEqualTo(-EBADF);
         ring.nextSqe().closeDirect(allocated).userData(6);
         assertThat(one(6)).isZero();

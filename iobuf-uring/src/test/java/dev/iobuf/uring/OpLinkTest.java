@@ -37,9 +37,9 @@ class OpLinkTest {
             int fd = open(arena, dir.resolve("linked"), O_RDWR | O_CREAT | O_TRUNC, 0644);
             try {
                 MemorySegment in = arena.allocate(16);
-                r.nextSqe().write(fd, arena.allocateFrom("chain", StandardCharsets.US_ASCII).asSlice(0, 5), 0)
+                r.nextSqe().writeUnsafe(fd, arena.allocateFrom("chain", StandardCharsets.US_ASCII).asSlice(0, 5), 0)
                         .link().userData(1);
-                r.nextSqe().read(fd, in, 0).userData(2);
+                r.nextSqe().readUnsafe(fd, in, 0).userData(2);
                 Map<Long, Integer> res = complete(r, 2);
                 assertThat(res).containsEntry(1L, 5).containsEntry(2L, 5);
                 assertThat(new String(in.asSlice(0, 5).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII))
@@ -56,7 +56,7 @@ class OpLinkTest {
             r.require(RingFeature.LINKED_FILE);   // before 5.17 the bad fd fails the chain at submit, head included
             MemorySegment buf = arena.allocate(8);
             r.nextSqe().nop().link().userData(1);
-            r.nextSqe().read(-1, buf, 0).link().userData(2);     // EBADF
+            r.nextSqe().readUnsafe(-1, buf, 0).link().userData(2);     // EBADF
             r.nextSqe().nop().link().userData(3);
             r.nextSqe().nop().userData(4);
             r.nextSqe().nop().userData(5);                       // not in the chain
@@ -72,7 +72,7 @@ class OpLinkTest {
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {
             r.require(RingFeature.LINKED_FILE);   // before 5.17 the bad fd fails the chain at submit, head included
             MemorySegment buf = arena.allocate(8);
-            r.nextSqe().read(-1, buf, 0).hardLink().userData(1);
+            r.nextSqe().readUnsafe(-1, buf, 0).hardLink().userData(1);
             r.nextSqe().nop().hardLink().userData(2);
             r.nextSqe().nop().userData(3);
             Map<Long, Integer> res = complete(r, 3);

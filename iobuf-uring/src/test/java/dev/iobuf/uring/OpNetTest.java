@@ -59,11 +59,11 @@ class OpNetTest {
             assertThat(sock.res()).as(Errno.name(sock.res())).isGreaterThanOrEqualTo(0);
             int fd = sock.res();
             try {
-                ring.nextSqe().connect(fd, loopback(arena, server.getLocalPort())).userData(2);
+                ring.nextSqe().connectUnsafe(fd, loopback(arena, server.getLocalPort())).userData(2);
                 assertThat(RegisteredTestIo.awaitOne(ring, null).res()).isZero();
                 try (Socket peer = server.accept()) {
                     MemorySegment out = arena.allocateFrom(ValueLayout.JAVA_BYTE, "hello".getBytes());
-                    ring.nextSqe().send(fd, out, MSG_NOSIGNAL).userData(3);
+                    ring.nextSqe().sendUnsafe(fd, out, MSG_NOSIGNAL).userData(3);
                     assertThat(RegisteredTestIo.awaitOne(ring, null).res()).isEqualTo(5);
                     InputStream in = peer.getInputStream();
                     assertThat(in.readNBytes(5)).isEqualTo("hello".getBytes());
@@ -73,7 +73,7 @@ class OpNetTest {
                     ring.nextSqe().pollAdd(fd, POLLIN).userData(4);
                     assertThat(RegisteredTestIo.awaitOne(ring, null).res() & POLLIN).isEqualTo(POLLIN);
                     MemorySegment in3 = arena.allocate(16);
-                    ring.nextSqe().recv(fd, in3, 0).userData(5);
+                    ring.nextSqe().recvUnsafe(fd, in3, 0).userData(5);
                     Cqe r = RegisteredTestIo.awaitOne(ring, null);
                     assertThat(r.res()).isEqualTo(3);
                     assertThat(bytes(in3, 0, 3)).isEqualTo("abc".getBytes());
@@ -89,7 +89,7 @@ class OpNetTest {
                     MemorySegment msg = arena.allocate(56, 8);
                     msg.set(ValueLayout.JAVA_LONG, 16, iov.address());
                     msg.set(ValueLayout.JAVA_LONG, 24, 2);
-                    ring.nextSqe().sendmsg(fd, msg.address(), MSG_NOSIGNAL).userData(6);
+                    ring.nextSqe().sendmsgUnsafe(fd, msg.address(), MSG_NOSIGNAL).userData(6);
                     assertThat(RegisteredTestIo.awaitOne(ring, null).res()).isEqualTo(8);
                     assertThat(in.readNBytes(8)).isEqualTo("gathered".getBytes());
 
@@ -118,7 +118,7 @@ class OpNetTest {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
             }
-            ring.nextSqe().bind(lfd, loopback(arena, port).address(), 16).userData(2);
+            ring.nextSqe().bindUnsafe(lfd, loopback(arena, port).address(), 16).userData(2);
             assertThat(RegisteredTestIo.awaitOne(ring, null).res()).as("IORING_OP_BIND").isZero();
             ring.nextSqe().listen(lfd, 8).userData(3);
             assertThat(RegisteredTestIo.awaitOne(ring, null).res()).as("IORING_OP_LISTEN").isZero();
@@ -176,11 +176,11 @@ class OpNetTest {
             ring.nextSqe().socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0, 0).userData(1);
             int fd = RegisteredTestIo.awaitOne(ring, null).res();
             try {
-                ring.nextSqe().connect(fd, loopback(arena, server.getLocalPort())).userData(2);
+                ring.nextSqe().connectUnsafe(fd, loopback(arena, server.getLocalPort())).userData(2);
                 assertThat(RegisteredTestIo.awaitOne(ring, null).res()).isZero();
                 try (Socket peer = server.accept()) {
                     MemorySegment data = arena.allocateFrom(ValueLayout.JAVA_BYTE, "zerocopy".getBytes());
-                    ring.nextSqe().sendZc(fd, data.address(), 8, MSG_NOSIGNAL, IORING_SEND_ZC_REPORT_USAGE()).userData(9);
+                    ring.nextSqe().sendZcUnsafe(fd, data.address(), 8, MSG_NOSIGNAL, IORING_SEND_ZC_REPORT_USAGE()).userData(9);
                     List<Cqe> two = RegisteredTestIo.await(ring, null, 2);
                     assertThat(two.get(0).res()).isEqualTo(8);
                     assertThat(two.get(0).flags() & IORING_CQE_F_MORE()).as("a notification follows").isNotZero();

@@ -49,7 +49,7 @@ class OpTimeoutTest {
             MemorySegment ts = __kernel_timespec.allocate(arena);
             __kernel_timespec.tv_sec(ts, 0);
             __kernel_timespec.tv_nsec(ts, 5_000_000);
-            r.nextSqe().timeout(ts, 0, 0).userData(1);
+            r.nextSqe().timeoutUnsafe(ts, 0, 0).userData(1);
             r.submitAndWait(1);
             int[] res = {0};
             r.reap((u, x, f) -> res[0] = x);
@@ -89,7 +89,7 @@ class OpTimeoutTest {
         try (Ring r = ring(8); Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(16);
             // Nothing to read: the read blocks, the link timeout fires and cancels it.
-            r.nextSqe().read(p[0], buf, -1).link().userData(1);
+            r.nextSqe().readUnsafe(p[0], buf, -1).link().userData(1);
             r.nextSqe().linkTimeout(Duration.ofMillis(20)).userData(2);
             r.submitAndWait(2);
             Map<Long, Integer> res = new HashMap<>();
@@ -101,7 +101,7 @@ class OpTimeoutTest {
 
             // Data is there: the read completes, the timeout is cancelled.
             write(p[1], arena.allocateFrom("hi"), 2);
-            r.nextSqe().read(p[0], buf, -1).link().userData(3);
+            r.nextSqe().readUnsafe(p[0], buf, -1).link().userData(3);
             r.nextSqe().linkTimeout(Duration.ofSeconds(5)).userData(4);
             res.clear();
             while (res.size() < 2) {

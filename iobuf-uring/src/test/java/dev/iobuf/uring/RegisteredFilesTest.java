@@ -118,7 +118,7 @@ class RegisteredFilesTest {
             MemorySegment path = arena.allocateFrom(file.toString());
             int[] slots = new int[2];
             for (int k = 0; k < 2; k++) {
-                ring.nextSqe().openatDirect(AT_FDCWD, path, 0, 0, LibUring.IORING_FILE_INDEX_ALLOC()).userData(k);
+                ring.nextSqe().openatDirectUnsafe(AT_FDCWD, path, 0, 0, LibUring.IORING_FILE_INDEX_ALLOC()).userData(k);
                 Cqe c = RegisteredTestIo.awaitOne(ring, ResourceTags.of(ring));
                 assertThat(c.res()).as(Errno.name(c.res())).isBetween(4, 7);
                 slots[k] = c.res();

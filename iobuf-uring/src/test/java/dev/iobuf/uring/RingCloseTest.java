@@ -46,7 +46,7 @@ class RingCloseTest {
         try (Arena arena = Arena.ofConfined()) {
             Ring r = ring(8);
             MemorySegment buf = arena.allocate(16);
-            r.nextSqe().read(p[0], buf, -1).userData(42);
+            r.nextSqe().readUnsafe(p[0], buf, -1).userData(42);
             r.nextSqe().timeout(Duration.ofHours(1)).userData(43);
             r.submit();
             r.nextSqe().nop().userData(44);   // prepared, never submitted: dropped by close
@@ -72,7 +72,7 @@ class RingCloseTest {
                 r.nextSqe().nop().skipSuccess().userData(i);
             }
             MemorySegment buf = arena.allocate(16);
-            r.nextSqe().read(p[0], buf, -1).skipSuccess().userData(100);   // blocks; its cancel will post
+            r.nextSqe().readUnsafe(p[0], buf, -1).skipSuccess().userData(100);   // blocks; its cancel will post
             r.submit();
             assertThat(r.skipSuccessSubmitted()).isEqualTo(11);
             assertThat(r.inFlight()).isZero();
@@ -103,7 +103,7 @@ class RingCloseTest {
             AtomicReference<java.nio.file.Path> task = new AtomicReference<>();
             Thread owner = new Thread(() -> {
                 Ring r = ring(() -> Ring.builder().entries(8).singleIssuer(true).build());
-                r.nextSqe().read(p[0], buf, -1).userData(5);
+                r.nextSqe().readUnsafe(p[0], buf, -1).userData(5);
                 r.submit();
                 built.set(r);
                 try {
@@ -148,7 +148,7 @@ class RingCloseTest {
         try (Arena arena = Arena.ofShared()) {
             Ring r = ring(() -> Ring.builder().entries(8).singleIssuer(false).build());
             MemorySegment buf = arena.allocate(16);
-            r.nextSqe().read(p[0], buf, -1).userData(6);
+            r.nextSqe().readUnsafe(p[0], buf, -1).userData(6);
             r.submit();
             Map<Long, Integer> last = new HashMap<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();

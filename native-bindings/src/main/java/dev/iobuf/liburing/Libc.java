@@ -418,6 +418,16 @@ public class Libc {
 
     private static final boolean AARCH64 = "aarch64".equals(System.getProperty("os.arch"));
 
+    /** {@code RWF_NOWAIT} (preadv2 flag, Linux 4.14): fail with EAGAIN rather than wait for I/O. @return 8 */
+    public static int RWF_NOWAIT() {
+        return 8;
+    }
+
+    /** {@code SYS_preadv2}: 327 on x86-64, 286 on aarch64 (asm-generic). @return the number for this architecture */
+    public static long SYS_preadv2() {
+        return AARCH64 ? 286L : 327L;
+    }
+
     /** {@code STATX_TYPE | STATX_MODE | STATX_NLINK ... STATX_BLOCKS} ({@code STATX_BASIC_STATS}). @return 0x7ff */
     public static int STATX_BASIC_STATS() {
         return 0x7ff;

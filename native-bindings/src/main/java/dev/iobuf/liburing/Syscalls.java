@@ -336,4 +336,20 @@ public final class Syscalls {
         MemorySegment errnoState = ERRNO_STATE.get();
         return result(Libc.write(errnoState, fd, buf, count), errnoState);
     }
+
+    /**
+     * {@code preadv2(2)} using this thread's errno segment (the raw system call: the offset's high half is
+     * 0 on 64-bit).
+     * @param fd the descriptor
+     * @param iov the {@code struct iovec} array
+     * @param iovcnt its entries
+     * @param offset the file offset
+     * @param flags {@code RWF_*}
+     * @return bytes read, or -errno
+     */
+    public static long preadv2(int fd, MemorySegment iov, int iovcnt, long offset, int flags) {
+        MemorySegment errnoState = ERRNO_STATE.get();
+        return result(Libc.syscall(errnoState, Libc.SYS_preadv2(), fd, iov.address(), iovcnt, offset, 0, flags),
+                errnoState);
+    }
 }

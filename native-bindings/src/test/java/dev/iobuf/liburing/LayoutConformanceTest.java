@@ -156,6 +156,7 @@ class LayoutConformanceTest {
                 #include <netinet/in.h>
                 #include <netinet/tcp.h>
                 #include <fcntl.h>
+                #include <sys/uio.h>
                 #include <stddef.h>
                 #include <sys/stat.h>
                 #define STX_MASK_OFFSET offsetof(struct statx, stx_mask)

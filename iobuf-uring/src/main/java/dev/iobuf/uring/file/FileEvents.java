@@ -45,4 +45,22 @@ final class FileEvents {
         }
         return r.await(op);
     }
+
+    /** A read the page cache served on the caller's thread ({@link CachedRead}), recorded like one through the ring. */
+    static int cachedRead(int fd, long address, int length, long position, Path path) {
+        if (!READ.isEnabled()) {
+            return CachedRead.read(fd, address, length, position);
+        }
+        FileReadEvent e = new FileReadEvent();
+        e.begin();
+        int n = CachedRead.read(fd, address, length, position);
+        e.end();
+        if (n != CachedRead.MISS && e.shouldCommit()) {
+            e.path = path.toString();
+            e.bytesRead = n;
+            e.endOfFile = n == 0;
+            e.commit();
+        }
+        return n;
+    }
 }

@@ -61,6 +61,8 @@ public final class FileIo implements AutoCloseable {
     private final Executor futureExecutor;
     private final boolean ownsExecutor;
     private final boolean ftruncate;
+    private final boolean cachedReads;
+    private final java.util.concurrent.atomic.LongAdder cachedReadCount = new java.util.concurrent.atomic.LongAdder();
     /** Leases on pools that are not registered but whose buffers were used by index. */
     private final Map<BufferPool, Lease> leases = new ConcurrentHashMap<>();
     /** Callers holding (or about to take) a copy buffer; close waits for 0 before freeing them. */
@@ -84,6 +86,7 @@ public final class FileIo implements AutoCloseable {
             fileSlots.fill(i -> Boolean.TRUE);
         }
         this.futureExecutor = b.futureExecutor;
+        this.cachedReads = b.cachedReads;
         this.ownsExecutor = b.defaultExecutor;
         this.rings = new FileRing[b.rings];
         try {
@@ -170,7 +173,8 @@ public final class FileIo implements AutoCloseable {
             stranded += r.stranded();
         }
         return new FileIoStats(open.size(), opsInUse, bounce.acquiredCount(),
-                fileSlots == null ? 0 : fileSlots.acquiredCount(), fullWaits, enters, unparks, eventfd, stranded);
+                fileSlots == null ? 0 : fileSlots.acquiredCount(), fullWaits, enters, unparks, eventfd, stranded,
+                cachedReadCount.sum());
     }
 
     /** Whether {@link #close()} was called. */
@@ -345,6 +349,15 @@ public final class FileIo implements AutoCloseable {
         if (slot >= 0) {
             fileSlots.release(slot);
         }
+    }
+
+    /** Whether buffered reads try the page cache on the caller's thread first ({@link CachedRead}). */
+    boolean cachedReads() {
+        return cachedReads;
+    }
+
+    void countCachedRead() {
+        cachedReadCount.increment();
     }
 
     boolean ftruncateSupported() {

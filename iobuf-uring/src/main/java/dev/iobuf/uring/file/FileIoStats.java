@@ -13,7 +13,8 @@ package dev.iobuf.uring.file;
  * @param unparks wake-ups of a parked ring thread
  * @param eventfdWrites wake-ups of a ring thread blocked in the kernel
  * @param stranded operations the kernel had not completed when the service closed (memory kept)
+ * @param cachedReads reads the page cache served on the caller's thread, without the ring
  */
 public record FileIoStats(long openFiles, long opsInUse, long copyBuffersInUse, long fileSlotsInUse,
-                          long queueFullWaits, long enters, long unparks, long eventfdWrites, long stranded) {
+                          long queueFullWaits, long enters, long unparks, long eventfdWrites, long stranded, long cachedReads) {
 }

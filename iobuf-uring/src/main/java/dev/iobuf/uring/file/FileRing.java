@@ -310,7 +310,7 @@ final class FileRing implements Runnable, CompletionHandler {
     /** Blocks in io_uring_enter until a completion arrives; the armed eventfd read lets submitters end it. */
     private void sleepInKernel() {
         if (!wakeArmed) {
-            ring.nextSqe().read(waker.fd(), waker.readBuffer(), 0).userData(WAKE);
+            ring.nextSqe().readUnsafe(waker.fd(), waker.readBuffer(), 0).userData(WAKE);
             wakeArmed = true;
         }
         waker.prepareToSleep(RingWaker.IN_KERNEL);
@@ -385,29 +385,29 @@ final class FileRing implements Runnable, CompletionHandler {
                 if (op.bufIndex >= 0) {
                     sqe.readFixed(op.fd, op.addr, op.len, op.position, op.bufIndex);
                 } else {
-                    sqe.read(op.fd, op.addr, op.len, op.position);
+                    sqe.readUnsafe(op.fd, op.addr, op.len, op.position);
                 }
             }
             case FileOp.WRITE, FileOp.WRITE_FSYNC -> {
                 if (op.bufIndex >= 0) {
                     sqe.writeFixed(op.fd, op.addr, op.len, op.position, op.bufIndex);
                 } else {
-                    sqe.write(op.fd, op.addr, op.len, op.position);
+                    sqe.writeUnsafe(op.fd, op.addr, op.len, op.position);
                 }
             }
-            case FileOp.READV -> sqe.readv(op.fd, op.addr, op.len, op.position);
-            case FileOp.WRITEV -> sqe.writev(op.fd, op.addr, op.len, op.position);
+            case FileOp.READV -> sqe.readvUnsafe(op.fd, op.addr, op.len, op.position);
+            case FileOp.WRITEV -> sqe.writevUnsafe(op.fd, op.addr, op.len, op.position);
             case FileOp.FSYNC -> sqe.fsync(op.fd).opFlags(op.flags);
             case FileOp.FALLOCATE -> sqe.fallocate(op.fd, op.flags, op.position, op.extra);
-            case FileOp.FTRUNCATE -> sqe.prep(IORING_OP_FTRUNCATE(), op.fd, 0, 0, op.position);
+            case FileOp.FTRUNCATE -> sqe.prepUnsafe(IORING_OP_FTRUNCATE(), op.fd, 0, 0, op.position);
             case FileOp.STATX -> {
                 if (op.keepAlive instanceof MemorySegment path) {
-                    sqe.statx(Libc.AT_FDCWD(), path, 0, op.flags, op.scratch);
+                    sqe.statxUnsafe(Libc.AT_FDCWD(), path, 0, op.flags, op.scratch);
                 } else {
-                    sqe.statx(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
+                    sqe.statxUnsafe(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
                 }
             }
-            case FileOp.OPENAT -> sqe.openat(Libc.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
+            case FileOp.OPENAT -> sqe.openatUnsafe(Libc.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
             case FileOp.CLOSE -> sqe.close(op.fd);
             default -> throw new IllegalStateException("unknown op kind " + op.kind);
         }

@@ -106,8 +106,7 @@ public final class UringFile implements AutoCloseable {
             checkAlignment(position, len, dst);
             int bufIndex = dst.isNative() ? io.registeredSlot(dst.address(), len) : -1;
             if (bufIndex >= 0 || MemoryLifetime.heldAlive(dst)) {
-                int n = op(FileOp.READ, dst.address(), (int) len, position, bufIndex, dst);
-                return n == 0 ? -1 : n;
+                return CachedRead.readInPlace(this, fd, alignment == null, dst.address(), (int) len, position, bufIndex, dst);
             }
             return CopyingIo.read(this, dst, len, position);
         } finally {
@@ -143,8 +142,8 @@ public final class UringFile implements AutoCloseable {
         begin();
         try {
             checkAlignment(position, length, addr);
-            int n = op(FileOp.READ, addr, length, position, poolSlot(pool, index), pool);
-            return n == 0 ? -1 : n;
+            return CachedRead.readInPlace(this, fd, alignment == null, addr, length, position, poolSlot(pool, index),
+                    pool);
         } finally {
             end();
         }

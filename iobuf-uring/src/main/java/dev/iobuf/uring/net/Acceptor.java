@@ -12,8 +12,10 @@ import java.util.Arrays;
 /**
  * A loop's listening sockets ({@link LoopListener}, one per {@link Listener} served here) and their
  * (multishot) accepts: the owner of the ACCEPT, LISTENER_CANCEL and LISTENER_CLOSE completions, found
- * by slot and generation like a connection. Accepted fds go to the loop ({@link LoopResources#adopt}); errors
- * (EMFILE, ...) re-arm after a pause. Loop thread only.
+ * by slot and generation like a connection. Accepted fds go to the loop ({@link LoopResources#adopt}). Out of
+ * file descriptors (EMFILE, ENFILE), accepting pauses ({@link AcceptBackoff}: a short, growing pause, or until
+ * a connection closes) and the failures are reported once per interval with their count; other errors
+ * re-arm after 100 ms, reported the same way. Loop thread only.
  */
 final class Acceptor {
     private static final System.Logger LOG = System.getLogger(Acceptor.class.getName());
@@ -30,6 +32,10 @@ final class Acceptor {
     private int generation;
     private int open;
     private boolean multishot;
+    private final AcceptBackoff outOfFds = new AcceptBackoff(EventLoop.LOG_INTERVAL_NANOS);
+    private final LoopLog.Limit errorLog = new LoopLog.Limit(EventLoop.LOG_INTERVAL_NANOS);
+    /** Listeners whose accept pauses for lack of fds (a connection closing resumes them). */
+    private int paused;
 
     /** {@code onStale} gets the completions that name no live listener. */
     Acceptor(LoopResources resources, Timers timers, CompletionHandler onStale, LoopCounters counters,
@@ -69,7 +75,7 @@ final class Acceptor {
         if (multishot) {
             sqe.acceptMultishot(l.fd, Sockets.SOCK_CLOEXEC);
         } else {
-            sqe.accept(l.fd, 0, 0, Sockets.SOCK_CLOEXEC);
+            sqe.accept(l.fd, Sockets.SOCK_CLOEXEC);
         }
         sqe.userData(l.userData(Op.ACCEPT));
         l.armed = true;
@@ -108,16 +114,18 @@ final class Acceptor {
             l.armed = false;
         }
         if (result >= 0) {
+            outOfFds.succeeded();
             accepted(l, result);
         } else if (Errno.EINVAL.is(result) && multishot) {
             multishot = false;        // a kernel before 5.19: accept one at a time
         } else if (!Errno.ECANCELED.is(result)) {
-            LOG.log(System.Logger.Level.WARNING, name + ": accept on " + l.owner.localAddress() + " failed: "
-                    + Errno.name(result) + (Errno.EMFILE.is(result) || Errno.ENFILE.is(result)
-                    ? " (out of file descriptors: raise `ulimit -n`); retrying in 100 ms" : "; retrying in 100 ms"));
+            long pause = failed(l, result);
             if (!more && !l.stopping) {
                 l.retryScheduled = true;
-                timers.arm(RETRY_NANOS, () -> retry(l));
+                if (AcceptBackoff.isOutOfFds(result)) {
+                    paused++;
+                }
+                timers.arm(pause, () -> retry(l));
                 return;
             }
         }
@@ -131,9 +139,42 @@ final class Acceptor {
         }
     }
 
+    /** An accept failed: counts and reports it (once per interval); returns the pause before accepting again. */
+    private long failed(LoopListener l, int result) {
+        long now = System.nanoTime();
+        if (AcceptBackoff.isOutOfFds(result)) {
+            counters.acceptsOutOfFds++;
+            long pause = outOfFds.failed();
+            if (outOfFds.shouldReport(now)) {
+                LoopLog.log(LOG, System.Logger.Level.WARNING, AcceptBackoff.message(name, l.owner.localAddress(), result,
+                        outOfFds.takeFailures(), EventLoop.LOG_INTERVAL_NANOS));
+            }
+            return pause;
+        }
+        if (errorLog.permits(now)) {
+            LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": accept on " + l.owner.localAddress() + " failed: "
+                    + Errno.name(result) + "; retrying in 100 ms (" + errorLog.takeSuppressed() + " more failures since "
+                    + "the last report)");
+        }
+        return RETRY_NANOS;
+    }
+
+    /** A connection of the loop closed, freeing an fd: listeners paused for lack of fds accept again now. */
+    void fdFreed() {
+        if (paused == 0) {
+            return;
+        }
+        paused = 0;
+        for (LoopListener l : listeners) {
+            if (l != null && l.retryScheduled && !l.armed && !l.stopping && !l.closeSubmitted) {
+                arm(l);             // the pause's timer finds it armed and does nothing
+            }
+        }
+    }
+
     private void retry(LoopListener l) {
         l.retryScheduled = false;
-        if (l.closeSubmitted) {
+        if (l.closeSubmitted || l.armed) {
             return;
         }
         if (l.stopping) {
@@ -179,6 +220,20 @@ final class Acceptor {
             ring.nextSqe().cancel(l.userData(Op.ACCEPT), 0).userData(l.userData(Op.LISTENER_CANCEL));
         } else {
             close(l);           // a scheduled retry finds it closed and does nothing
+        }
+    }
+
+    /** The loop failed: closes every listening socket directly (the ring and its accepts are going away). */
+    void closeAbruptly() {
+        for (int slot = 0; slot < listeners.length; slot++) {
+            LoopListener l = listeners[slot];
+            if (l != null) {
+                listeners[slot] = null;
+                open--;
+                Sockets.close(l.fd);
+                counters.fdsClosed++;
+                l.owner.loopStopped();
+            }
         }
     }
 

@@ -30,7 +30,7 @@ final class ClientConnect {
     void start(long timeoutNanos) {
         MemorySegment sockaddr = services.scratch().sockaddr(c.slot);
         int length = SocketAddresses.encode(remote, sockaddr);
-        Sqe sqe = services.ring().nextSqe().connect(c.fd(), sockaddr.address(), length).userData(c.userData(Op.CONNECT));
+        Sqe sqe = services.ring().nextSqe().connectUnsafe(c.fd(), sockaddr.address(), length).userData(c.userData(Op.CONNECT));
         pending = true;
         c.inflight++;
         if (timeoutNanos > 0) {

@@ -10,6 +10,8 @@ public enum CloseReason {
     ERROR,
     /** Nothing was received or sent for the group's idle timeout. */
     IDLE_TIMEOUT,
+    /** The connection's deadline passed ({@link Connection#deadline}). */
+    DEADLINE,
     /** The group shut down. */
     SHUTDOWN
 }

@@ -208,12 +208,7 @@ public final class Connection {
         if (!canQueue((int) total)) {
             return false;
         }
-        for (int i = 0; i < vec.count(); i++) {
-            int length = (int) vec.length(i);
-            if (length > 0) {
-                send.copyIn(vec.buffer(i), 0, length);
-            }
-        }
+        send.copyIn(vec);
         return true;
     }
 
@@ -224,14 +219,7 @@ public final class Connection {
      */
     public int writeSome(MemorySegment src, long offset, int length) {
         SendHalf.checkRange(src.byteSize(), offset, length);
-        int n = Math.min(length, writableBytes());
-        if (n < length) {
-            send.becomeUnwritable();
-        }
-        if (n > 0) {
-            send.copyIn(src, offset, n);
-        }
-        return n;
+        return send.copySome(src, offset, length, writableBytes());
     }
 
     /**
@@ -246,12 +234,7 @@ public final class Connection {
      * @throws IllegalStateException if the buffer is not acquired from {@code pool}
      */
     public boolean writeZeroCopy(BufferPool pool, int index, int offset, int length) {
-        Objects.requireNonNull(pool, "pool");
-        SendHalf.checkRange(pool.bufferSize(), offset, length);
-        if (!pool.isAcquired(index)) {
-            throw new IllegalStateException("buffer " + index + " of " + pool + " is not acquired: acquire it, fill it, "
-                    + "then hand it over with writeZeroCopy");
-        }
+        SendHalf.checkZeroCopy(pool, index, offset, length);
         checkLoop();
         return acceptsWrites() && send.queueZeroCopy(pool, index, offset, length);
     }
@@ -316,6 +299,22 @@ public final class Connection {
     /** Whether delivery is paused, by {@link #pauseReading()} or automatically while not writable. */
     public boolean isReadingPaused() {
         return recv.paused();
+    }
+
+    /**
+     * Aborts the connection ({@link CloseReason#DEADLINE}) {@code timeout} from now unless cleared or set again
+     * first: one per connection, cheap per request (a heap entry; one timer per loop). Loop thread.
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public void deadline(long timeout, java.util.concurrent.TimeUnit unit) {
+        checkLoop();
+        services.work().setDeadline(this, timeout, unit);
+    }
+
+    /** Removes the deadline set with {@link #deadline}, if any. Loop thread. */
+    public void clearDeadline() {
+        checkLoop();
+        services.work().clearDeadline(this);
     }
 
     /**
@@ -419,9 +418,10 @@ public final class Connection {
      * The place for per-completion checks of a connection.
      */
     void complete(int op, int aux, int result, int flags) {
+        boolean possible = true;
         switch (op) {
-            case Op.RECV -> recv.onRecv(result, flags);
-            case Op.SEND, Op.SEND_ZC -> send.onSend(op, aux, result, flags);
+            case Op.RECV -> possible = recv.onRecv(result, flags);
+            case Op.SEND, Op.SEND_ZC -> possible = send.onSend(op, aux, result, flags);
             case Op.CONNECT -> connect.onConnect(result);
             case Op.CONNECT_TIMEOUT, Op.CONN_CANCEL -> onAuxiliary(result);
             case Op.CLOSE -> {
@@ -429,6 +429,9 @@ public final class Connection {
                 return;
             }
             default -> throw new IllegalStateException("op " + op + " is not a connection's");
+        }
+        if (!possible) {
+            loop.impossibleCompletion(this, op, result, flags);     // nothing was accounted: closes this connection
         }
         afterCompletion();
     }
@@ -491,14 +494,14 @@ public final class Connection {
             try {
                 handler.onError(this, cause);
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.WARNING, "onError of " + this + " threw", t);
+                LoopLog.log(LOG, System.Logger.Level.WARNING, "onError of " + this + " threw", t);
             }
         }
         beginClose(CloseReason.ERROR, false);
     }
 
     void handlerFailed(String callback, Throwable t) {
-        LOG.log(System.Logger.Level.WARNING, callback + " of " + this + " threw; aborting the connection", t);
+        LoopLog.log(LOG, System.Logger.Level.WARNING, callback + " of " + this + " threw; aborting the connection", t);
         fail(t);
         if (t instanceof VirtualMachineError e) {
             throw e;            // out of memory and the like: the loop cannot go on either
@@ -567,7 +570,7 @@ public final class Connection {
         inflight--;
         state = CLOSED;
         if (result < 0) {
-            LOG.log(System.Logger.Level.DEBUG, "close(fd=" + fd + ") returned " + Errno.name(result));
+            LoopLog.log(LOG, System.Logger.Level.DEBUG, "close(fd=" + fd + ") returned " + Errno.name(result));
         }
         send.releaseAll();
         services.closed(this);
@@ -575,7 +578,7 @@ public final class Connection {
             try {
                 handler.onClose(this);
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.WARNING, "onClose of " + this + " threw", t);
+                LoopLog.log(LOG, System.Logger.Level.WARNING, "onClose of " + this + " threw", t);
             }
         }
         if (connect != null) {
@@ -588,9 +591,7 @@ public final class Connection {
         if (state == CLOSED) {
             return;
         }
-        if (reason == null) {
-            reason = CloseReason.ERROR;
-        }
+        reason = reason == null ? CloseReason.ERROR : reason;
         inflight = 0;
         Sockets.close(fd);
         onClosed(0);

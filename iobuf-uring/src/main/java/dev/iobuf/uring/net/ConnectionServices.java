@@ -25,5 +25,6 @@ record ConnectionServices(
         table.remove(c);
         counters.closed++;
         counters.fdsClosed++;
+        loop.fdFreed();
     }
 }

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -46,6 +47,10 @@ public final class EventLoop implements Executor {
     static final int TERMINATING = 3;
     static final int TERMINATED = 4;
     private static final int F_BUFFER = IORING_CQE_F_BUFFER();
+    /** A failure that can repeat is logged at most once per this interval (with a count of the others). */
+    static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+    /** What {@link #release} returns on the loop thread: nothing to wait for, nothing allocated. */
+    private static final CompletionStage<Void> RELEASED = CompletableFuture.completedStage(null);
 
     private final EventLoopGroup group;
     private final int index;
@@ -70,6 +75,7 @@ public final class EventLoop implements Executor {
     private Acceptor acceptor;
     private final Timers timers = new Timers();
     private long staleCompletions;
+    private final LoopLog.Limit invalidCompletionLog = new LoopLog.Limit(LOG_INTERVAL_NANOS);
     private LoopMonitor monitor;
 
     EventLoop(EventLoopGroup group, int index, LoopConfig config) {
@@ -225,14 +231,31 @@ public final class EventLoop implements Executor {
     /**
      * Gives a retained receive buffer back to the kernel. Any thread (from another one it is handed over).
      *
+     * @return on the loop thread, a completed stage (a bad handle throws instead); from another thread, a
+     *         stage that completes once the loop has released the buffer, or exceptionally with the
+     *         {@link IllegalStateException} of a bad handle (released twice, not this loop's), or with a
+     *         {@link RejectedExecutionException} if the loop has ended (it reclaimed every buffer then)
      * @throws IllegalStateException (on the loop thread) if released twice or not this loop's handle
      */
-    public void release(long handle) {
+    public CompletionStage<Void> release(long handle) {
         if (inEventLoop()) {
             recv.release(handle);
-        } else {
-            execute(() -> recv.release(handle));
+            return RELEASED;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            execute(() -> {
+                try {
+                    recv.release(handle);
+                    done.complete(null);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(e);
+        }
+        return done.minimalCompletionStage();
     }
 
     /** Bytes in each receive buffer (the group's receive tier). */
@@ -310,8 +333,14 @@ public final class EventLoop implements Executor {
         try {
             loop();
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "event loop " + index + " failed; closing its connections", t);
+            // Cleanup first: closing sockets needs no new fd, no class loading, no log. Then the log line
+            // (guarded: out of fds a log call may fail) and the group, which tells its users.
+            lifecycle = SHUTTING_DOWN;
+            acceptor.closeAbruptly();
             res.closeAbruptly();
+            LoopLog.log(LOG, System.Logger.Level.ERROR, "event loop " + index + " failed; its connections and "
+                    + "listening sockets are closed", t);
+            group.loopFailed(this, t);
         } finally {
             teardown();
         }
@@ -325,6 +354,7 @@ public final class EventLoop implements Executor {
         connections = res.connections;
         work = res.work;
         timers.use(ring);
+        work.useTimers(timers, counters);
         acceptor = new Acceptor(res, timers, this::stale, counters, config.multishot(), "loop " + index);
         wakeup.arm(ring);
         if (config.idleTimeoutNanos() > 0) {
@@ -395,14 +425,31 @@ public final class EventLoop implements Executor {
         }
     }
 
+    /**
+     * A completion of {@code c} carries values no correct kernel posts (it was not accounted): counted,
+     * logged at most once per interval, and the connection closed; the loop goes on.
+     */
+    void impossibleCompletion(Connection c, int op, int result, int flags) {
+        counters.invalidCompletions++;
+        if (invalidCompletionLog.permits(System.nanoTime())) {
+            LoopLog.log(LOG, System.Logger.Level.ERROR, "loop " + index + ": impossible completion (op " + op + ", result "
+                    + result + ", flags 0x" + Integer.toHexString(flags) + ") for " + c + "; "
+                    + invalidCompletionLog.takeSuppressed() + " more since the last report: closing the connection");
+        }
+        c.fail(new IllegalStateException("impossible completion (op " + op + ", result " + result + ", flags 0x"
+                + Integer.toHexString(flags) + "): the kernel and this loop disagree about the connection's state"));
+    }
+
     /** A completion for nothing live: a bug or a foreign CQE. Never keep a buffer it carries. */
     private void stale(long userData, int result, int flags) {
         staleCompletions++;
         if ((flags & F_BUFFER) != 0) {
             recv.discard(result, flags);
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> "loop " + index + ": stale completion user_data=0x"
-                + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LoopLog.log(LOG, System.Logger.Level.DEBUG, "loop " + index + ": stale completion user_data=0x"
+                    + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));
+        }
     }
 
     // ================================================================ listeners and clients
@@ -417,6 +464,13 @@ public final class EventLoop implements Executor {
             return;
         }
         acceptor.add(owner, fd);
+    }
+
+    /** A connection's fd was closed: accepting resumes if it paused for lack of fds. Loop thread. */
+    void fdFreed() {
+        if (acceptor != null) {
+            acceptor.fdFreed();
+        }
     }
 
     /** Stops accepting on {@code owner}'s socket of this loop. Loop thread. */
@@ -444,7 +498,7 @@ public final class EventLoop implements Executor {
         try {
             runTasks();
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.WARNING, "a task failed during the shutdown of loop " + index, t);
+            LoopLog.log(LOG, System.Logger.Level.WARNING, "a task failed during the shutdown of loop " + index, t);
         }
         if (recv != null) {
             res.reclaimRetained();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,9 +44,11 @@ public final class EventLoopGroup implements AutoCloseable {
     private final List<EventLoop> loops;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final CompletableFuture<Throwable> loopFailure = new CompletableFuture<>();
 
     private EventLoopGroup(LoopConfig config, int threads) {
         this.config = config;
+        LoopLog.warmUp();               // while fds are plentiful: a loop out of fds must still be able to log
         List<EventLoop> started = new ArrayList<>(threads);
         try {
             for (int i = 0; i < threads; i++) {
@@ -212,6 +215,37 @@ public final class EventLoopGroup implements AutoCloseable {
             return false;
         }
         return all;
+    }
+
+    /**
+     * Whether no loop has failed. A loop fails only through a bug (an error thrown out of the loop itself,
+     * or a {@link VirtualMachineError} in a handler); it then closes its connections and its listening
+     * sockets, so that the kernel sends new connections to the other loops, and ends.
+     */
+    public boolean isHealthy() {
+        return !loopFailure.isDone();
+    }
+
+    /**
+     * The error that ended a loop (the first, if several did): an {@link IllegalStateException} naming the
+     * loop, caused by what it threw; {@code null} while every loop is healthy.
+     */
+    public Throwable failure() {
+        return loopFailure.getNow(null);
+    }
+
+    /**
+     * Completes with {@link #failure()} when a loop fails; never completes otherwise. A server uses it to
+     * stop and exit with the cause instead of running on half dead. Dependent actions run on the failed
+     * loop's thread: keep them short, do not block.
+     */
+    public CompletionStage<Throwable> whenLoopFails() {
+        return loopFailure.minimalCompletionStage();
+    }
+
+    /** Loop {@code loop} failed with {@code cause} (called on its thread, after it closed what it held). */
+    void loopFailed(EventLoop loop, Throwable cause) {
+        loopFailure.complete(new IllegalStateException("event loop " + loop.index() + " failed: " + cause, cause));
     }
 
     /** Whether every loop has ended. */

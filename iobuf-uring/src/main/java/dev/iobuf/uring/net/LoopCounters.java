@@ -25,6 +25,9 @@ final class LoopCounters {
     long tasksRun;
     long leakedRecvBuffers;
     long leakedWriteBuffers;
+    long acceptsOutOfFds;
+    long deadlineCloses;
+    long invalidCompletions;
 
     /**
      * These counters with the gauges of the loop's parts; {@code recv} and {@code writes} are null once
@@ -42,6 +45,6 @@ final class LoopCounters {
                 bytesReceived, bytesSent,
                 timersPending, tasksRun,
                 wakeup == null ? 0 : wakeup.wakeups(), wakeup == null ? 0 : wakeup.skipped(),
-                leakedRecvBuffers, leakedWriteBuffers);
+                leakedRecvBuffers, leakedWriteBuffers, acceptsOutOfFds, deadlineCloses, invalidCompletions);
     }
 }

@@ -34,6 +34,7 @@ final class LoopResources {
     private Arena arena;
     private Scratch scratch;
     private boolean closed;
+    private final LoopLog.Limit tableFullLog = new LoopLog.Limit(EventLoop.LOG_INTERVAL_NANOS);
 
     LoopResources(LoopConfig config, LoopCounters counters, String name) {
         this.config = config;
@@ -66,7 +67,7 @@ final class LoopResources {
             } catch (IoUringBlockedException | IoUringUnavailableException | MemlockLimitException e) {
                 throw e;
             } catch (UringException e) {
-                LOG.log(System.Logger.Level.INFO, "DEFER_TASKRUN refused (" + e.getMessage() + "); " + name
+                LoopLog.log(LOG, System.Logger.Level.INFO, "DEFER_TASKRUN refused (" + e.getMessage() + "); " + name
                         + " uses the ring's defaults");
             }
         }
@@ -86,8 +87,11 @@ final class LoopResources {
     boolean adopt(int fd, ConnectionHandler handler) {
         Connection c = newConnection(fd, handler, false);
         if (c == null) {
-            LOG.log(System.Logger.Level.WARNING, name + " holds " + connections.capacity()
-                    + " connections already (maxConnectionsPerLoop): closing a new one");
+            if (tableFullLog.permits(System.nanoTime())) {
+                LoopLog.log(LOG, System.Logger.Level.WARNING, name + " holds " + connections.capacity()
+                        + " connections already (maxConnectionsPerLoop): closing new ones (" + tableFullLog.takeSuppressed()
+                        + " more since the last report)");
+            }
             return false;
         }
         counters.accepted++;
@@ -123,7 +127,7 @@ final class LoopResources {
     void closeAll(boolean graceful) {
         for (Connection c : connections.snapshot()) {
             if (!graceful && c.state() < Connection.CLOSING) {
-                LOG.log(System.Logger.Level.INFO, name + ": shutdown deadline passed, aborting " + c);
+                LoopLog.log(LOG, System.Logger.Level.INFO, name + ": shutdown deadline passed, aborting " + c);
             }
             c.beginClose(CloseReason.SHUTDOWN, graceful);
         }
@@ -142,12 +146,12 @@ final class LoopResources {
             int reclaimed = recv.reclaimRetained();
             if (reclaimed > 0) {
                 counters.leakedRecvBuffers += reclaimed;
-                LOG.log(System.Logger.Level.WARNING, name + ": " + reclaimed + " receive buffer(s) were still "
+                LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": " + reclaimed + " receive buffer(s) were still "
                         + "retained at shutdown (never released): reclaimed");
             }
             recv.publish();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "reclaiming receive buffers of " + name + " failed", e);
+            LoopLog.log(LOG, System.Logger.Level.WARNING, "reclaiming receive buffers of " + name + " failed", e);
         }
     }
 

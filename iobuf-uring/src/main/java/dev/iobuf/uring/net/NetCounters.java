@@ -35,6 +35,12 @@ package dev.iobuf.uring.net;
  * @param wakeupsSkipped wake-ups that found the loop awake and made no system call
  * @param leakedRecvBuffers receive buffers still retained by a handler when the loop ended (reclaimed)
  * @param leakedWriteBuffers write-pool buffers not returned when the loop ended
+ * @param acceptsOutOfFds accepts that failed for lack of file descriptors ({@code EMFILE}, {@code ENFILE});
+ *        the loop then pauses accepting for a while (connections wait in the backlog)
+ * @param deadlineCloses connections closed because their deadline ({@link Connection#deadline}) passed
+ * @param invalidCompletions completions with values no correct kernel posts (a buffer not in the ring,
+ *        more bytes sent than queued, data without a buffer): each closed its connection; 0 unless
+ *        something is badly wrong
  */
 public record NetCounters(
         int loops,
@@ -65,11 +71,14 @@ public record NetCounters(
         long wakeups,
         long wakeupsSkipped,
         long leakedRecvBuffers,
-        long leakedWriteBuffers) {
+        long leakedWriteBuffers,
+        long acceptsOutOfFds,
+        long deadlineCloses,
+        long invalidCompletions) {
 
     /** All zero: the identity of {@link #plus}. */
     public static final NetCounters ZERO = new NetCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 0);
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** fds opened and not yet closed. */
     public long openFds() {
@@ -118,6 +127,9 @@ public record NetCounters(
                 wakeups + o.wakeups,
                 wakeupsSkipped + o.wakeupsSkipped,
                 leakedRecvBuffers + o.leakedRecvBuffers,
-                leakedWriteBuffers + o.leakedWriteBuffers);
+                leakedWriteBuffers + o.leakedWriteBuffers,
+                acceptsOutOfFds + o.acceptsOutOfFds,
+                deadlineCloses + o.deadlineCloses,
+                invalidCompletions + o.invalidCompletions);
     }
 }

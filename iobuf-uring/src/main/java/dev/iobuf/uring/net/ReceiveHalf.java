@@ -111,14 +111,22 @@ final class ReceiveHalf {
         maybeArm();
     }
 
-    /** A RECV completion (several buffers when it is a bundle). */
-    void onRecv(int result, int flags) {
+    /**
+     * A RECV completion (several buffers when it is a bundle).
+     *
+     * @return false, having changed nothing, for a completion no correct kernel posts: no receive armed,
+     *         data without a buffer, a buffer not in the ring ({@link RecvBuffers#select})
+     */
+    boolean onRecv(int result, int flags) {
+        int n = armed ? buffers.select(result, flags) : RecvBuffers.IMPOSSIBLE;
+        if (n == RecvBuffers.IMPOSSIBLE) {
+            return false;
+        }
         if ((flags & F_MORE) == 0) {
             armed = false;
             cancelling = false;
             c.inflight--;
         }
-        int n = buffers.select(result, flags);
         if (result > 0) {
             counters.bytesReceived += result;
             counters.recvCompletions++;
@@ -144,6 +152,7 @@ final class ReceiveHalf {
         if (!armed) {
             maybeArm();
         }
+        return true;
     }
 
     /** A receive that carried no data: end of stream, out of buffers, or an error. */

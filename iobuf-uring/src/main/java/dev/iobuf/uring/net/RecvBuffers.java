@@ -30,6 +30,9 @@ import java.lang.foreign.MemorySegment;
  * accounted with the ring's own state machine, as if its own CQE had named it.
  */
 final class RecvBuffers implements AutoCloseable {
+    /** {@link #select}: a completion that cannot be true; it was not accounted. */
+    static final int IMPOSSIBLE = -1;
+
     private static final System.Logger LOG = System.getLogger(RecvBuffers.class.getName());
     private final Ring uring;
     private final String owner;
@@ -68,7 +71,7 @@ final class RecvBuffers implements AutoCloseable {
         this.multishot = multishot;
         this.bundles = bundles && r.has(RingFeature.RECVSEND_BUNDLE);
         if (bundles && !this.bundles) {
-            LOG.log(System.Logger.Level.INFO, owner + ": receive bundles need Linux 6.10 (this kernel lacks "
+            LoopLog.log(LOG, System.Logger.Level.INFO, owner + ": receive bundles need Linux 6.10 (this kernel lacks "
                     + "IORING_FEAT_RECVSEND_BUNDLE): one buffer per completion");
         }
         this.handleGeneration = new int[count];
@@ -113,12 +116,12 @@ final class RecvBuffers implements AutoCloseable {
     boolean fallBack() {
         if (bundles) {
             bundles = false;
-            LOG.log(System.Logger.Level.INFO, owner + ": the kernel refuses receive bundles: one buffer per completion");
+            LoopLog.log(LOG, System.Logger.Level.INFO, owner + ": the kernel refuses receive bundles: one buffer per completion");
             return true;
         }
         if (multishot) {
             multishot = false;
-            LOG.log(System.Logger.Level.INFO, owner + ": the kernel refuses multishot recv (before Linux 6.0): "
+            LoopLog.log(LOG, System.Logger.Level.INFO, owner + ": the kernel refuses multishot recv (before Linux 6.0): "
                     + "receiving one buffer per request");
             return true;
         }
@@ -133,22 +136,37 @@ final class RecvBuffers implements AutoCloseable {
      * Accounts a receive completion: the buffers it filled move to {@code SELECTED}.
      *
      * @return how many buffers it filled (0 when it carries none: an error, end of stream); their ids are
-     *         {@link #selected(int)} 0 .. n-1, in data order, each with {@link #length(int)} bytes
+     *         {@link #selected(int)} 0 .. n-1, in data order, each with {@link #length(int)} bytes. Or
+     *         {@link #IMPOSSIBLE} for a completion no correct kernel posts (nothing changes then): data
+     *         without a buffer, a buffer not in the ring, a bundle longer than the buffers that followed its
+     *         first one in the ring
      */
     int select(int result, int cqeFlags) {
-        int first = ring.select(result, cqeFlags);
+        if (!ring.canSelect(cqeFlags)) {
+            return IMPOSSIBLE;
+        }
+        int first = BufferRing.bufferId(cqeFlags);
         if (first < 0) {
+            if (result > 0) {
+                return IMPOSSIBLE;
+            }
+            ring.select(result, cqeFlags);          // counts -ENOBUFS
             return 0;
         }
         int size = pool.bufferSize();
         if (result <= size) {
+            ring.select(result, cqeFlags);
             selected[0] = first;
-            length[first] = result;
+            length[first] = Math.max(result, 0);
             return 1;
         }
         // A bundle: the buffers after the first are the ring entries that followed it.
-        int n = (result + size - 1) / size;
+        int n = result / size + (result % size == 0 ? 0 : 1);
         int at = position[first];
+        if (!bundleInRing(at, n)) {
+            return IMPOSSIBLE;
+        }
+        ring.select(result, cqeFlags);
         selected[0] = first;
         length[first] = size;
         int left = result - size;
@@ -174,6 +192,23 @@ final class RecvBuffers implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the {@code n - 1} ring entries after position {@code at} still hold, in the ring, the
+     * buffers last written there: what a bundle of {@code n} buffers starting at {@code at} took.
+     */
+    private boolean bundleInRing(int at, int n) {
+        if (n > selected.length) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            int bid = ringOrder[(at + i) & ringMask];
+            if (position[bid] != at + i || !ring.canSelect((bid << bufferShift) | bufferFlag)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Buffer {@code i} of the completion {@link #select} accounted last. */
     int selected(int i) {
         return selected[i];
@@ -192,8 +227,21 @@ final class RecvBuffers implements AutoCloseable {
         return ring.take(bid);
     }
 
+    /**
+     * Debug mode (system property {@value #POISON_PROPERTY}, on in our tests): every buffer given back is
+     * filled with {@link #POISON} first, so a handler that kept the {@code onData} segment past the call reads
+     * poison (and a test sees it) instead of another connection's bytes. Off, the branch folds away (a static
+     * final): no cost. On, one fill of the buffer per recycle.
+     */
+    static final String POISON_PROPERTY = "dev.iobuf.uring.net.poisonRecycledBuffers";
+    static final byte POISON = (byte) 0xDB;
+    private static final boolean POISON_ON_RECYCLE = Boolean.getBoolean(POISON_PROPERTY);
+
     /** Gives a selected or taken buffer back; visible to the kernel after {@link #publish()}. */
     void recycle(int bid) {
+        if (POISON_ON_RECYCLE) {
+            pool.value(ring.poolIndex(bid)).fill(POISON);
+        }
         ring.recycle(bid);
         ringOrder[tailPosition & ringMask] = bid;
         position[bid] = tailPosition++;

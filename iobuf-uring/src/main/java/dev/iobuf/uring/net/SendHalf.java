@@ -100,6 +100,38 @@ final class SendHalf {
         }
     }
 
+    /** {@link Connection#write(dev.iobuf.IoVec)} once it fits: every entry, in order. */
+    void copyIn(dev.iobuf.IoVec vec) {
+        for (int i = 0; i < vec.count(); i++) {
+            int length = (int) vec.length(i);
+            if (length > 0) {
+                copyIn(vec.buffer(i), 0, length);
+            }
+        }
+    }
+
+    /** {@link Connection#writeSome}: copies what fits of {@code length} ({@code room} bytes fit); returns that. */
+    int copySome(MemorySegment src, long offset, int length, int room) {
+        int n = Math.min(length, room);
+        if (n < length) {
+            becomeUnwritable();
+        }
+        if (n > 0) {
+            copyIn(src, offset, n);
+        }
+        return n;
+    }
+
+    /** Refuses a zero-copy write of a range outside the buffer, or of a buffer not acquired from {@code pool}. */
+    static void checkZeroCopy(BufferPool pool, int index, int offset, int length) {
+        java.util.Objects.requireNonNull(pool, "pool");
+        checkRange(pool.bufferSize(), offset, length);
+        if (!pool.isAcquired(index)) {
+            throw new IllegalStateException("buffer " + index + " of " + pool + " is not acquired: acquire it, fill it, "
+                    + "then hand it over with writeZeroCopy");
+        }
+    }
+
     void copyIn(MemorySegment src, long offset, int length) {
         copyIn(src, null, offset, length);
     }
@@ -205,9 +237,9 @@ final class SendHalf {
             long addr = out.address(first);
             int len = out.length(first);
             if (zc) {
-                sqe.sendZc(fd, addr, len, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
+                sqe.sendZcUnsafe(fd, addr, len, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
             } else {
-                sqe.send(fd, addr, len, Sockets.MSG_NOSIGNAL);
+                sqe.sendUnsafe(fd, addr, len, Sockets.MSG_NOSIGNAL);
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -215,9 +247,9 @@ final class SendHalf {
             }
             long msghdr = scratch.msghdr(c.slot, n);
             if (zc) {
-                sqe.sendmsgZc(fd, msghdr, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
+                sqe.sendmsgZcUnsafe(fd, msghdr, Sockets.MSG_NOSIGNAL, ZC_FLAGS);
             } else {
-                sqe.sendmsg(fd, msghdr, Sockets.MSG_NOSIGNAL);
+                sqe.sendmsgUnsafe(fd, msghdr, Sockets.MSG_NOSIGNAL);
             }
         }
         sendUserData = UserData.of(zc ? Op.SEND_ZC : Op.SEND, first, c.slot, c.generation);
@@ -231,13 +263,23 @@ final class SendHalf {
         c.inflight++;
     }
 
-    /** A SEND / SEND_ZC completion (the result, or a zero-copy notification); {@code aux}: its first position. */
-    void onSend(int op, int aux, int result, int flags) {
+    /**
+     * A SEND / SEND_ZC completion (the result, or a zero-copy notification); {@code aux}: its first position.
+     *
+     * @return false, having changed nothing, for a completion no correct kernel posts: a result with no send
+     *         in flight or more bytes than it held, a notification no batch awaits
+     */
+    boolean onSend(int op, int aux, int result, int flags) {
+        boolean zc = op == Op.SEND_ZC;
+        boolean notification = zc && (flags & F_NOTIF) != 0;
+        if (notification ? !out.awaitsNotification(aux)
+                : !out.sendInFlight() || (result >= 0 && !out.canHaveSent(result))) {
+            return false;
+        }
         if ((flags & F_MORE) == 0) {
             c.inflight--;
         }
-        boolean zc = op == Op.SEND_ZC;
-        if (zc && (flags & F_NOTIF) != 0) {
+        if (notification) {
             out.notified(aux);
             counters.zeroCopyPending--;
             if ((result & ZC_COPIED) != 0) {
@@ -247,7 +289,7 @@ final class SendHalf {
             if (trace != null) {
                 trace.afterNotification(c);
             }
-            return;
+            return true;
         }
         if (zc && (flags & F_MORE) == 0) {
             out.notified(aux);      // no notification will come (the send failed)
@@ -277,6 +319,7 @@ final class SendHalf {
         if (s == Connection.DRAINING && out.allSent()) {
             c.closeNow();
         }
+        return true;
     }
 
     /** The fd is closed: every write buffer goes back; returns the bytes that were never sent. */

@@ -79,7 +79,7 @@ final class Timers {
         try {
             task.run();
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.WARNING, what + " on an event loop threw", t);
+            LoopLog.log(LOG, System.Logger.Level.WARNING, what + " on an event loop threw", t);
             if (t instanceof VirtualMachineError e) {
                 throw e;
             }

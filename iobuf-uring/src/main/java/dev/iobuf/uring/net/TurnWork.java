@@ -13,8 +13,9 @@ import java.util.function.IntConsumer;
  *   <li>{@code dirty}: connections with something queued to send (one send each);</li>
  *   <li>{@code starved}: connections whose receive ended with {@code -ENOBUFS}, armed again as buffers
  *       come back (no more at once than there are buffers in the ring);</li>
- *   <li>{@code idle}: open connections, least recently active first (a per-connection deadline would
- *       live beside it: a list ordered by deadline, swept by the same timer).</li>
+ *   <li>{@code idle}: open connections, least recently active first;</li>
+ *   <li>{@code deadlines}: connections with a deadline ({@link Connection#deadline}), a heap by deadline
+ *       with one loop timer armed for the earliest.</li>
  * </ul>
  * Each pass over a list handles at most the entries it held when the pass began, so work a handler adds
  * during the pass waits for the next turn. Loop thread only.
@@ -33,6 +34,13 @@ final class TurnWork {
     private final boolean idleTracked;
     private boolean sweeping = true;
     private long now;
+    private final Deadlines deadlines;
+    private final Runnable expireDeadlines = this::expireDeadlines;
+    private Timers timers;
+    private LoopCounters counters;
+    /** The timer armed for the earliest deadline (0: none), and when it fires. */
+    private long deadlineTimer;
+    private long deadlineTimerAt;
 
     TurnWork(ConnectionTable table, boolean idleTracked) {
         int n = table.capacity();
@@ -46,6 +54,13 @@ final class TurnWork {
         this.idleTracked = idleTracked;
         this.resume = s -> table.at(s).receive().resume();
         this.flush = s -> table.at(s).send().flush();
+        this.deadlines = new Deadlines(n);
+    }
+
+    /** The loop's timers and counters, for deadlines (given once both exist). */
+    void useTimers(Timers t, LoopCounters c) {
+        this.timers = t;
+        this.counters = c;
     }
 
     /** The loop's clock for this turn (read once after each wait). */
@@ -94,10 +109,55 @@ final class TurnWork {
         }
     }
 
-    /** A connection started closing: it no longer counts as idle or waits to write. */
+    /** A connection started closing: it no longer counts as idle, waits to write, or has a deadline. */
     void closing(Connection c) {
         idle.remove(c.slot);
         waiters.remove(c.slot);
+        deadlines.clear(c.slot);
+    }
+
+    /** {@link Connection#deadline}. */
+    void setDeadline(Connection c, long timeout, java.util.concurrent.TimeUnit unit) {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0, got " + timeout + " " + unit);
+        }
+        if (c.state() >= Connection.CLOSING) {
+            return;
+        }
+        deadlines.set(c.slot, now + unit.toNanos(timeout));
+        armDeadlineTimer();
+    }
+
+    /** {@link Connection#clearDeadline}: a timer armed for it finds nothing due and re-arms for what is left. */
+    void clearDeadline(Connection c) {
+        deadlines.clear(c.slot);
+    }
+
+    /** Arms the one deadline timer for the earliest deadline, unless one armed already fires no later. */
+    private void armDeadlineTimer() {
+        if (deadlines.isEmpty() || !sweeping) {
+            return;
+        }
+        long first = deadlines.earliest();
+        if (deadlineTimer != 0) {
+            if (first - deadlineTimerAt >= 0) {
+                return;
+            }
+            timers.disarm(deadlineTimer);
+        }
+        deadlineTimerAt = first;
+        deadlineTimer = timers.arm(Math.max(0, first - now), expireDeadlines);
+    }
+
+    /** The deadline timer fired: aborts every connection whose deadline passed, arms for the next. */
+    private void expireDeadlines() {
+        deadlineTimer = 0;
+        long t = System.nanoTime();
+        for (int s; (s = deadlines.pollExpired(t)) >= 0; ) {
+            counters.deadlineCloses++;
+            table.at(s).beginClose(CloseReason.DEADLINE, false);
+        }
+        armDeadlineTimer();
     }
 
     /** A connection's slot is about to be freed: it leaves every list. */
@@ -108,6 +168,7 @@ final class TurnWork {
         dirty.remove(s);
         starved.remove(s);
         idle.remove(s);
+        deadlines.clear(s);
     }
 
     /** The end of a turn: tell drained writers, deliver resumed data, start sends, return buffers, re-arm. */
@@ -168,9 +229,10 @@ final class TurnWork {
         }
     }
 
-    /** The loop shuts down: no more idle sweeps. */
+    /** The loop shuts down: no more idle sweeps or deadline timers (the loop disarms those armed). */
     void stopIdleSweeps() {
         sweeping = false;
+        deadlineTimer = 0;
     }
 
     /** Closes connections idle for {@code limit} ns or longer (the idle order is by last activity). */

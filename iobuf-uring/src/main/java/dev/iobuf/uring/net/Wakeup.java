@@ -70,13 +70,13 @@ final class Wakeup implements AutoCloseable {
 
     /** Arms the read of the eventfd on {@code ring}: its completion (op WAKE) ends a blocking wait. */
     void arm(Ring ring) {
-        ring.nextSqe().read(eventFd, readBuffer.address(), 8, 0).userData(UserData.of(Op.WAKE, 0, 0, 0));
+        ring.nextSqe().readUnsafe(eventFd, readBuffer.address(), 8, 0).userData(UserData.of(Op.WAKE, 0, 0, 0));
     }
 
     /** The read completed (a wake-up, or the ring is closing); {@code rearm}: the loop goes on. */
     void complete(Ring ring, int result, boolean rearm) {
         if (result < 0 && !Errno.ECANCELED.is(result) && !Errno.EAGAIN.is(result)) {
-            LOG.log(System.Logger.Level.WARNING, "eventfd read failed: " + Errno.name(result));
+            LoopLog.log(LOG, System.Logger.Level.WARNING, "eventfd read failed: " + Errno.name(result));
         }
         if (rearm) {
             arm(ring);

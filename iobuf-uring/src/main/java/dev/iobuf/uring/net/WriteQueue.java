@@ -41,6 +41,8 @@ final class WriteQueue {
     private int send;
     private int tail;
     private int inflight;
+    /** Bytes of the send in flight: a completion can report no more. */
+    private long inflightBytes;
     private long unsentBytes;
 
     WriteQueue(WriteBuffers buffers, int capacity) {
@@ -186,6 +188,21 @@ final class WriteQueue {
     /** Marks the batch of {@code n} entries from {@link #sendPosition()} as the send in flight. */
     void startSend(int n) {
         inflight = n;
+        long bytes = 0;
+        for (int i = 0; i < n; i++) {
+            bytes += length(send + i);
+        }
+        inflightBytes = bytes;
+    }
+
+    /** Whether the send in flight could have sent {@code bytes} (0 .. its length). */
+    boolean canHaveSent(int bytes) {
+        return inflight != 0 && bytes >= 0 && bytes <= inflightBytes;
+    }
+
+    /** Whether the zero-copy batch at {@code position} awaits its notification. */
+    boolean awaitsNotification(int position) {
+        return zcBatch[position & mask] > 0;
     }
 
     /** The batch at {@code position} of {@code n} entries went out as zero-copy: one notification each. */
@@ -206,8 +223,17 @@ final class WriteQueue {
         }
     }
 
-    /** The send in flight completed having sent {@code bytes}: advances past what went out. */
+    /**
+     * The send in flight completed having sent {@code bytes}: advances past what went out.
+     *
+     * @throws IllegalStateException if no send is in flight or it was shorter than {@code bytes} (nothing
+     *         changes; {@link #canHaveSent} tells beforehand)
+     */
     void sent(int bytes) {
+        if (!canHaveSent(bytes)) {
+            throw new IllegalStateException("a send of " + inflightBytes + " bytes (" + inflight + " entries in flight) "
+                    + "cannot have sent " + bytes);
+        }
         int left = bytes;
         unsentBytes -= bytes;
         while (left > 0) {
@@ -220,11 +246,13 @@ final class WriteQueue {
             }
         }
         inflight = 0;
+        inflightBytes = 0;
     }
 
     /** The send in flight failed or was cancelled: nothing was sent. */
     void sendFailed() {
         inflight = 0;
+        inflightBytes = 0;
     }
 
     /**
@@ -254,6 +282,7 @@ final class WriteQueue {
         }
         send = tail;
         inflight = 0;
+        inflightBytes = 0;
         unsentBytes = 0;
         return released;
     }

@@ -108,6 +108,7 @@ class UringFileTest {
             assertThat(f.read(MemorySegment.ofArray(new byte[4096]), 600)).isEqualTo(400);   // copied path too
             assertThat(f.read(MemorySegment.ofArray(new byte[10]), 1000)).isEqualTo(-1);
             assertThat(f.read(Arena.ofAuto().allocate(0), 0)).isZero();
+            assertThat(io.stats().cachedReads()).as("reads the page cache served on the caller's thread").isPositive();
             assertThatThrownBy(() -> f.write(s, 0)).isInstanceOf(NonWritableChannelException.class);
         }
         try (UringFile w = io.open(p, StandardOpenOption.WRITE)) {

@@ -34,7 +34,8 @@ class VirtualThreadTest {
         Files.write(p, data);
         Path jfr = dir.resolve("pinned.jfr");
         AtomicInteger wrong = new AtomicInteger();
-        try (FileIo io = FileIoTestSupport.service();
+        // Through the ring, not the page cache on the caller's thread: every caller parks and is woken.
+        try (FileIo io = FileIoTestSupport.service(() -> FileIo.builder().cachedReads(false).build());
              Recording recording = new Recording()) {
             recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
             recording.start();
@@ -79,7 +80,8 @@ class VirtualThreadTest {
         byte[] data = UringFileTest.random(64 * 4096, 8);
         Files.write(p, data);
         try (BufferPool pool = BufferPool.of(BufferTier.forSize(4096), 64);
-             FileIo io = FileIoTestSupport.service(() -> FileIo.builder().queueDepth(2).registerPool(pool).build())) {
+             FileIo io = FileIoTestSupport.service(() -> FileIo.builder().queueDepth(2).registerPool(pool)
+                     .cachedReads(false).build())) {
             UringFile f = io.open(p);
             AtomicInteger wrong = new AtomicInteger();
             List<Thread> all = new ArrayList<>();

@@ -40,7 +40,7 @@ class StaleCompletionTest {
         assertThat(efd).as("eventfd").isNotNegative();
         try {
             onLoop(loop, () -> {
-                loop.sqe().read(efd, 0, 8, 0).bufferSelect(loop.recvBuffers().groupId())
+                loop.sqe().readUnsafe(efd, 0, 8, 0).bufferSelect(loop.recvBuffers().groupId())
                         .userData(NetTestSupport.recvUserData(gone));
                 return null;
             });

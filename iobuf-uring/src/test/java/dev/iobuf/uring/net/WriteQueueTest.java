@@ -41,6 +41,27 @@ class WriteQueueTest {
     }
 
     @Test
+    void aSendResultBeyondWhatIsInFlightIsRefusedWithNothingChanged() {
+        try (WriteBuffers buffers = new WriteBuffers(BufferTier.SMALL, 8)) {
+            WriteQueue q = new WriteQueue(buffers, 4);
+            MemorySegment src = MemorySegment.ofArray(new byte[100]);
+            q.appendCopy(buffers.take(), src, 0, 100);
+            assertThat(q.canHaveSent(0)).as("no send in flight").isFalse();
+            assertThatThrownBy(() -> q.sent(100)).isInstanceOf(IllegalStateException.class);
+            q.startSend(1);
+            assertThat(q.canHaveSent(100)).isTrue();
+            assertThat(q.canHaveSent(101)).isFalse();
+            assertThatThrownBy(() -> q.sent(1 << 30)).as("used to spin forever").isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot have sent");
+            assertThat(q.unsentBytes()).isEqualTo(100);
+            assertThat(q.sendInFlight()).isTrue();
+            q.sent(100);
+            assertThat(q.allSent()).isTrue();
+            assertThat(q.releaseSent()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aBatchGathersCopiedEntriesAndStopsAtZeroCopy() {
         try (WriteBuffers buffers = new WriteBuffers(BufferTier.SMALL, 8);
              BufferPool user = BufferPool.of(BufferTier.SMALL, 2)) {

@@ -1,0 +1,79 @@
+package dev.iobuf.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The HTTP server out of file descriptors: a child JVM limited to 256 fds gets 1,000 connections, far more
+ * than it can accept. It must keep serving what it has, survive (no loop dies: the failure paths log
+ * nothing that needs a new file), back off accepting instead of logging every failed accept, and once the
+ * clients leave answer every new request, then stop with every counter at zero.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class FdExhaustionTest {
+    private static final Pattern LISTENING = Pattern.compile("^HttpServer listening on 127\\.0\\.0\\.1:(\\d+) .*$");
+    private static final Pattern OUT_OF_FDS = Pattern.compile("acceptsOutOfFds=(\\d+)");
+    private static final int CLIENTS = 1_000;
+
+    @Test
+    void aServerOutOfFdsKeepsServingAndStopsCleanOnceTheClientsLeave() throws Exception {
+        Assumptions.assumeTrue(NetTestKit.fdLimit() > CLIENTS + 200, "this test JVM needs more than " + (CLIENTS + 200)
+                + " fds for its clients (run it through scripts/test.sh, which lifts the soft limit): "
+                + NetTestKit.fdLimit());
+        try (ChildJvm server = ChildJvm.startWithFdLimit(256, HttpServer.class, "--host", "127.0.0.1", "--port", "0",
+                "--loops", "2", "--recv-buffers", "256")) {
+            Matcher m = LISTENING.matcher(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20)));
+            assertThat(m.matches()).isTrue();
+            int port = Integer.parseInt(m.group(1));
+            List<Socket> clients = new ArrayList<>();
+            try {
+                byte[] get = HttpTestClient.GET.getBytes(StandardCharsets.ISO_8859_1);
+                for (int i = 0; i < CLIENTS; i++) {
+                    Socket s = NetTestKit.jdkClient(port);
+                    clients.add(s);
+                    s.getOutputStream().write(get);
+                }
+                Thread.sleep(1_500);               // the server accepts until it runs out of fds, and keeps trying
+            } finally {
+                for (Socket s : clients) {
+                    s.close();
+                }
+            }
+            for (int i = 0; i < 20; i++) {
+                try (HttpTestClient c = new HttpTestClient(port)) {
+                    c.socket.setSoTimeout(15_000);
+                    c.send(HttpTestClient.GET);
+                    assertThat(HttpTestClient.masked(c.read())).as("request %d after the clients left", i)
+                            .isEqualTo(HttpTestClient.expected(HttpReply.OK));
+                } catch (IOException e) {
+                    throw new AssertionError("request " + i + " after the clients left was not answered: " + e
+                            + "; server output so far:\n" + server.await(Duration.ofMillis(1)), e);
+                }
+            }
+            server.signal("TERM");
+            ChildJvm.Result r = server.await(Duration.ofSeconds(30));
+            assertThat(r.exitCode()).as("%s", r).isZero();
+            assertThat(r.stdout()).as("%s", r).contains("HttpServer stopped: clean=true quiescent=true openFds=0");
+            Matcher outOfFds = OUT_OF_FDS.matcher(r.stdout());
+            assertThat(outOfFds.find()).as("%s", r).isTrue();
+            assertThat(Long.parseLong(outOfFds.group(1))).as("the server did run out of fds: %s", r).isPositive();
+            long emfileLines = r.stderr().lines().filter(l -> l.contains("EMFILE")).count();
+            assertThat(emfileLines).as("accept failures logged at most once per interval, not each: %s", r)
+                    .isLessThanOrEqualTo(4);
+            assertThat(r.stderr()).as("no loop died: %s", r).doesNotContain("failed; closing its connections")
+                    .doesNotContain("NoClassDefFoundError");
+        }
+    }
+}
