@@ -175,8 +175,8 @@ main() {
   rm -f "$ks"
   "$JAVA_HOME/bin/keytool" -genkeypair -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost -validity 2 \
     -storetype PKCS12 -keystore "$ks" -storepass "$pw" -ext SAN=dns:localhost,ip:127.0.0.1 >/dev/null 2>&1
-  jar=$(ls examples/target/examples-*.jar | grep -v -e sources -e javadoc | head -1)
-  mp="$(ls iobuf-core/target/iobuf-core-*.jar | grep -v -e sources -e javadoc | head -1):$(ls native-bindings/target/native-bindings-*.jar | grep -v -e sources -e javadoc | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | grep -v -e sources -e javadoc | head -1):$jar"
+  jar=$(ls examples/target/examples-*.jar | grep -v -e sources -e javadoc -e tests | head -1)
+  mp="$(ls iobuf-core/target/iobuf-core-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$(ls native-bindings/target/native-bindings-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$jar"
   local jvm=(-Xms512m -Xmx512m -XX:+UseParallelGC)
   echo "meta date=$(date -u +%Y-%m-%dT%H:%M:%SZ) cpus=$(nproc) load_start=$(cut -d' ' -f1 /proc/loadavg)" \
        "jdk=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')" \
