@@ -145,12 +145,7 @@ public final class Connection {
      * @throws IllegalArgumentException if the range lies outside {@code src}
      */
     public boolean write(MemorySegment src, long offset, int length) {
-        SendHalf.checkRange(src.byteSize(), offset, length);
-        if (!canQueue(length)) {
-            return false;
-        }
-        send.copyIn(src, offset, length);
-        return true;
+        return send.write(src, offset, length);
     }
 
     /** Queues all of {@code src}, copied; see {@link #write(MemorySegment, long, int)}. */
@@ -160,12 +155,7 @@ public final class Connection {
 
     /** Queues {@code length} bytes of {@code src} from {@code offset}, copied; see {@link #write(MemorySegment, long, int)}. */
     public boolean write(byte[] src, int offset, int length) {
-        SendHalf.checkRange(src.length, offset, length);
-        if (!canQueue(length)) {
-            return false;
-        }
-        send.copyIn(src, offset, length);
-        return true;
+        return send.write(src, offset, length);
     }
 
     /** Queues all of {@code src}, copied; see {@link #write(MemorySegment, long, int)}. */
@@ -181,12 +171,7 @@ public final class Connection {
      * @return true if all were queued; false if none was (see {@link #write(MemorySegment, long, int)})
      */
     public boolean write(IoVec vec) {
-        int total = SendHalf.checkLength(vec.totalLength(), "the iovec holds ");
-        if (!canQueue(total)) {
-            return false;
-        }
-        send.copyIn(vec);
-        return true;
+        return send.write(vec);
     }
 
     /**
@@ -211,9 +196,7 @@ public final class Connection {
      * @throws IllegalStateException if the buffer is not acquired from {@code pool}
      */
     public boolean writeZeroCopy(BufferPool pool, int index, int offset, int length) {
-        SendHalf.checkZeroCopy(pool, index, offset, length);
-        checkLoop();
-        return acceptsWrites() && send.queueZeroCopy(pool, index, offset, length);
+        return send.writeZeroCopy(pool, index, offset, length);
     }
 
     /**
@@ -369,7 +352,7 @@ public final class Connection {
 
     // ================================================================ for the halves and the loop
 
-    private void checkLoop() {
+    void checkLoop() {
         if (!loop.inEventLoop()) {
             throw new IllegalStateException("this Connection method runs on its loop's thread (" + loop.threadName()
                     + "), not on " + Thread.currentThread().getName() + ": use connection.execute(c -> ...)");
@@ -379,12 +362,6 @@ public final class Connection {
     boolean acceptsWrites() {
         int s = state;
         return (s == OPEN || s == CONNECTING) && !send.outputShutdown();
-    }
-
-    /** Whether {@code length} bytes fit; if not, the connection asks to be told when they might. */
-    private boolean canQueue(int length) {
-        checkLoop();
-        return send.canQueue(length);
     }
 
     ReceiveHalf receive() {

@@ -205,6 +205,52 @@ final class SendHalf {
         return n;
     }
 
+    // ---- Connection's public writes, here so the connection stays its life cycle: each checks the
+    // ---- arguments first, then the thread, then the room (all or nothing)
+
+    /** {@link Connection#write(MemorySegment, long, int)}. */
+    boolean write(MemorySegment src, long offset, int length) {
+        checkRange(src.byteSize(), offset, length);
+        if (!admits(length)) {
+            return false;
+        }
+        copyIn(src, offset, length);
+        return true;
+    }
+
+    /** {@link Connection#write(byte[], int, int)}. */
+    boolean write(byte[] src, int offset, int length) {
+        checkRange(src.length, offset, length);
+        if (!admits(length)) {
+            return false;
+        }
+        copyIn(src, offset, length);
+        return true;
+    }
+
+    /** {@link Connection#write(IoVec)}. */
+    boolean write(IoVec vec) {
+        int total = checkLength(vec.totalLength(), "the iovec holds ");
+        if (!admits(total)) {
+            return false;
+        }
+        copyIn(vec);
+        return true;
+    }
+
+    /** {@link Connection#writeZeroCopy}. */
+    boolean writeZeroCopy(BufferPool pool, int index, int offset, int length) {
+        checkZeroCopy(pool, index, offset, length);
+        c.checkLoop();
+        return c.acceptsWrites() && queueZeroCopy(pool, index, offset, length);
+    }
+
+    /** On the loop thread only: whether {@code length} bytes fit (if not, the connection asks to be told when). */
+    private boolean admits(int length) {
+        c.checkLoop();
+        return canQueue(length);
+    }
+
     /** Queues a TLS record from {@code src}; false (nothing queued) when it does not fit. */
     boolean queueRecord(MemorySegment src, int length) {
         if (length > wireRoom()) {
