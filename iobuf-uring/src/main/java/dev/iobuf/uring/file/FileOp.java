@@ -128,7 +128,7 @@ final class FileOp {
         this.written = 0;
         this.result = 0;
         this.waiter = Thread.currentThread();
-        this.generation = (generation + 1) & 0x0FFF_FFFF;
+        this.generation = (generation + 1) & FileRing.GENERATION_MASK;
         STATE.setOpaque(this, IDLE);
         return this;
     }
