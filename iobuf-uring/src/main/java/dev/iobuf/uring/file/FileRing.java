@@ -29,9 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * thread turns every queued op into SQEs, submits the whole batch with one {@code io_uring_enter},
  * reaps completions and wakes exactly the thread waiting for each.
  *
- * <p>user_data ({@link #userData}): {@code (generation & 0x0FFF_FFFF) << 32 | slot << 1 | part} (part 1
- * is the fsync of a linked write+fsync); {@link #WAKE} for the eventfd read; cancels carry {@link #CANCEL}
- * and are not waited for.
+ * <p>user_data: {@link FileOp#userData} (part 1 is the fsync of a linked write+fsync); {@link #WAKE}
+ * for the eventfd read; cancels carry {@link #CANCEL} and are not waited for.
  *
  * <p>Memory: an op's memory is held by the op slot ({@link FileOp#keepAlive}) from before its index
  * is queued until its caller has seen the completion; the slot is not reused before then.
@@ -40,8 +39,6 @@ final class FileRing implements Runnable, CompletionHandler {
     private static final System.Logger LOG = System.getLogger(FileRing.class.getName());
     static final long WAKE = 1L << 62;
     static final long CANCEL = 1L << 61;
-    /** Bits of an op's generation: it fills user_data bits 32..59 (see {@link #userData}). */
-    static final int GENERATION_MASK = 0x0FFF_FFFF;
     /** Set on a queue entry that asks to cancel the op rather than submit it. */
     static final int CANCEL_ENTRY = 1 << 30;
     private static final int SCRATCH_BYTES = 256;
@@ -380,19 +377,8 @@ final class FileRing implements Runnable, CompletionHandler {
         }
     }
 
-    /**
-     * The user_data of op slot {@code index} at {@code generation} (part 0; a linked fsync adds 1). The
-     * generation is masked to {@link #GENERATION_MASK} so that bits 60..63 stay clear whatever it is: a
-     * negative or large one could otherwise set {@link #WAKE} or {@link #CANCEL}, or put the ring's reserved
-     * ops (0xFFFE resource tags, 0xFFFF close and wake-up: see {@link dev.iobuf.uring.UserData}) in the
-     * top 16 bits, and the ring would route the completion away from this file API.
-     */
-    static long userData(int generation, int index) {
-        return (long) (generation & GENERATION_MASK) << 32 | (long) index << 1;
-    }
-
     private void prep(FileOp op) {
-        op.userData = userData(op.generation, op.index);
+        op.userData = FileOp.userData(op.generation, op.index);
         Sqe sqe = ring.nextSqe();
         switch (op.kind) {
             case FileOp.READ -> {
