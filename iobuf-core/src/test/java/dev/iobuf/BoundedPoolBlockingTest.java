@@ -299,12 +299,16 @@ class BoundedPoolBlockingTest {
         AtomicInteger timeouts = new AtomicInteger();
         AtomicInteger interrupts = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
+        // The interrupts below target the pool's waits: they start once every worker is past the start latch
+        // (on a loaded machine a worker may not have reached it yet, and its await would take the interrupt).
+        CountDownLatch running = new CountDownLatch(threads);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int me = t;
             Thread w = new Thread(() -> {
                 try {
                     start.await();
+                    running.countDown();
                     for (int r = 0; r < rounds && error.get() == null; r++) {
                         int i;
                         try {
@@ -338,6 +342,7 @@ class BoundedPoolBlockingTest {
             w.start();
         }
         start.countDown();
+        assertThat(running.await(60, TimeUnit.SECONDS)).as("every worker started").isTrue();
         // Interrupt blocking workers now and then: an interrupted waiter must leave without an index
         // and without stranding the wake-up it may have consumed.
         for (int k = 0; k < 50; k++) {
