@@ -5,13 +5,16 @@
 #   scripts/bench-http.sh [--quick | --report]
 #
 # HTTP plaintext (TechEmpower shape: HTTP/1.1 keep-alive, GET -> 200 "Hello, World!" with
-# Server, Date, Content-Type, Content-Length), four servers, each one JVM pinned to one core
+# Server, Date, Content-Type, Content-Length), five servers, each one process pinned to one core
 # (taskset -c 0), one event loop thread:
 #   A ours         dev.iobuf.examples.HttpServer --port P --loops 1 (examples module)
 #   B netty_uring  dev.iobuf.bench.http.NettyHttpServer --transport io_uring (HttpServerCodec)
 #   C netty_epoll  dev.iobuf.bench.http.NettyHttpServer --transport epoll
 #   D nio          dev.iobuf.bench.http.NioHttpServer (one Selector thread, hand-rolled parser)
-# All four start first and are warmed up (wrk, 10 s each); then ROUNDS rounds, each running
+#   E floor        benchmarks/src/main/c/http_floor.c, C on liburing 2.3 (built here with gcc): one
+#                  thread, multishot accept and recv, one send per receive, our exact response bytes;
+#                  the least user-space work possible, so ours/floor CPU per request is our overhead
+# All five start first and are warmed up (wrk, 10 s each); then ROUNDS rounds, each running
 # A B C D in turn: `wrk -t1 -c64 -d10s --latency` on the other core (taskset -c 1), then the
 # same 16-deep pipelined (benchmarks/wrk/pipeline.lua, 5 s). Per run the script records wrk's
 # requests, req/s and p50/p99 latency, the server's CPU time (utime+stime from /proc/PID/stat
@@ -31,6 +34,11 @@
 #   RESULT http.plaintext ours_rps=.. netty_uring_rps=.. rps_ratio=.. ours_cpu_us_per_req=..
 #          netty_uring_cpu_us_per_req=.. cpu_ratio=.. ours_p99_ms=.. netty_uring_p99_ms=..
 #   RESULT http.pipelined ...   RESULT http.alloc ...   RESULT echo.throughput ...
+#   RESULT http.plaintext.floor cpu_ratio_vs_c=R pipelined_cpu_ratio_vs_c=P (ours / floor, CPU per request)
+#   RESULT http.start ours_ms=N netty_ms=N ours_no_aot_ms=N: launch to first answered request (medians of
+#          START_TRIALS launches, each pinned to SERVER_CPU; scripts/http-probe.py first-answer polls the
+#          port every 2 ms). Ours as scripts/run.sh starts it, with a JDK AOT cache (made once by a training
+#          run, kept in benchmarks/target/http-run/aot); ours_no_aot without it; Netty io_uring as is.
 # Records: benchmarks/results/http.txt (--quick: http-quick.txt); wrk output and server logs
 # (GC logs included) under benchmarks/target/http-run/.
 #
@@ -39,6 +47,7 @@
 #   --report           no run: tables and RESULT lines again from the last records
 #   HTTP_ROUNDS=3 HTTP_SECONDS=10 HTTP_WARMUP=10 HTTP_PIPE_SECONDS=5 (0 = no pipelined runs)
 #   HTTP_PIPELINE=16 HTTP_CONNECTIONS=64 ECHO_SECONDS=10 ECHO_WARMUP=5 ECHO_SIZE=4096
+#   START_TRIALS=5 (--quick: 2) launches per server for http.start (0 = skip)
 #   SERVER_CPU=0 LOAD_CPU=1  (the cores for the servers and for wrk / the echo client)
 #   HTTP_PORT_BASE=18080 ECHO_PORT_BASE=19080 (contender A listens on BASE+1, B on BASE+2, ...)
 #   BENCH_OURS_HTTP_CMD="java ... --port %PORT%" / BENCH_OURS_ECHO_CMD: another command for
@@ -76,6 +85,7 @@ else
   PIPE_SECONDS=${HTTP_PIPE_SECONDS:-5} ECHO_SECONDS=${ECHO_SECONDS:-10} ECHO_WARMUP=${ECHO_WARMUP:-5}
 fi
 PIPELINE=${HTTP_PIPELINE:-16}
+START_TRIALS=${START_TRIALS:-$([ "$QUICK" = 1 ] && echo 2 || echo 5)}
 PROBE_SECONDS=${PROBE_SECONDS:-$([ "$QUICK" = 1 ] && echo 5 || echo 8)}
 PROBE_SKIP=${PROBE_SKIP:-$([ "$QUICK" = 1 ] && echo 1 || echo 2)}
 CONNECTIONS=${HTTP_CONNECTIONS:-64}
@@ -85,7 +95,7 @@ LOAD_CPU=${LOAD_CPU:-1}
 HTTP_PORT_BASE=${HTTP_PORT_BASE:-18080}
 ECHO_PORT_BASE=${ECHO_PORT_BASE:-19080}
 
-HTTP_CONTENDERS=(ours netty_uring netty_epoll nio)
+HTTP_CONTENDERS=(ours netty_uring netty_epoll nio floor)
 ECHO_CONTENDERS=(ours netty_uring)
 
 # ------------------------------------------------------------------------------------------- report
@@ -96,7 +106,7 @@ report() {
 import math, statistics, sys
 
 path = sys.argv[1]
-meta, notes, runs, gcs, probes = {}, [], [], {}, {}
+meta, notes, runs, gcs, probes, starts = {}, [], [], {}, {}, {}
 for line in open(path):
     parts = line.rstrip("\n").split(" ")
     kind, kv = parts[0], {}
@@ -114,6 +124,8 @@ for line in open(path):
         runs.append(kv)
     elif kind == "gc":
         gcs[kv["server"]] = kv
+    elif kind == "start":
+        starts.setdefault(kv["server"], []).append(kv.get("ms"))
     elif kind == "probe":
         probes[(kv["kind"], kv["server"])] = kv
 
@@ -180,8 +192,9 @@ def table(kind, mode):
     return {s: {k: med([x[k] for x in xs]) for k in xs[0]} | {"n": len(xs),
                 "errors": sum(x.get("errors", 0) for x in xs)} for s, xs in rows.items()}
 
-order = ["ours", "netty_uring", "netty_epoll", "nio"]
-labels = {"ours": "ours (iobuf)", "netty_uring": "netty io_uring", "netty_epoll": "netty epoll", "nio": "jdk nio"}
+order = ["ours", "netty_uring", "netty_epoll", "nio", "floor"]
+labels = {"ours": "ours (iobuf)", "netty_uring": "netty io_uring", "netty_epoll": "netty epoll", "nio": "jdk nio",
+          "floor": "floor (C)"}
 
 print()
 print(f"http suite: {path}")
@@ -261,11 +274,18 @@ print(f"RESULT http.plaintext ours_rps={num(g(o, 'ours', 'rps'))} netty_uring_rp
 print(f"RESULT http.plaintext.peers netty_epoll_rps={num(g(o, 'netty_epoll', 'rps'))} nio_rps={num(g(o, 'nio', 'rps'))}"
       f" netty_epoll_cpu_us_per_req={num(g(o, 'netty_epoll', 'cpu'), '{:.3f}')} nio_cpu_us_per_req={num(g(o, 'nio', 'cpu'), '{:.3f}')}"
       f" netty_epoll_p99_ms={num(g(o, 'netty_epoll', 'p99'), '{:.2f}')} nio_p99_ms={num(g(o, 'nio', 'p99'), '{:.2f}')}")
+print(f"RESULT http.plaintext.floor cpu_ratio_vs_c={num(ratio(g(o, 'ours', 'cpu'), g(o, 'floor', 'cpu')), '{:.3f}')}"
+      f" pipelined_cpu_ratio_vs_c={num(ratio(g(pipe, 'ours', 'cpu'), g(pipe, 'floor', 'cpu')), '{:.3f}')}"
+      f" floor_cpu_us_per_req={num(g(o, 'floor', 'cpu'), '{:.3f}')} floor_pipelined_cpu_us_per_req={num(g(pipe, 'floor', 'cpu'), '{:.3f}')}"
+      f" floor_rps={num(g(o, 'floor', 'rps'))} floor_p99_ms={num(g(o, 'floor', 'p99'), '{:.2f}')}")
 if pipe:
     print(f"RESULT http.pipelined ours_rps={num(g(pipe, 'ours', 'rps'))} netty_uring_rps={num(g(pipe, n, 'rps'))}"
           f" rps_ratio={num(ratio(g(pipe, 'ours', 'rps'), g(pipe, n, 'rps')), '{:.3f}')}"
           f" ours_cpu_us_per_req={num(g(pipe, 'ours', 'cpu'), '{:.3f}')} netty_uring_cpu_us_per_req={num(g(pipe, n, 'cpu'), '{:.3f}')}"
           f" cpu_ratio={num(ratio(g(pipe, 'ours', 'cpu'), g(pipe, n, 'cpu')), '{:.3f}')}")
+if starts:
+    print(f"RESULT http.start ours_ms={num(med([fl(x) for x in starts.get('ours', [])]))} netty_ms={num(med([fl(x) for x in starts.get('netty_uring', [])]))}"
+          f" ours_no_aot_ms={num(med([fl(x) for x in starts.get('ours_no_aot', [])]))} trials={max(len(v) for v in starts.values())}")
 print("RESULT http.alloc.steady " + " ".join(f"{s}_bytes_per_req={num(steady('http', s), '{:.3f}')}" for s in order))
 print("RESULT http.alloc.run " + " ".join(f"{s}_bytes_per_req={num(g(o, s, 'alloc'), '{:.2f}')}" for s in order))
 print("RESULT echo.alloc.steady " + " ".join(f"{s}_bytes_per_msg={num(steady('echo', s), '{:.3f}')}" for s in ("ours", "netty_uring")))
@@ -328,7 +348,10 @@ cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 # the Attach Listener that serves jcmd is left out). HotSpot prints B below 100 KiB, K below 100 MiB,
 # M below 100 GiB, so the resolution is 1 KiB up to 100 MiB and 0.1-1 % above.
 alloc_bytes() {
-  taskset -c "$LOAD_CPU" "$JAVA_HOME/bin/jcmd" "$1" Thread.print -e 2>/dev/null | awk '
+  # not a JVM (the C floor): nothing to read, and the attach handshake (SIGQUIT) would kill it
+  case "$(readlink "/proc/$1/exe" 2>/dev/null)" in */java) ;; *) echo NA; return ;; esac
+  # a jcmd that fails (it can time out on an overloaded machine) gives NA, not the end of the run
+  { taskset -c "$LOAD_CPU" "$JAVA_HOME/bin/jcmd" "$1" Thread.print -e 2>/dev/null || true; } | awk '
     /^"Attach Listener"/ { next }
     /^"/ && match($0, / allocated=[0-9]+[BKMG]/) {
       v = substr($0, RSTART + 11, RLENGTH - 11); u = substr(v, length(v)); v = substr(v, 1, length(v) - 1)
@@ -352,19 +375,31 @@ ensure_benchmarks_jar() {
   fi
 }
 
+FLOOR_BIN=benchmarks/target/http-floor
+# Builds the C floor server (gcc, liburing) when its binary is missing or older than its source.
+ensure_floor() {
+  local src=benchmarks/src/main/c/http_floor.c
+  [ -x "$FLOOR_BIN" ] && [ "$FLOOR_BIN" -nt "$src" ] && return
+  command -v gcc >/dev/null || ensure_apt gcc
+  ensure_apt liburing-dev
+  mkdir -p "$(dirname "$FLOOR_BIN")"
+  echo "building $FLOOR_BIN" >&2
+  gcc -O2 -Wall -Wextra -o "$FLOOR_BIN" "$src" -luring || die "gcc failed on $src (liburing-dev 2.3+ needed)"
+}
+
 OURS_NOTE=""
 OURS_MP=""
 # Finds (and when stale builds) the examples jar; sets OURS_MP, or OURS_NOTE when ours cannot run.
 prepare_ours() {
   local cls=$1 src="examples/src/main/java/dev/iobuf/examples/$1.java" jar
-  jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
+  jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e -tests | head -1 || true)
   if [ -f "$src" ] && [ "${BENCH_NO_BUILD:-0}" != 1 ] \
      && { [ -z "$jar" ] || [ -n "$(find examples/src/main iobuf-core/src/main native-bindings/src/main iobuf-uring/src/main -newer "$jar" -print -quit)" ]; }; then
     echo "building the examples jar (for dev.iobuf.examples.$cls)" >&2
     ensure_maven
     "${MVN[@]}" -q -DskipTests -pl examples -am package >"$RUN_DIR/examples-build.log" 2>&1 \
       || echo "  examples build failed (log: $RUN_DIR/examples-build.log)" >&2
-    jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
+    jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e -tests | head -1 || true)
   fi
   # grep -c reads the whole listing: with pipefail, grep -q could exit early, kill unzip with
   # SIGPIPE and make the pipeline (and so the check) fail at random.
@@ -372,7 +407,7 @@ prepare_ours() {
     OURS_NOTE="ours is pending: dev.iobuf.examples.$cls is not in ${jar:-examples/target/examples-*.jar} yet"
     return 1
   fi
-  OURS_MP="$(ls iobuf-core/target/iobuf-core-*.jar | grep -v -e sources -e javadoc | head -1):$(ls native-bindings/target/native-bindings-*.jar | grep -v -e sources -e javadoc | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | grep -v -e sources -e javadoc | head -1):$jar"
+  OURS_MP="$(ls iobuf-core/target/iobuf-core-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$(ls native-bindings/target/native-bindings-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$jar"
 }
 
 # ------------------------------------------------------------------------------------------- servers
@@ -399,6 +434,9 @@ server_cmd() {
     http/netty_uring|http/netty_epoll)
       CMD=("$JAVA_HOME/bin/java" "${JVM[@]}" "${gc[@]}" "${NETTY[@]}" -cp "$JAR" dev.iobuf.bench.http.NettyHttpServer
            --transport "$([ "$name" = netty_uring ] && echo io_uring || echo epoll)" --port "$port" --loops 1) ;;
+    http/floor)
+      ensure_floor
+      CMD=("$FLOOR_BIN" --port "$port") ;;
     http/nio)
       CMD=("$JAVA_HOME/bin/java" "${JVM[@]}" "${gc[@]}" -cp "$JAR" dev.iobuf.bench.http.NioHttpServer --port "$port") ;;
     echo/netty_uring)
@@ -457,8 +495,10 @@ PY
 # bytes_received summed, from ss). The load sends fixed-size units (wrk: the same request each time;
 # EchoLoad: SIZE-byte messages), so a difference of two readings / unit size = units served between them.
 rx_bytes() {
-  ss -tinH state established "sport = :$1" 2>/dev/null \
-    | grep -o 'bytes_received:[0-9]*' | awk -F: '{ s += $2 } END { printf "%.0f\n", s }'
+  # no grep: with pipefail, a grep that finds nothing (no connection up yet on a loaded machine)
+  # failed the assignment and so, under set -e, ended the whole run without a word
+  { ss -tinH state established "sport = :$1" 2>/dev/null || true; } \
+    | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^bytes_received:/) { split($i, f, ":"); s += f[2] } } END { printf "%.0f\n", s }'
 }
 
 # probe_alloc KIND NAME PORT UNIT_BYTES LOAD_CMD... : steady-state allocation of server NAME.
@@ -483,6 +523,34 @@ probe_alloc() {
   echo "probe kind=$kind server=$name alloc_bytes=$( [ "$a0" = NA ] || [ "$a1" = NA ] && echo NA || echo $((a1 - a0)))" \
        "rx_bytes=$((r1 - r0)) unit_bytes=$unit window_s=$(python3 -c "print(f'{$t1 - $t0:.2f}')")" >>"$REC"
   tail -1 "$REC" | sed 's/^/  /' >&2
+}
+
+# measure_start : START_TRIALS launches of ours (with and without its AOT cache) and of Netty io_uring,
+# each timed from launch to its first answered request; one `start` record per launch.
+measure_start() {
+  [ "$START_TRIALS" -gt 0 ] || return 0
+  local port=$((HTTP_PORT_BASE + 9)) name t ms cmd
+  port_in_use "$port" && die "port $port (start-time runs) is taken: set HTTP_PORT_BASE"
+  local -A CMDS=()
+  CMDS[netty_uring]="$JAVA_HOME/bin/java ${JVM[*]} ${NETTY[*]} -cp $JAR dev.iobuf.bench.http.NettyHttpServer --transport io_uring --port $port --loops 1"
+  if [ -z "${BENCH_OURS_HTTP_CMD:-}" ] && prepare_ours HttpServer; then
+    http_aot_cache "$RUN_DIR/aot" "$OURS_MP" "${JVM[@]}"
+    cmd="$JAVA_HOME/bin/java ${JVM[*]} --module-path $OURS_MP ${HTTP_SERVER_MAIN[*]} --port $port --loops 1"
+    CMDS[ours_no_aot]=$cmd
+    [ ${#AOT_OPTS[@]} -gt 0 ] && CMDS[ours]="$JAVA_HOME/bin/java ${AOT_OPTS[*]} ${cmd#"$JAVA_HOME/bin/java "}"
+  fi
+  echo "http: start time, $START_TRIALS launches per server (launch to first answer)" >&2
+  for t in $(seq "$START_TRIALS"); do
+    for name in ours ours_no_aot netty_uring; do
+      [ -n "${CMDS[$name]:-}" ] || continue
+      read -r -a cmd <<<"${CMDS[$name]}"
+      ms=$(python3 scripts/http-probe.py first-answer "$port" 60 -- taskset -c "$SERVER_CPU" "${cmd[@]}") \
+        || die "no answer from $name while timing its start"
+      echo "start server=$name trial=$t ms=$ms" >>"$REC"
+      tail -1 "$REC" | sed 's/^/  /' >&2
+      for i in $(seq 50); do port_in_use "$port" || break; sleep 0.1; done
+    done
+  done
 }
 
 # --------------------------------------------------------------------------------------------- main
@@ -551,6 +619,8 @@ main() {
     n=${np%%:*}
     echo "gc server=$n pauses=$(cat "$RUN_DIR/http-$n-gc.log" 2>/dev/null | grep -c 'Pause' || true)" >>"$REC"
   done
+
+  measure_start
 
   # echo
   echo "meta echo_connections=$CONNECTIONS echo_size=$ECHO_SIZE echo_seconds=$ECHO_SECONDS echo_warmup=$ECHO_WARMUP" >>"$REC"

@@ -31,7 +31,7 @@ RESULTS="$RUN_DIR/results.tsv"
 
 echo "building the examples jar" >&2
 "${MVN[@]}" -q -DskipTests -pl examples -am package >"$RUN_DIR/build.log" 2>&1 || die "build failed (log: $RUN_DIR/build.log)"
-jar() { ls "$1"/target/"$1"-*.jar | grep -v -e sources -e javadoc | head -1; }
+jar() { ls "$1"/target/"$1"-*.jar | grep -v -e sources -e javadoc -e tests | head -1; }
 MP="$(jar iobuf-core):$(jar native-bindings):$(jar iobuf-uring):$(jar examples)"
 
 SPID=""

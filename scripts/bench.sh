@@ -32,6 +32,10 @@
 #          one core, in turns over 3 rounds; req/s, server CPU us/request, p50/p99, bytes
 #          allocated/request. Runs scripts/bench-http.sh (its header tells the knobs; extra
 #          arguments are not taken). About 6-7 min. Results: benchmarks/results/http.txt
+#   https  HTTPS plaintext (keep-alive) under wrk: HttpServer --tls vs Netty 4.2 io_uring with an
+#          SslHandler on the JDK provider (same key store), each pinned to one core, in turns over
+#          3 rounds; RESULT https.plaintext cpu_ratio=R rps_ratio=Q. Runs scripts/bench-https.sh.
+#          About 2 min. Results: benchmarks/results/https.txt
 #
 # Charts (no run):
 #   scripts/bench.sh --charts [FILE]
@@ -55,7 +59,7 @@ cd "$(dirname "$0")/.."
 
 JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/results
-SUITES="pool nop file fileapi http"
+SUITES="pool nop file fileapi http https"
 
 usage() {  # usage EXIT_CODE
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
@@ -644,6 +648,16 @@ suite_http() {
   BENCH_HTTP_JAR_READY=1 scripts/bench-http.sh "${a[@]}"   # ensure_jar just built the jar
 }
 
+# --------------------------------------------------------------------------------------------- https
+
+suite_https() {
+  local a=()
+  [ "$QUICK" = 1 ] && a+=(--quick)
+  [ "$REPORT_ONLY" = 1 ] && a+=(--report)
+  [ ${#EXTRA[@]} -eq 0 ] || die "suite https takes no extra arguments (got: ${EXTRA[*]}); see scripts/bench-https.sh --help"
+  scripts/bench-https.sh "${a[@]}"
+}
+
 # ------------------------------------------------------------------------------------------ dispatch
 
 # Bash reads a script while it runs: keeping the work in a function read whole before it starts
@@ -680,6 +694,7 @@ main() {
     file) ;;
     fileapi) ;;
     http) ;;
+    https) ;;
     *) die "unknown suite '$SUITE' (suites: $SUITES; see scripts/bench.sh --help)" ;;
   esac
 

@@ -37,8 +37,9 @@ uname -r > release
 start=$(date +%s)
 timed report 120 $java -cp "$cp" dev.iobuf.uring.KernelReport
 # @Timeout is off: under the emulator a test runs 10-50x slower than on the host; a hang still ends at
-# the watchdog (600 s), with the threads of the JVM in junit.threads.txt
-timed junit 600 $java -jar "$run/lib/junit-platform-console-standalone.jar" execute \
+# the watchdog (600 s), with the threads of the JVM in junit.threads.txt. Received buffers are poisoned on
+# recycle, as under surefire (iobuf-uring/pom.xml): KeptSegmentTest relies on it.
+timed junit 600 $java -Ddev.iobuf.uring.net.poisonRecycledBuffers=true -jar "$run/lib/junit-platform-console-standalone.jar" execute \
   --disable-banner --disable-ansi-colors --details=testfeed --class-path "$cp" \
   --config=junit.jupiter.execution.timeout.mode=disabled \
   $IOBUF_GUEST_SELECT --include-tag kernel --reports-dir "$out/reports"

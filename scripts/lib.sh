@@ -54,3 +54,41 @@ MVN=(mvn -B -ntp)
 # Docker (integration suite): true when a daemon answers the CLI.
 docker_answers() { command -v docker >/dev/null && docker info >/dev/null 2>&1; }
 docker_server_version() { docker version -f '{{.Server.Version}}' 2>/dev/null || echo "version ?"; }
+
+# The examples' HTTP server: its module, its main class and the native access it needs.
+HTTP_SERVER_MAIN=(--enable-native-access=dev.iobuf.core,dev.iobuf.liburing,dev.iobuf.uring
+                  -m dev.iobuf.examples/dev.iobuf.examples.HttpServer)
+
+# http_aot_cache DIR MODULE_PATH JVM_OPTION... : sets AOT_OPTS to (-XX:AOTCache=FILE), a JDK 25 AOT
+# cache (JEP 483/514: classes loaded and linked, method profiles) for the examples' HttpServer,
+# made once per JDK, set of JVM options and jars (path, size, mtime: the JVM refuses a cache made
+# with other jars, so a rebuilt jar means a new cache) and kept in DIR. Made by a training run: the
+# server on a free port with -XX:AOTCacheOutput, a few thousand requests (scripts/http-probe.py
+# train), then SIGTERM; the JVM writes the cache as it exits. AOT_OPTS is empty when that failed
+# (the server then starts without, a warning says why).
+http_aot_cache() {
+  local dir=$1 mp=$2 key file port pid
+  shift 2
+  AOT_OPTS=()
+  key=$( { "$JAVA_HOME/bin/java" -version 2>&1; printf '%s\n' "$@"; tr ':' '\n' <<<"$mp" | xargs stat -c '%n %s %Y'; } \
+         | sha256sum | cut -c1-16)
+  file=$dir/HttpServer-$key.aot
+  if [ ! -f "$file" ]; then
+    mkdir -p "$dir"
+    rm -f "$dir"/HttpServer-*.aot "$dir"/HttpServer-*.aot.config
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    echo "making the AOT cache $file (training run on port $port, log $dir/training.log)" >&2
+    "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$file" --module-path "$mp" "${HTTP_SERVER_MAIN[@]}" \
+      --port "$port" --loops 1 >"$dir/training.log" 2>&1 &
+    pid=$!
+    python3 "$(dirname "${BASH_SOURCE[0]}")/http-probe.py" train "$port" 4000 120 "$pid" >>"$dir/training.log" 2>&1 \
+      || echo "warning: the AOT training load failed (see $dir/training.log)" >&2
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" || true
+  fi
+  if [ -f "$file" ]; then
+    AOT_OPTS=(-XX:AOTCache="$file")
+  else
+    echo "warning: no AOT cache was made (see $dir/training.log): starting without one" >&2
+  fi
+}

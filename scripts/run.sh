@@ -5,6 +5,8 @@
 #   curl -i http://127.0.0.1:8080/plaintext        (or: wrk -t1 -c64 -d10s http://127.0.0.1:8080/plaintext)
 # Ctrl-C (SIGINT) or SIGTERM stops it gracefully: it prints its counters and exits 0 when nothing leaked.
 # Arguments go to the server, e.g. scripts/run.sh --port 9090 --loops 2 (--help lists them).
+# Start-up: a JDK 25 AOT cache (JEP 483/514) under examples/target/aot/, made by a training run the
+# first time (and again whenever the jars change), then reused: see http_aot_cache in scripts/lib.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -16,7 +18,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 "${MVN[@]}" -q -DskipTests -pl examples -am package
 jar() { ls "$1"/target/"$1"-*.jar | grep -v -e sources -e javadoc -e tests | head -1; }
 MODULE_PATH=$(jar iobuf-core):$(jar native-bindings):$(jar iobuf-uring):$(jar examples)
+# The first start after a build makes the AOT cache (a training run, a few seconds); later ones reuse it.
+http_aot_cache examples/target/aot "$MODULE_PATH"
 # exec: the server is this process, so Ctrl-C and kill reach it directly
-exec "$JAVA_HOME/bin/java" --module-path "$MODULE_PATH" \
-  --enable-native-access=dev.iobuf.core,dev.iobuf.liburing,dev.iobuf.uring \
-  -m dev.iobuf.examples/dev.iobuf.examples.HttpServer "$@"
+exec "$JAVA_HOME/bin/java" "${AOT_OPTS[@]}" --module-path "$MODULE_PATH" "${HTTP_SERVER_MAIN[@]}" "$@"

@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
  * owed, the rest of the receive buffer is kept with {@link Connection#retain()}, reading is paused, and
  * {@link #writable} sends the owed answer and parses on from where it stopped. So every request gets its
  * answer, in order, and memory stays bounded: one retained receive buffer and the connection's write
- * queue.
+ * queue. Over TLS {@code onData} gets the loop's plaintext buffer, which cannot be retained: the rest is
+ * copied instead (an allocation only when a write was refused).
  */
 final class HttpSession implements HttpRequestParser.Sink {
     private static final int NONE = -1;
+    /** How long a closing answer waits for the client to stop sending before the connection closes anyway. */
+    static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(2);
 
     private final Connection connection;
     private final PlaintextResponses responses;
@@ -32,7 +35,12 @@ final class HttpSession implements HttpRequestParser.Sink {
     private long retained = NONE;
     private int retainedFrom;
     private int retainedTo;
+    /** Over TLS: a copy of the rest of the plaintext still to parse, or null. */
+    private MemorySegment held;
     private long requests;
+    /** A closing answer went out: what the client still sends is read and dropped; the drain timer, or NONE. */
+    private boolean draining;
+    private long drainTimer = NONE;
 
     HttpSession(Connection connection, PlaintextResponses responses, long headTimeoutNanos) {
         this.connection = connection;
@@ -46,12 +54,19 @@ final class HttpSession implements HttpRequestParser.Sink {
     }
 
     void data(MemorySegment buffer, int offset, int length) {
+        if (draining) {
+            return;
+        }
         int to = offset + length;
         long before = parsed;
         int stopped = parser.parse(buffer, offset, to, this);
         if (owed != NONE) {
             connection.pauseReading();
-            if (stopped < to) {
+            if (stopped < to && connection.tls() != null) {
+                held = MemorySegment.ofArray(buffer.asSlice(stopped, to - stopped).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+                retainedFrom = 0;
+                retainedTo = to - stopped;
+            } else if (stopped < to) {
                 retained = connection.retain();
                 retainedFrom = stopped;
                 retainedTo = to;
@@ -82,6 +97,9 @@ final class HttpSession implements HttpRequestParser.Sink {
 
     @Override
     public boolean reply(int reply) {
+        if (draining) {
+            return false;                   // requests after a closing answer are dropped
+        }
         parsed++;
         if (!connection.write(responses.bytes(reply))) {
             owed = reply;
@@ -94,8 +112,16 @@ final class HttpSession implements HttpRequestParser.Sink {
 
     private void answered(int reply) {
         requests++;
-        if (HttpReply.closes(reply)) {
-            connection.close();             // after what is queued has been sent
+        if (HttpReply.closes(reply) && !draining) {
+            // Half-close instead of close: the answer, then a FIN; what the client still sends is read and
+            // dropped until its FIN (the connection then closes) or DRAIN_LIMIT. Closing with unread data would
+            // make the kernel send a reset, which can destroy the answer before the client read it.
+            draining = true;
+            connection.shutdownOutput();
+            if (!connection.isClosed()) {
+                Connection c = connection;
+                drainTimer = c.loop().schedule(DRAIN_LIMIT, c::close);
+            }
         }
     }
 
@@ -110,8 +136,8 @@ final class HttpSession implements HttpRequestParser.Sink {
         int reply = owed;
         owed = NONE;
         answered(reply);
-        if (retained != NONE) {
-            MemorySegment buffer = connection.loop().retainedBuffer(retained);
+        if (retained != NONE || held != null) {
+            MemorySegment buffer = held != null ? held : connection.loop().retainedBuffer(retained);
             long before = parsed;
             retainedFrom = parser.parse(buffer, retainedFrom, retainedTo, this);
             headDeadline(parsed != before);
@@ -128,9 +154,14 @@ final class HttpSession implements HttpRequestParser.Sink {
     /** The connection closed: give back a receive buffer still held. */
     void closed() {
         releaseRetained();
+        if (drainTimer != NONE) {
+            connection.loop().cancelTimer(drainTimer);
+            drainTimer = NONE;
+        }
     }
 
     private void releaseRetained() {
+        held = null;
         if (retained != NONE) {
             long handle = retained;
             retained = NONE;

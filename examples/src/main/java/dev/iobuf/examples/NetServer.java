@@ -22,9 +22,10 @@ import java.util.function.BiFunction;
  */
 final class NetServer implements AutoCloseable {
     static final Set<String> VALUE_OPTIONS = Set.of("--host", "--port", "--loops", "--recv-buffers", "--recv-buffer-size",
-            "--idle-timeout", "--shutdown-timeout");
+            "--idle-timeout", "--shutdown-timeout", "--keystore", "--keystore-password");
     static final String OPTIONS_USAGE = "[--port N] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N (1024 per loop)]"
-            + " [--recv-buffer-size BYTES (8192)] [--idle-timeout DURATION (off)] [--shutdown-timeout DURATION (5s)]";
+            + " [--recv-buffer-size BYTES (8192)] [--idle-timeout DURATION (off)] [--shutdown-timeout DURATION (5s)] "
+            + ServerTls.USAGE;
     /** An HTTP server closes idle keep-alive connections after this long by default. */
     static final long HTTP_IDLE_TIMEOUT_NANOS = 60_000_000_000L;
     /** An HTTP server gives a client this long from the first byte of a request head to its end, by default. */
@@ -40,7 +41,7 @@ final class NetServer implements AutoCloseable {
      * keep a connection open (slowloris) resets the idle time but not this deadline.
      */
     record Options(String host, int port, int loops, int recvBuffers, BufferTier recvTier, long idleTimeoutNanos,
-                   long headTimeoutNanos, long shutdownTimeoutNanos) {
+                   long headTimeoutNanos, long shutdownTimeoutNanos, ServerTls tls) {
         static Options parse(String[] args, String usage, int defaultPort) {
             return parse(args, usage, defaultPort, false);
         }
@@ -52,7 +53,7 @@ final class NetServer implements AutoCloseable {
                 valueOptions = new java.util.HashSet<>(VALUE_OPTIONS);
                 valueOptions.add("--head-timeout");
             }
-            CommandLine c = CommandLine.parse(args, valueOptions, Set.of(), usage);
+            CommandLine c = CommandLine.parse(args, valueOptions, Set.of("--tls"), usage);
             c.expectPositional(0, "no positional arguments");
             return new Options(c.has("--host") ? c.value("--host") : "0.0.0.0",
                     c.intValue("--port", defaultPort, 0, 65535),
@@ -61,28 +62,32 @@ final class NetServer implements AutoCloseable {
                     BufferTier.forSize(c.intValue("--recv-buffer-size", BufferTier.MEDIUM.size(), 64, BufferTier.LARGE.size())),
                     c.durationNanosOrOff("--idle-timeout", http ? HTTP_IDLE_TIMEOUT_NANOS : 0),
                     http ? c.durationNanosOrOff("--head-timeout", HTTP_HEAD_TIMEOUT_NANOS) : 0,
-                    c.durationNanos("--shutdown-timeout", 5_000_000_000L));
+                    c.durationNanos("--shutdown-timeout", 5_000_000_000L), ServerTls.of(c));
         }
 
         /** The defaults, with {@code port} and {@code loops} (no idle timeout, no head deadline). */
         static Options of(String host, int port, int loops) {
-            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 0, 5_000_000_000L);
+            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 0, 5_000_000_000L, null);
         }
 
         Options withRecvBuffers(int n) {
-            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos);
+            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, tls);
+        }
+
+        Options withTls(ServerTls t) {
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, t);
         }
 
         Options withShutdownTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, d.toNanos());
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, d.toNanos(), tls);
         }
 
         Options withIdleTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, d.toNanos(), headTimeoutNanos, shutdownTimeoutNanos);
+            return new Options(host, port, loops, recvBuffers, recvTier, d.toNanos(), headTimeoutNanos, shutdownTimeoutNanos, tls);
         }
 
         Options withHeadTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos(), shutdownTimeoutNanos);
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos(), shutdownTimeoutNanos, tls);
         }
 
         EventLoopGroup.Builder builder() {
@@ -138,7 +143,8 @@ final class NetServer implements AutoCloseable {
         EventLoopGroup group = o.builder().threadName(name + "-loop-").build();
         try {
             ConnectionHandler handler = service.apply(group, o);
-            Listener listener = group.listen(address, handler);
+            Listener listener = o.tls() == null ? group.listen(address, handler)
+                    : group.listen(address, handler, o.tls().config());
             return new NetServer(name, o, group, handler, listener);
         } catch (RuntimeException | Error e) {
             group.shutdownGracefully(Duration.ofSeconds(1));
@@ -165,7 +171,8 @@ final class NetServer implements AutoCloseable {
     String listeningLine() {
         InetSocketAddress a = listener.localAddress();
         return name + " listening on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + options.loops()
-                + " event loop" + (options.loops() == 1 ? "" : "s") + ", io_uring; " + options.recvBuffers() + " x "
+                + " event loop" + (options.loops() == 1 ? "" : "s") + ", io_uring; "
+                + (options.tls() == null ? "" : options.tls().description() + "; ") + options.recvBuffers() + " x "
                 + options.recvTier().size() + " B receive buffers per loop)";
     }
 

@@ -2,6 +2,7 @@ package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.IORING_CQE_F_MORE;
 
+import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.io_cqring_offsets;
 import dev.iobuf.liburing.io_uring_cqe;
 import dev.iobuf.liburing.io_uring_params;
@@ -52,6 +53,8 @@ final class CompletionQueue {
     private final InFlightHolds holds;
     /** Gets the completions in the reserved user_data range (resource tags, wake-ups, close's cancel). */
     private final CompletionHandler reserved;
+    /** The overflow counter as last checked. */
+    private int lastOverflow;
 
     CompletionQueue(RingMemory memory, MemorySegment params, int setupFlags, InFlightHolds holds,
                     CompletionHandler reserved) {
@@ -69,6 +72,7 @@ final class CompletionQueue {
         this.head = (int) INT.getAcquire(ring, headOffset);
         this.publishedHead = head;
         this.cachedTail = head;
+        this.lastOverflow = overflowCounter();
     }
 
     /** Completions ready to be reaped. */
@@ -78,13 +82,20 @@ final class CompletionQueue {
 
     /**
      * Accounts a CQE and tells whether it is the caller's. A CQE without IORING_CQE_F_MORE ends one
-     * submitted operation (and the memory it held is released). Reserved ones ({@link Ring#isReserved}) go
+     * submitted operation (and the memory it held is released). Reserved ones ({@link #isReserved}) go
      * to the ring instead of the caller: resource-tag CQEs and wake-ups come without an SQE of this ring,
      * so they must not lower the in-flight count that {@link Ring#close()} waits on; close's cancel came
      * from an SQE and does. One unsigned compare decides for every ordinary CQE.
      */
+    /** Whether {@code userData} is reserved for the ring (see {@link Ring#CANCEL_ALL_USER_DATA}). */
+    static boolean isReserved(long userData) {
+        // One unsigned compare for every ordinary value: only the top two prefixes can be reserved.
+        return (userData >>> 48) >= 0xFFFEL && (ResourceTags.isTagCompletion(userData)
+                || userData == Ring.CANCEL_ALL_USER_DATA || userData == Ring.WAKEUP_USER_DATA);
+    }
+
     private boolean forCaller(long userData, int res, int flags) {
-        if (Ring.isReserved(userData)) {
+        if (isReserved(userData)) {
             if (userData == Ring.CANCEL_ALL_USER_DATA) {
                 finished++;
             }
@@ -157,6 +168,18 @@ final class CompletionQueue {
     /** Completions the kernel had to drop because the CQ was full and it could not buffer them. */
     int overflowCounter() {
         return (int) INT.getAcquire(ring, overflowOffset);
+    }
+
+    /** Throws if the kernel dropped completions since the last check (never silent); {@code fd} names the ring. */
+    void checkOverflow(int fd) {
+        int overflow = overflowCounter();
+        if (overflow != lastOverflow) {
+            int lost = overflow - lastOverflow;
+            lastOverflow = overflow;
+            throw new UringException("completion queue of ring fd " + fd, -Errno.EOVERFLOW.number(), "the kernel dropped "
+                    + lost + " completion(s) because the CQ (" + entries + " entries) was full and it could not "
+                    + "buffer them; reap more often or build the ring with a larger cqSize");
+        }
     }
 
     long finished() {

@@ -4,18 +4,12 @@ import static dev.iobuf.liburing.LibUring.IORING_REGISTER_BUFFERS2;
 import static dev.iobuf.liburing.LibUring.IORING_REGISTER_BUFFERS_UPDATE;
 import static dev.iobuf.liburing.LibUring.IORING_UNREGISTER_BUFFERS;
 
-import dev.iobuf.AlignedMemory;
 import dev.iobuf.BufferPool;
 import dev.iobuf.Lease;
 import dev.iobuf.liburing.Errno;
-import dev.iobuf.liburing.iovec;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -89,15 +83,12 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
     private final MemorySegment[] slots;
     private final BufferPool[] slotPools;
     private final long[] slotTags;
-    /** Tag of a slot's former buffer -> that buffer, until the tag's CQE arrives. */
-    private final Map<Long, MemorySegment> retiring = new HashMap<>();
-    /** Tag of a slot's former pool buffer -> the lease to release when the tag's CQE arrives. */
-    private final Map<Long, Lease> retiringLeases = new HashMap<>();
-    /** This table's lease on each pool it has used (count: slots and retiring buffers of that pool). */
-    private final Map<BufferPool, Lease> leases = new IdentityHashMap<>();
+    /** The pools' leases and the buffers that left their slot, until their tag CQE. */
+    private final RegisteredBufferLeases leases = new RegisteredBufferLeases(this);
     private final BufferPool primary;
     private ReleaseListener listener = (slot, buffer) -> { };
-    private long pinned;
+    /** What the table pins against RLIMIT_MEMLOCK. */
+    private final RegisteredBufferPins pins = new RegisteredBufferPins();
     private int occupied;
     private long strayTags;
     private boolean kernelHasTable;
@@ -193,24 +184,25 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             newTags[i] = tags.newTag(tableId, i);
         }
         String op = "io_uring_register(BUFFERS2, " + n + " x " + pool.bufferSize() + " B from " + pool + ")";
-        long delta = spanWith(0, segments, pools, n) - pinned;
+        long delta = pins.delta(slots, slotPools, 0, segments, pools, n);
         MemlockBudget.check(ring, delta, op);
-        retain(pools, 0, n);   // before the kernel gets any address
+        leases.retain(pools, 0, n);   // before the kernel gets any address
         int rc;
         try (Arena arena = Arena.ofConfined()) {
             rc = ResourceTagUpdates.registerTable(ring, IORING_REGISTER_BUFFERS2(), n,
-                    iovecs(arena, segments, n).address(), ResourceTagUpdates.longs(arena, newTags, 0, n).address(), false);
+                    ResourceTagUpdates.iovecs(arena, segments, n).address(),
+                    ResourceTagUpdates.longs(arena, newTags, 0, n).address(), false);
         } catch (RuntimeException | Error e) {
-            release(pools, 0, n);
+            leases.release(pools, 0, n);
             throw e;
         }
         if (rc < 0) {
-            release(pools, 0, n);
+            leases.release(pools, 0, n);
             throw fail(op, rc, delta);
         }
         kernelHasTable = true;
         install(0, segments, pools, newTags, n);
-        recharge();
+        pins.recharge(slots, slotPools);
     }
 
     private void registerSparse() {
@@ -219,7 +211,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         if (Errno.EINVAL.is(rc) && !Kernel.atLeast("5.19")) {
             // no IORING_RSRC_REGISTER_SPARSE before 5.19: spell the empty slots out as zero iovecs (5.13+)
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment empty = iovecs(arena, new MemorySegment[tableSize], tableSize);
+                MemorySegment empty = ResourceTagUpdates.iovecs(arena, new MemorySegment[tableSize], tableSize);
                 rc = ResourceTagUpdates.registerTable(ring, IORING_REGISTER_BUFFERS2(), tableSize, empty.address(), 0,
                         false);
             }
@@ -240,17 +232,8 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             ring.register(IORING_UNREGISTER_BUFFERS(), MemorySegment.NULL, 0);
         }
         // Nothing to report, and no I/O ever used this table (the caller never saw it): leases end now.
-        for (int slot = 0; slot < tableSize; slot++) {
-            if (slotPools[slot] != null) {
-                leases.get(slotPools[slot]).release();
-            }
-        }
-        retiringLeases.values().forEach(Lease::release);
-        retiringLeases.clear();
-        closeLeases();
-        retiring.clear();
-        MemlockBudget.uncharge(pinned);
-        pinned = 0;
+        leases.abandon(slotPools);
+        pins.uncharge();
         tags.retire(tableId, this);
     }
 
@@ -334,24 +317,24 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             }
         }
         String op = "io_uring_register(BUFFERS_UPDATE, " + what + ")";
-        long delta = spanWith(first, segments, pools, n) - pinned;
+        long delta = pins.delta(slots, slotPools, first, segments, pools, n);
         MemlockBudget.check(ring, delta, op);
-        retain(pools, 0, n);   // before the kernel gets any address
+        leases.retain(pools, 0, n);   // before the kernel gets any address
         int done = 0;
         while (done < n) {
             int rc;
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment[] rest = Arrays.copyOfRange(segments, done, n);
                 rc = ResourceTagUpdates.update(ring, IORING_REGISTER_BUFFERS_UPDATE(), first + done, n - done,
-                        iovecs(arena, rest, n - done).address(),
+                        ResourceTagUpdates.iovecs(arena, rest, n - done).address(),
                         ResourceTagUpdates.longs(arena, newTags, done, n - done).address());
             } catch (RuntimeException | Error e) {
-                release(pools, done, n - done);
+                leases.release(pools, done, n - done);
                 throw e;
             }
             if (rc <= 0) {
-                release(pools, done, n - done);
-                recharge();
+                leases.release(pools, done, n - done);
+                pins.recharge(slots, slotPools);
                 throw fail(op + (done > 0 ? " (slots " + first + ".." + (first + done - 1) + " were updated)" : ""),
                         rc == 0 ? -Errno.EINVAL.number() : rc, delta);
             }
@@ -359,8 +342,8 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
                     Arrays.copyOfRange(pools, done, done + rc), Arrays.copyOfRange(newTags, done, done + rc), rc);
             done += rc;
         }
-        recharge();
-        releaseIfIdle();
+        pins.recharge(slots, slotPools);
+        leases.releaseIfIdle(ring);
     }
 
     /** Records what the kernel now holds in {@code n} slots from {@code first}; old tagged buffers start retiring. */
@@ -377,10 +360,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
 
     private void retire(int slot) {
         if (slots[slot] != null) {
-            retiring.put(slotTags[slot], slots[slot]);
-            if (slotPools[slot] != null) {
-                retiringLeases.put(slotTags[slot], leases.get(slotPools[slot]));
-            }
+            leases.retire(slotTags[slot], slots[slot], slotPools[slot]);
             occupied--;
         }
         slots[slot] = null;
@@ -416,7 +396,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
 
     /** READ_FIXED into the buffer in {@code slot} at {@code bufferOffset}; see {@link #prepReadFixed(Sqe, int, int, int, long)}. */
     public Sqe prepReadFixed(Sqe sqe, int fd, int slot, long bufferOffset, int len, long fileOffset) {
-        long addr = addressFor(sqe, slot, bufferOffset, len);
+        long addr = FixedIoOperands.address(sqe, this, slot, bufferOffset, len);
         return sqe.readFixed(fd, addr, len, fileOffset, slot);
     }
 
@@ -427,7 +407,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
 
     /** WRITE_FIXED from the buffer in {@code slot} at {@code bufferOffset}. */
     public Sqe prepWriteFixed(Sqe sqe, int fd, int slot, long bufferOffset, int len, long fileOffset) {
-        long addr = addressFor(sqe, slot, bufferOffset, len);
+        long addr = FixedIoOperands.address(sqe, this, slot, bufferOffset, len);
         return sqe.writeFixed(fd, addr, len, fileOffset, slot);
     }
 
@@ -437,37 +417,15 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
      */
     public Sqe prepReadFixed(Sqe sqe, RegisteredFiles files, int fileSlot, int slot, long bufferOffset, int len,
                              long fileOffset) {
-        long addr = addressFor(sqe, slot, bufferOffset, len);
-        return sqe.readFixed(fileSlot(sqe, files, fileSlot), addr, len, fileOffset, slot).fixedFile();
+        long addr = FixedIoOperands.address(sqe, this, slot, bufferOffset, len);
+        return sqe.readFixed(FixedIoOperands.fileSlot(sqe, files, fileSlot), addr, len, fileOffset, slot).fixedFile();
     }
 
     /** WRITE_FIXED where the file is slot {@code fileSlot} of {@code files} (IOSQE_FIXED_FILE). */
     public Sqe prepWriteFixed(Sqe sqe, RegisteredFiles files, int fileSlot, int slot, long bufferOffset, int len,
                               long fileOffset) {
-        long addr = addressFor(sqe, slot, bufferOffset, len);
-        return sqe.writeFixed(fileSlot(sqe, files, fileSlot), addr, len, fileOffset, slot).fixedFile();
-    }
-
-    /** The address for fixed I/O; a refusal gives {@code sqe}'s unprepared slot back (no stray SQE). */
-    private long addressFor(Sqe sqe, int slot, long bufferOffset, int len) {
-        try {
-            MemorySegment b = buffer(slot);
-            if (bufferOffset < 0 || len < 0 || bufferOffset > b.byteSize() - len) {
-                throw new IndexOutOfBoundsException(len + " bytes at offset " + bufferOffset + " do not fit in registered "
-                        + "buffer " + slot + " of " + b.byteSize() + " bytes");
-            }
-            return b.address() + bufferOffset;
-        } catch (RuntimeException e) {
-            throw sqe.refused(e);
-        }
-    }
-
-    private static int fileSlot(Sqe sqe, RegisteredFiles files, int fileSlot) {
-        try {
-            return files.checkedSlot(fileSlot);
-        } catch (RuntimeException e) {
-            throw sqe.refused(e);
-        }
+        long addr = FixedIoOperands.address(sqe, this, slot, bufferOffset, len);
+        return sqe.writeFixed(FixedIoOperands.fileSlot(sqe, files, fileSlot), addr, len, fileOffset, slot).fixedFile();
     }
 
     /**
@@ -500,77 +458,30 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
 
     @Override
     public void tagReleased(long tag) {
-        MemorySegment old = retiring.remove(tag);
+        MemorySegment old = leases.released(tag);   // its pool may close once nothing else holds it
         if (old == null) {
             strayTags++;
             return;
         }
-        Lease lease = retiringLeases.remove(tag);
-        if (lease != null) {
-            lease.release();   // the kernel let go of this buffer: its pool may close once nothing else holds it
-        }
         try {
             listener.released(ResourceTags.slotOf(tag), old);
         } finally {
-            if (closed && retiring.isEmpty()) {
-                closeLeases();
+            if (closed && leases.pendingReleases() == 0) {
+                leases.closeLeases();
                 tags.drained(tableId, this);
-            }
-        }
-    }
-
-    /**
-     * When the ring has no operation in flight, no request holds a buffer that left its slot, so the kernel
-     * let go of it during the update or unregister call itself: the pools' leases end now instead of at the
-     * tag CQE (which may come in a later reap; it is then counted as a release and reported as usual).
-     */
-    private void releaseIfIdle() {
-        if (retiringLeases.isEmpty() || ring.isClosed() || !ring.isIdle()) {
-            return;
-        }
-        retiringLeases.values().forEach(Lease::release);
-        retiringLeases.clear();
-    }
-
-    /** One retain per pool slot in {@code pools[from .. from+n)}, opening this table's lease on a pool first used. */
-    private void retain(BufferPool[] pools, int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            if (pools[i] != null) {
-                leases.computeIfAbsent(pools[i], p -> p.lease(this)).retain();
-            }
-        }
-    }
-
-    /** Undoes {@link #retain} for slots the kernel did not take. */
-    private void release(BufferPool[] pools, int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            if (pools[i] != null) {
-                leases.get(pools[i]).release();
-            }
-        }
-    }
-
-    private void closeLeases() {
-        for (Lease lease : leases.values()) {
-            if (!lease.isHeld()) {
-                lease.close();
             }
         }
     }
 
     /** Pool leases this table holds (slots plus buffers the kernel has not released); 0 once all tags came back. */
     public long heldLeases() {
-        long n = 0;
-        for (Lease lease : leases.values()) {
-            n += lease.count();
-        }
-        return n;
+        return leases.held();
     }
 
     /** Buffers the kernel may still use though they left their slot (replaced, cleared, unregistered); readable after close. */
     @Override
     public int pendingReleases() {
-        return retiring.size();
+        return leases.pendingReleases();
     }
 
     /** The tag the kernel holds for {@code slot}'s buffer, 0 if the slot is empty. */
@@ -602,7 +513,7 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
 
     /** The estimate of bytes the kernel pins for this table (whole pages), charged against RLIMIT_MEMLOCK. */
     public long pinnedBytes() {
-        return pinned;
+        return pins.pinned();
     }
 
     /** Tag CQEs that matched no released buffer of this table (diagnostics). */
@@ -636,16 +547,15 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
             retire(slot);
         }
         occupied = 0;
-        MemlockBudget.uncharge(pinned);
-        pinned = 0;
+        pins.uncharge();
         ring.detach(this);
-        releaseIfIdle();
+        leases.releaseIfIdle(ring);
         tags.retire(tableId, this);
         if (unregistered && rc == 0 && !ResourceTags.unregisterPostsTags()) {
             ResourceTagTable.releaseUntagged(live, this);
         }
-        if (retiring.isEmpty()) {
-            closeLeases();
+        if (leases.pendingReleases() == 0) {
+            leases.closeLeases();
         }
         if (rc < 0) {
             throw new UringException("io_uring_register(UNREGISTER_BUFFERS, ring fd " + ring.fd() + ")", rc, null);
@@ -658,36 +568,6 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         }
     }
 
-    // ---------------------------------------------------------------- memlock accounting
-
-    /** Pinned bytes of the whole table if {@code n} slots from {@code first} held {@code segments}. */
-    private long spanWith(int first, MemorySegment[] segments, BufferPool[] pools, int n) {
-        MemorySegment[] all = slots.clone();
-        BufferPool[] allPools = slotPools.clone();
-        System.arraycopy(segments, 0, all, first, n);
-        System.arraycopy(pools, 0, allPools, first, n);
-        return span(all, allPools);
-    }
-
-    /** Pages of ordinary slots at the base page size, pages of huge-page pools at the huge page size. */
-    private static long span(MemorySegment[] segments, BufferPool[] pools) {
-        int n = segments.length;
-        MemorySegment[] small = new MemorySegment[n];
-        MemorySegment[] huge = new MemorySegment[n];
-        for (int i = 0; i < n; i++) {
-            boolean hp = pools[i] != null && pools[i].options().hugePages();
-            (hp ? huge : small)[i] = segments[i];
-        }
-        return MemlockBudget.pinnedSpan(small, n, MemlockBudget.page())
-                + MemlockBudget.pinnedSpan(huge, n, AlignedMemory.hugePageSize());
-    }
-
-    private void recharge() {
-        long now = span(slots, slotPools);
-        MemlockBudget.charge(now - pinned);
-        pinned = now;
-    }
-
     private UringException fail(String op, int rc, long bytes) {
         if (Errno.ENOMEM.is(rc)) {
             return MemlockBudget.kernelRefused(ring, bytes, op, rc);
@@ -695,21 +575,9 @@ public final class RegisteredBuffers implements AutoCloseable, ResourceTagTable 
         return ResourceTagUpdates.failure(op, rc, BUSY_REMEDY);
     }
 
-    /** A native iovec array over {@code segments} (null = empty slot: base 0, length 0). */
-    private static MemorySegment iovecs(Arena arena, MemorySegment[] segments, int n) {
-        long size = iovec.sizeof();
-        MemorySegment iov = arena.allocate(iovec.layout(), Math.max(1, n));
-        for (int i = 0; i < n; i++) {
-            MemorySegment s = segments[i];
-            iov.set(ValueLayout.JAVA_LONG, size * i + iovec.iov_base$offset(), s == null ? 0 : s.address());
-            iov.set(ValueLayout.JAVA_LONG, size * i + iovec.iov_len$offset(), s == null ? 0 : s.byteSize());
-        }
-        return iov;
-    }
-
     @Override
     public String toString() {
-        return "RegisteredBuffers[" + occupied + "/" + tableSize + " slots, " + pinned + " B pinned, pending releases "
-                + retiring.size() + (closed ? ", closed" : "") + "]";
+        return "RegisteredBuffers[" + occupied + "/" + tableSize + " slots, " + pins.pinned() + " B pinned, pending releases "
+                + leases.pendingReleases() + (closed ? ", closed" : "") + "]";
     }
 }

@@ -5,6 +5,7 @@ import static dev.iobuf.liburing.LibUring.IORING_RSRC_REGISTER_SPARSE;
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.io_uring_rsrc_register;
 import dev.iobuf.liburing.io_uring_rsrc_update2;
+import dev.iobuf.liburing.iovec;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -59,6 +60,18 @@ final class ResourceTagUpdates {
         MemorySegment s = arena.allocate(ValueLayout.JAVA_LONG, Math.max(1, n));
         MemorySegment.copy(values, from, s, ValueLayout.JAVA_LONG, 0, n);
         return s;
+    }
+
+    /** A native iovec array over {@code segments} (null = empty slot: base 0, length 0). */
+    static MemorySegment iovecs(Arena arena, MemorySegment[] segments, int n) {
+        long size = iovec.sizeof();
+        MemorySegment iov = arena.allocate(iovec.layout(), Math.max(1, n));
+        for (int i = 0; i < n; i++) {
+            MemorySegment s = segments[i];
+            iov.set(ValueLayout.JAVA_LONG, size * i + iovec.iov_base$offset(), s == null ? 0 : s.address());
+            iov.set(ValueLayout.JAVA_LONG, size * i + iovec.iov_len$offset(), s == null ? 0 : s.byteSize());
+        }
+        return iov;
     }
 
     /** A native s32 array of {@code values[from .. from+n)}. */

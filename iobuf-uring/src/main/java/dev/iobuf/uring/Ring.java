@@ -2,22 +2,15 @@ package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
 
-import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.Libc;
 import dev.iobuf.liburing.Syscalls;
-import dev.iobuf.liburing.io_uring_getevents_arg;
 import dev.iobuf.liburing.io_uring_params;
-import dev.iobuf.liburing.io_uring_rsrc_update;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An io_uring instance whose submission and completion run in Java over the shared ring memory:
@@ -49,18 +42,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Memory ordering with the kernel is described in {@code SubmissionQueue} and {@code CompletionQueue}.
  */
 public final class Ring implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Ring.class.getName());
-    /** How long close waits for the completions of cancelled operations. */
-    private static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
-    /** How long close waits for completions when it cannot cancel (off the owner of a SINGLE_ISSUER ring). */
-    private static final long CLOSE_WAIT_UNCANCELLED_NANOS = 200_000_000L;
-    private static final long CLOSE_WAIT_SLICE_NANOS = 50_000_000L;
-    private static final CompletionHandler IGNORE = (userData, result, flags) -> { };
     /** How long one kernel wait lasts before the waiting owner looks for close and interrupts. */
     static final long WAIT_SLICE_MILLIS = 50;
-    private static final long WAIT_SLICE_NANOS = WAIT_SLICE_MILLIS * 1_000_000L;
-    /** How long a closer off the owner thread gives a SINGLE_ISSUER owner to pick the teardown up. */
-    private static final long OWNER_PICKUP_NANOS = 200_000_000L;
+    static final long WAIT_SLICE_NANOS = WAIT_SLICE_MILLIS * 1_000_000L;
     private static final int OPEN = 0;
     private static final int CLOSING = 1;
     private static final int CLOSED = 2;
@@ -86,7 +70,6 @@ public final class Ring implements AutoCloseable {
     private final int fd;
     private final int setupFlags;
     private final int features;
-    private final Arena arena;
     private final MemorySegment errno;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
@@ -98,11 +81,12 @@ public final class Ring implements AutoCloseable {
     private final Thread owner;
     /** The module that opened the ring; the unsafe entry points need it to have native access. */
     private final Module opener;
-    /** io_uring_getevents_arg followed by its timespec, for timed waits (IORING_ENTER_EXT_ARG). */
-    private final MemorySegment waitArg;
-    private final MemorySegment waitTimespec;
-    /** Registered tables and buffer rings tied to this ring, closed (unregistered) before it. */
-    private final ArrayDeque<AutoCloseable> resources = new ArrayDeque<>();
+    /** Submitting, counting what is in flight, waiting in slices. */
+    private final RingSubmission submission;
+    /** io_uring_enter and the owner's registered ring fd. */
+    private final RingEnter enter;
+    /** Close: cancel, drain, close resources, unmap. */
+    private final RingTeardown teardown;
     /** Memory each in-flight operation holds until its completion (leases, kept segments). */
     private final InFlightHolds holds;
     /** Resource tags of this ring's registered tables (their CQEs are routed here, never to handlers). */
@@ -112,32 +96,11 @@ public final class Ring implements AutoCloseable {
     /** OPEN, CLOSING (a close began; the teardown may not have), CLOSED. */
     @SuppressWarnings("unused") // through STATE
     private volatile int state;
-    /** Set while a thread sleeps in the kernel waiting for completions: a closer must wake it. */
-    private volatile boolean waiting;
-    /** Whoever wins this runs the teardown (the closer, or the owner when it can cancel and the closer cannot). */
-    private final AtomicBoolean teardown = new AtomicBoolean();
-    private volatile Thread tearingDown;
-    private volatile Thread closedBy;
-    /** The handler of the close that won; the teardown hands it the last completions. */
-    private volatile CompletionHandler closeHandler = IGNORE;
-    /** Result of close's cancel-everything SQE (how many it cancelled), once its CQE arrived. */
-    private int cancelAllResult = CloseDrain.NO_RESULT;
-
-    /** What the owner enters with: the registered index and IORING_ENTER_REGISTERED_RING, or the fd. */
-    private int enterFd;
-    private int enterFlags;
-    private int ringFdIndex = -1;
-    /** SQEs the kernel consumed that will post a final CQE (all but CQE_SKIP_SUCCESS ones). */
-    private long expected;
-    /** SQEs the kernel consumed that carried IOSQE_CQE_SKIP_SUCCESS. */
-    private long skipSubmitted;
-    private long enterCalls;
-    private int lastOverflow;
     private Probe probe;
 
-    private Ring(int fd, MemorySegment params, Arena arena, Module opener) {
+    /** Use {@link RingSetup#open}: it sets the ring up and closes the fd if this fails. */
+    Ring(int fd, MemorySegment params, Arena arena, Module opener) {
         this.fd = fd;
-        this.arena = arena;
         this.setupFlags = io_uring_params.flags(params);
         this.features = io_uring_params.features(params);
         this.sqThreadIdle = io_uring_params.sq_thread_idle(params);
@@ -154,11 +117,11 @@ public final class Ring implements AutoCloseable {
         this.cursor = new CompletionCursor(this, cq);
         this.sqPoll = (setupFlags & IORING_SETUP_SQPOLL()) != 0;
         this.owner = Thread.currentThread();
-        this.enterFd = fd;
-        this.lastOverflow = cq.overflowCounter();
-        this.waitArg = arena.allocate(io_uring_getevents_arg.sizeof() + Sqe.TIMESPEC_BYTES, 8);
-        this.waitTimespec = waitArg.asSlice(io_uring_getevents_arg.sizeof(), Sqe.TIMESPEC_BYTES);
-        io_uring_getevents_arg.ts(waitArg, waitTimespec.address());
+        this.enter = new RingEnter(fd, setupFlags, features, cq.entries, owner, errno, arena);
+        this.submission = new RingSubmission(this, sq, cq, sqe, enter, sqPoll, features);
+        boolean issuerEnforced = (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0 && !sqPoll;
+        this.teardown = new RingTeardown(this, fd, owner, issuerEnforced, arena, sq, cq, sqe, holds, tags, enter,
+                submission);
     }
 
     /** A builder with the fastest safe defaults. */
@@ -171,59 +134,7 @@ public final class Ring implements AutoCloseable {
      * {@code ...Unsafe} methods of its SQEs need it to have native access.
      */
     public static Ring open(int entries) {
-        return open(builder().entries(entries), SqeOperands.callerOfEntry());
-    }
-
-    static Ring open(RingBuilder b, Module opener) {
-        int[] flags = RingSetup.flags(b);
-        Arena arena = Arena.ofShared();
-        try {
-            MemorySegment params = io_uring_params.allocate(arena);
-            int fd = RingSetup.setup(b, params, flags[0], flags[1]);
-            Ring ring;
-            try {
-                ring = new Ring(fd, params, arena, opener);
-            } catch (RuntimeException | Error e) {
-                Syscalls.close(fd);
-                throw e;
-            }
-            if (!Boolean.FALSE.equals(b.registerRingFd)) {
-                ring.registerRingFd(b);
-            }
-            RingSetupEvent.record(ring, flags[0] | flags[1]);
-            return ring;
-        } catch (RuntimeException | Error e) {
-            if (arena.scope().isAlive()) {
-                arena.close();
-            }
-            throw e;
-        }
-    }
-
-    /** Registers the ring fd for the owner thread (IORING_REGISTER_RING_FDS, Linux 5.18). */
-    private void registerRingFd(RingBuilder b) {
-        try (Arena temp = Arena.ofConfined()) {
-            MemorySegment update = io_uring_rsrc_update.allocate(temp);
-            io_uring_rsrc_update.offset(update, -1);   // any free slot
-            io_uring_rsrc_update.data(update, fd);
-            int rc = Syscalls.ioUringRegister(errno, fd, IORING_REGISTER_RING_FDS(), update, 1);
-            if (rc == 1) {
-                ringFdIndex = io_uring_rsrc_update.offset(update);
-                enterFd = ringFdIndex;
-                enterFlags = IORING_ENTER_REGISTERED_RING();
-                return;
-            }
-            if (Boolean.TRUE.equals(b.registerRingFd)) {
-                close();
-                String op = "io_uring_register(RING_FDS, fd=" + fd + ")";
-                int err = rc < 0 ? rc : -Errno.EINVAL.number();
-                if (!Kernel.atLeast("5.18")) {
-                    throw UnsupportedFeatureException.refused("IORING_REGISTER_RING_FDS", "5.18", op, err);
-                }
-                throw new UringException(op, err, "registered ring fds need Linux 5.18 (this is " + Kernel.describe()
-                        + "); build without registerRingFd(true)");
-            }
-        }
+        return RingSetup.open(builder().entries(entries), SqeOperands.callerOfEntry());
     }
 
     // ---------------------------------------------------------------- submission
@@ -244,7 +155,7 @@ public final class Ring implements AutoCloseable {
             submit();
             offset = sq.claim();
             if (offset < 0) {
-                enter(0, 0, IORING_ENTER_SQ_WAIT(), -1, "SQ_WAIT");
+                enter.enter(0, 0, IORING_ENTER_SQ_WAIT(), -1, "SQ_WAIT");
                 offset = sq.claim();
                 if (offset < 0) {
                     throw new IllegalStateException("submission queue full (" + sq.entries + " entries) and the "
@@ -294,147 +205,14 @@ public final class Ring implements AutoCloseable {
     public int submitAndWait(int minComplete, long timeoutNanos) {
         ensureOpen();
         sqe.seal();
-        int fresh = sq.publish();
-        int flags = 0;
-        if (minComplete > 0 || sq.completionsNeedEnter()) {
-            flags |= IORING_ENTER_GETEVENTS();
-        }
-        if (sqPoll) {
-            // The poller consumes asynchronously: count the SQEs now, before their slots can be reused.
-            account(fresh);
-            if (fresh > 0 && sq.needsWakeup()) {
-                flags |= IORING_ENTER_SQ_WAKEUP();
-            }
-            if (minComplete > 0) {
-                awaitCompletions(fresh, minComplete, flags, timeoutNanos, false);
-            } else if (flags != 0) {
-                enter(fresh, 0, flags, -1, "submit");
-            }
-            return fresh;
-        }
-        // SQEs a previous enter left unconsumed (EAGAIN/EBUSY) are submitted again with the fresh ones.
-        int toSubmit = sq.unconsumed();
-        if (toSubmit == 0 && flags == 0) {
-            return 0;
-        }
-        if (minComplete > 0) {
-            return awaitCompletions(toSubmit, minComplete, flags, timeoutNanos, true);
-        }
-        int consumed = enter(toSubmit, 0, flags, -1, "submit");
-        account(consumed);
-        return consumed;
+        return submission.submitAndWait(minComplete, timeoutNanos);
     }
 
-    /**
-     * Submits {@code toSubmit} and waits for {@code minComplete} ready completions, in slices of at most
-     * {@value #WAIT_SLICE_MILLIS} ms; between slices, a close or an interrupt ends the wait.
-     *
-     * @return the SQEs the first enter consumed (accounted here when {@code account})
-     */
-    private int awaitCompletions(int toSubmit, int minComplete, int flags, long timeoutNanos, boolean account) {
-        long deadline = System.nanoTime() + timeoutNanos;   // meaningful only for timeoutNanos >= 0
-        int consumed = 0;
-        boolean first = true;
-        waiting = true;   // volatile write, then the state read: a closer either sees us waiting or we see it
-        try {
-            for (;;) {
-                if ((int) STATE.getVolatile(this) != OPEN) {
-                    throw closedWhileWaiting();
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new RingWaitInterruptedException("interrupted while waiting for " + minComplete
-                            + " completion(s) on " + this + " (the interrupt status is still set)");
-                }
-                long slice = WAIT_SLICE_NANOS;
-                if (timeoutNanos >= 0) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0 && !first) {
-                        return consumed;
-                    }
-                    slice = Math.max(0, Math.min(slice, left));
-                }
-                int rc = enter(toSubmit, minComplete, flags, slice, first ? "submit" : "wait");
-                consumed += rc;
-                if (account) {
-                    account(rc);
-                    toSubmit = sq.unconsumed();   // what EAGAIN/EBUSY left goes again with the next slice
-                } else {
-                    toSubmit = 0;
-                }
-                flags &= ~IORING_ENTER_SQ_WAKEUP();
-                first = false;
-                // Like the kernel, count at most a full CQ (more wait in its overflow list: reap them).
-                if (cq.ready() >= Math.min(minComplete, cq.entries) || sq.cqOverflowPending()
-                        || (features & IORING_FEAT_EXT_ARG()) == 0) {
-                    return consumed;
-                }
-            }
-        } finally {
-            waiting = false;
+    /** Throws {@link ClosedRingException} if a close began while the owner waited for completions. */
+    void ensureOpenWhileWaiting() {
+        if ((int) STATE.getVolatile(this) != OPEN) {
+            throw closedWhileWaiting();
         }
-    }
-
-    /** Counts {@code consumed} SQEs as in flight, except those that post no CQE on success. */
-    private void account(int consumed) {
-        if (consumed > 0) {
-            int skip = sq.account(consumed, sqe.skipSuccessUsed);
-            skipSubmitted += skip;
-            expected += consumed - skip;
-        }
-    }
-
-    /**
-     * io_uring_enter, retrying on EINTR. EAGAIN and EBUSY (kernel short of resources, CQ backed up)
-     * and ETIME (timed wait expired) return 0; other errors throw, naming errno, call and arguments.
-     */
-    private int enter(int toSubmit, int minComplete, int flags, long timeoutNanos, String what) {
-        boolean onOwner = Thread.currentThread() == owner;
-        // A registered ring fd is an index into the registering thread's table: others use the fd.
-        int target = onOwner ? enterFd : fd;
-        int all = flags | (onOwner ? enterFlags : 0);
-        MemorySegment arg = MemorySegment.NULL;
-        long argSize = 0;
-        if (timeoutNanos >= 0 && (flags & IORING_ENTER_GETEVENTS()) != 0 && (features & IORING_FEAT_EXT_ARG()) != 0) {
-            waitTimespec.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
-            waitTimespec.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
-            all |= IORING_ENTER_EXT_ARG();
-            arg = waitArg;
-            argSize = io_uring_getevents_arg.sizeof();
-        }
-        for (;;) {
-            enterCalls++;
-            int rc = Enter.enter(onOwner ? errno : Syscalls.threadErrnoState(), target, toSubmit, minComplete, all, arg,
-                    argSize);
-            if (rc >= 0) {
-                return rc;
-            }
-            if (Errno.EINTR.is(rc)) {
-                continue;
-            }
-            if (Errno.EAGAIN.is(rc) || Errno.EBUSY.is(rc) || (Errno.ETIME.is(rc) && argSize != 0)) {
-                return 0;
-            }
-            throw enterFailure(rc, toSubmit, minComplete, all, what);
-        }
-    }
-
-    private UringException enterFailure(int rc, int toSubmit, int minComplete, int flags, String what) {
-        String op = "io_uring_enter(" + what + ", fd=" + fd + (ringFdIndex >= 0 ? ", registered index=" + ringFdIndex : "")
-                + ", to_submit=" + toSubmit + ", min_complete=" + minComplete + ", flags=0x" + Integer.toHexString(flags)
-                + ", thread=" + Thread.currentThread().getName() + ")";
-        if (Errno.EEXIST.is(rc) && (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0) {
-            return new UringException(op, rc, "this ring was set up with SINGLE_ISSUER and " + Thread.currentThread()
-                    + " is not its issuer (" + owner + "); submit from the thread that built the ring, "
-                    + "or build it with singleIssuer(false)");
-        }
-        if (Errno.EBADR.is(rc)) {
-            return new UringException(op, rc, "the kernel dropped completions: the CQ (" + cq.entries + " entries) "
-                    + "overflowed and it could not buffer them; reap more often or build the ring with a larger cqSize");
-        }
-        if (Errno.EBADF.is(rc) && (enterFlags & IORING_ENTER_REGISTERED_RING()) != 0) {
-            return new UringException(op, rc, "the registered ring fd is not valid for this thread");
-        }
-        return new UringException(op, rc, null);
     }
 
     // ---------------------------------------------------------------- completion
@@ -480,18 +258,11 @@ public final class Ring implements AutoCloseable {
     /** Completions in the reserved user_data range: tags to their tables, close's cancel to the close. */
     private void reservedCompletion(long userData, int result, int flags) {
         if (userData == CANCEL_ALL_USER_DATA) {
-            cancelAllResult = result;
+            teardown.cancelAllCompleted(result);
         } else if (ResourceTags.isTagCompletion(userData)) {
             tags.dispatch(userData, result, flags);
         }
         // WAKEUP_USER_DATA: its only job was to end a wait.
-    }
-
-    /** Whether {@code userData} is reserved for the ring (see {@link #CANCEL_ALL_USER_DATA}). */
-    static boolean isReserved(long userData) {
-        // One unsigned compare for every ordinary value: only the top two prefixes can be reserved.
-        return (userData >>> 48) >= 0xFFFEL && (ResourceTags.isTagCompletion(userData)
-                || userData == CANCEL_ALL_USER_DATA || userData == WAKEUP_USER_DATA);
     }
 
     /**
@@ -510,7 +281,8 @@ public final class Ring implements AutoCloseable {
         }
     }
 
-    private void runIdleTasks() {
+    /** Runs the {@link #whenIdle} tasks (also the teardown's, once close has drained). */
+    void runIdleTasks() {
         Runnable[] tasks = whenIdle.toArray(new Runnable[0]);
         whenIdle.clear();
         for (Runnable task : tasks) {
@@ -524,6 +296,11 @@ public final class Ring implements AutoCloseable {
      */
     boolean isIdle() {
         return inFlight() <= 0 && sq.unconsumed() == 0 && !sqe.skipSuccessUsed;
+    }
+
+    /** How this ring enters the kernel (setup registers the ring fd through it). */
+    RingEnter ringEnter() {
+        return enter;
     }
 
     /** Throws {@link IllegalCallerException} unless the module that opened this ring has native access. */
@@ -578,19 +355,13 @@ public final class Ring implements AutoCloseable {
         if (!sq.completionsNeedEnter()) {
             return false;
         }
-        enter(0, 0, IORING_ENTER_GETEVENTS(), -1, "flush");
+        enter.enter(0, 0, IORING_ENTER_GETEVENTS(), -1, "flush");
         return true;
     }
 
+    /** Throws if the kernel dropped completions since the last check (never silent). */
     void checkOverflow() {
-        int overflow = cq.overflowCounter();
-        if (overflow != lastOverflow) {
-            int lost = overflow - lastOverflow;
-            lastOverflow = overflow;
-            throw new UringException("completion queue of ring fd " + fd, -Errno.EOVERFLOW.number(), "the kernel dropped "
-                    + lost + " completion(s) because the CQ (" + cq.entries + " entries) was full and it could not "
-                    + "buffer them; reap more often or build the ring with a larger cqSize");
-        }
+        cq.checkOverflow(fd);
     }
 
     /**
@@ -599,7 +370,7 @@ public final class Ring implements AutoCloseable {
      * that CQE then lowers this number), so with them it is a lower bound.
      */
     public long inFlight() {
-        return expected - cq.finished();
+        return submission.expected() - cq.finished();
     }
 
     // ---------------------------------------------------------------- facts
@@ -682,7 +453,7 @@ public final class Ring implements AutoCloseable {
 
     /** Whether the ring fd is registered (the owner enters with IORING_ENTER_REGISTERED_RING). */
     public boolean isRingFdRegistered() {
-        return ringFdIndex >= 0;
+        return enter.isRingFdRegistered();
     }
 
     /** SQPOLL idle time in ms as the kernel stored it. */
@@ -707,12 +478,12 @@ public final class Ring implements AutoCloseable {
 
     /** io_uring_enter calls made so far (tests prove SQPOLL submits without one). */
     long enterCalls() {
-        return enterCalls;
+        return enter.calls();
     }
 
     /** SQEs with IOSQE_CQE_SKIP_SUCCESS the kernel consumed so far. */
     long skipSuccessSubmitted() {
-        return skipSubmitted;
+        return submission.skipSuccessSubmitted();
     }
 
     /** The errno capture segment owned by this ring (for register calls made on its behalf). */
@@ -738,16 +509,16 @@ public final class Ring implements AutoCloseable {
      */
     void ensureOpen() {
         int s = (int) STATE.getVolatile(this);
-        if (s != OPEN && Thread.currentThread() != tearingDown) {
+        if (s != OPEN && Thread.currentThread() != teardown.tearingDown()) {
             throw notOpen(s);
         }
     }
 
     private ClosedRingException notOpen(int s) {
         if (s == CLOSING && Thread.currentThread() == owner) {
-            runTeardown();
+            teardown.run();
         }
-        Thread by = closedBy;
+        Thread by = teardown.closedBy();
         return new ClosedRingException("ring fd " + fd + " is closed" + (by != null && by != Thread.currentThread()
                 ? " (by thread " + by.getName() + ")" : "") + ": create a new Ring");
     }
@@ -760,7 +531,7 @@ public final class Ring implements AutoCloseable {
     @Override
     public String toString() {
         return "Ring[fd=" + fd + ", sq=" + sq.entries + ", cq=" + cq.entries + ", flags=" + SetupFlag.describe(setupFlags)
-                + (ringFdIndex >= 0 ? ", registered" : "") + (isClosed() ? ", closed" : "") + "]";
+                + (enter.isRingFdRegistered() ? ", registered" : "") + (isClosed() ? ", closed" : "") + "]";
     }
 
     // ---------------------------------------------------------------- close
@@ -772,7 +543,7 @@ public final class Ring implements AutoCloseable {
      */
     @Override
     public void close() {
-        close(IGNORE);
+        close(RingTeardown.IGNORE);
     }
 
     /**
@@ -795,238 +566,32 @@ public final class Ring implements AutoCloseable {
      * hold stays leased (its pools refuse to close) because the kernel may still write into it.
      */
     public void close(CompletionHandler lastCompletions) {
-        Thread me = Thread.currentThread();
         synchronized (this) {
             if ((int) STATE.getVolatile(this) == OPEN) {
-                closeHandler = lastCompletions == null ? IGNORE : lastCompletions;
-                closedBy = me;
-                STATE.setVolatile(this, CLOSING);   // volatile write, then the waiting read (see awaitCompletions)
+                teardown.begin(lastCompletions, Thread.currentThread());
+                // Volatile write, then the teardown's read of waiting: see RingSubmission.awaitCompletions.
+                STATE.setVolatile(this, CLOSING);
             }
         }
-        if (me != owner && owner.isAlive() && !teardown.get()) {
-            letTheOwnerTearDown();
-        }
-        if (!runTeardown()) {
-            awaitClosed();
-        }
+        teardown.finish();
     }
 
-    /** Value of {@link #OWNER_PICKUP_NANOS} in ms, for the documentation. */
-    static final long OWNER_PICKUP_MILLIS = OWNER_PICKUP_NANOS / 1_000_000L;
+    /** Value of {@link RingTeardown#OWNER_PICKUP_NANOS} in ms, for the documentation. */
+    static final long OWNER_PICKUP_MILLIS = RingTeardown.OWNER_PICKUP_NANOS / 1_000_000L;
 
-    /**
-     * Off the owner: wakes a waiting owner and gives it the teardown (on its thread the kernel cancels);
-     * waits for that at most as long as close itself may take, or {@value #OWNER_PICKUP_MILLIS} ms for an
-     * owner that is not waiting but cannot be replaced (SINGLE_ISSUER).
-     */
-    private void letTheOwnerTearDown() {
-        boolean issuerEnforced = (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0 && !sqPoll;
-        long start = System.nanoTime();
-        long lastWake = 0;
-        while (!teardown.get() && owner.isAlive()) {
-            boolean ownerWaits = waiting;
-            long waited = System.nanoTime() - start;
-            if (ownerWaits) {
-                if (waited > CLOSE_WAIT_NANOS) {
-                    return;
-                }
-                if (lastWake == 0 || System.nanoTime() - lastWake > WAIT_SLICE_NANOS) {
-                    wakeupIfOpen();
-                    lastWake = System.nanoTime();
-                }
-            } else if (!issuerEnforced || waited > OWNER_PICKUP_NANOS) {
-                return;
-            }
-            LockSupport.parkNanos(200_000L);
-        }
-    }
-
-    private void wakeupIfOpen() {
-        try {
-            RingWaker.wake(fd);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "wake-up of ring fd " + fd + " failed", e);
-        }
-    }
-
-    /** Another thread tears down: wait until it is done, bounded (close never hangs). */
-    private void awaitClosed() {
-        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS + 1_000_000_000L;
-        while ((int) STATE.getVolatile(this) != CLOSED && tearingDown != Thread.currentThread()
-                && System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(1_000_000L);
-        }
-    }
-
-    /** Runs the teardown if no other thread has; returns whether this thread did (or is doing) it. */
-    private boolean runTeardown() {
-        if (tearingDown == Thread.currentThread()) {
-            return true;
-        }
-        if (!teardown.compareAndSet(false, true)) {
-            return false;
-        }
-        tearingDown = Thread.currentThread();
-        boolean drained = false;
-        try {
-            drained = drainInFlight(closeHandler);
-            closeResources();
-            awaitTagReleases();
-            unregisterRingFd();
-        } finally {
-            if (drained) {
-                holds.releaseAll();   // the kernel is done with every operation's memory
-                runIdleTasks();
-            }
-            holds.closeLeases();
-            tags.close();
-            STATE.setVolatile(this, CLOSED);
-            tearingDown = null;
-            try {
-                arena.close();            // invalidates every view, then munmaps
-            } catch (IllegalStateException e) {
-                // Another thread is inside a native call that holds this arena (misuse: close while in use).
-                LOG.log(System.Logger.Level.WARNING, "ring fd " + fd + " memory stays mapped: another thread "
-                        + "was inside a call on the ring while it was closed", e);
-            }
-            Syscalls.close(fd);
-        }
-        return true;
-    }
-
-    /**
-     * Unregistering a table makes the kernel post a tag CQE per buffer once no request uses it; those
-     * release the pools' leases. Wait briefly for them (they come at once when nothing is in flight).
-     */
-    private void awaitTagReleases() {
-        long deadline = System.nanoTime() + CLOSE_WAIT_SLICE_NANOS;
-        try {
-            cq.drain(IGNORE);
-            while (tags.pendingReleases() > 0 && System.nanoTime() - deadline < 0) {
-                if (!flushCompletions()) {
-                    LockSupport.parkNanos(200_000L);
-                }
-                cq.drain(IGNORE);
-            }
-        } catch (UringException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.DEBUG, "waiting for tag completions on close of ring fd " + fd + " failed", e);
-        }
+    /** The teardown's last step before unmapping: from now on every use is a {@link ClosedRingException}. */
+    void markClosed() {
+        STATE.setVolatile(this, CLOSED);
     }
 
     /** Ties {@code resource} to this ring: {@link #close()} closes it, newest first, after draining. */
     void attach(AutoCloseable resource) {
         ensureOpen();
-        resources.push(resource);
+        teardown.attach(resource);
     }
 
     /** Unties a resource its owner closed already. */
     void detach(AutoCloseable resource) {
-        resources.remove(resource);
-    }
-
-    private void closeResources() {
-        AutoCloseable r;
-        while ((r = resources.poll()) != null) {
-            try {
-                r.close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "closing " + r + " with its ring failed", e);
-            }
-        }
-    }
-
-    /**
-     * Cancels everything (IORING_ASYNC_CANCEL_ANY) and collects completions until every operation that
-     * will post one has done so: {@link #inFlight()} reaches 0, and as many {@code -ECANCELED}
-     * completions arrived as the cancel reports cancelled requests (which covers CQE_SKIP_SUCCESS
-     * operations: a cancelled one posts its failure).
-     *
-     * <p>Off the owner thread of a SINGLE_ISSUER ring the kernel refuses every submit and register
-     * (EEXIST, even once the owner thread has exited), so nothing can be cancelled from here: close waits
-     * briefly for completions that come on their own, then unmaps and closes the fd. That tears the ring
-     * down (once no registered ring fd holds it: the owner's registration ends with the owner thread), and
-     * the teardown cancels what is left, asynchronously; the completions of those are not seen.
-     */
-    private boolean drainInFlight(CompletionHandler handler) {
-        sq.discardUnpublished();
-        if (inFlight() <= 0 && sq.unconsumed() == 0 && skipSubmitted == 0) {
-            return true;
-        }
-        boolean issuerEnforced = (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0 && !sqPoll;
-        boolean canSubmit = !issuerEnforced || Thread.currentThread() == owner;
-        long deadline = System.nanoTime() + (canSubmit ? CLOSE_WAIT_NANOS : CLOSE_WAIT_UNCANCELLED_NANOS);
-        CloseDrain drain = new CloseDrain(handler, canSubmit, () -> cancelAllResult);
-        boolean canEnter = canSubmit;
-        try {
-            if (canSubmit) {
-                submitCancelAll();
-            }
-            cq.drain(drain);
-            while (!drain.done(inFlight()) && System.nanoTime() - deadline < 0) {
-                if (canEnter) {
-                    try {
-                        long slice = Math.min(CLOSE_WAIT_SLICE_NANOS, Math.max(0, deadline - System.nanoTime()));
-                        enter(0, 1, IORING_ENTER_GETEVENTS(), slice, "close");
-                    } catch (UringException e) {
-                        if (e.errno() != Errno.EEXIST.number()) {
-                            throw e;
-                        }
-                        canEnter = false;   // entered off the owner of a DEFER_TASKRUN ring: just watch the CQ
-                    }
-                } else {
-                    LockSupport.parkNanos(1_000_000L);
-                }
-                cq.drain(drain);
-            }
-        } catch (UringException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "cancelling in-flight operations on close of ring fd " + fd + " failed", e);
-        }
-        if (!drain.done(inFlight())) {
-            LOG.log(System.Logger.Level.WARNING, "ring fd " + fd + " closed with " + Math.max(1, inFlight())
-                    + " operation(s) still in flight" + (canSubmit ? " after cancellation" : " (closed off the owner "
-                    + "thread " + owner + " of a SINGLE_ISSUER ring, where the kernel refuses cancellation)")
-                    + "; the kernel cancels them when it tears the ring down, asynchronously (and only once no thread "
-                    + "holds the ring fd registered): the memory they hold stays leased");
-            return false;
-        }
-        return true;
-    }
-
-    private void submitCancelAll() {
-        long offset = sq.claim();
-        if (offset < 0) {
-            submitAndWait(0);
-            offset = sq.claim();
-        }
-        if (offset >= 0) {
-            sqe.at(offset).cancel(0, IORING_ASYNC_CANCEL_ANY()).userData(CANCEL_ALL_USER_DATA);
-        }
-        submitAndWait(0);
-    }
-
-    /**
-     * Drops the owner's registration of the ring fd, which holds a reference to the ring: without this
-     * the kernel would keep the ring alive until the owner thread exits. Only the owner can: the
-     * registration lives in its task.
-     */
-    private void unregisterRingFd() {
-        if (ringFdIndex < 0) {
-            return;
-        }
-        if (Thread.currentThread() != owner) {
-            LOG.log(System.Logger.Level.DEBUG, "ring fd " + fd + " closed off its owner thread: the kernel releases the "
-                    + "ring when " + owner + " exits (its registered ring fd holds a reference)");
-            return;
-        }
-        try (Arena temp = Arena.ofConfined()) {
-            MemorySegment update = io_uring_rsrc_update.allocate(temp);
-            io_uring_rsrc_update.offset(update, ringFdIndex);
-            int rc = Syscalls.ioUringRegister(errno, fd, IORING_UNREGISTER_RING_FDS(), update, 1);
-            if (rc != 1) {
-                LOG.log(System.Logger.Level.WARNING, "io_uring_register(UNREGISTER_RING_FDS, index=" + ringFdIndex
-                        + ") on ring fd " + fd + " returned " + Errno.name(rc));
-            }
-        }
-        ringFdIndex = -1;
+        teardown.detach(resource);
     }
 }

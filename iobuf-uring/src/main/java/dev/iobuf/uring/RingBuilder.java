@@ -137,6 +137,6 @@ public final class RingBuilder {
         if (cqEntries != 0 && cqEntries < entries) {
             throw new IllegalArgumentException("cqSize (" + cqEntries + ") must be >= entries (" + entries + ")");
         }
-        return Ring.open(this, SqeOperands.callerOfEntry());
+        return RingSetup.open(this, SqeOperands.callerOfEntry());
     }
 }

@@ -29,6 +29,49 @@ final class RingSetup {
     private RingSetup() {
     }
 
+    /** Sets up a ring as {@code b} says, for {@code opener} (see {@link Ring#open(int)}). */
+    static Ring open(RingBuilder b, Module opener) {
+        int[] flags = flags(b);
+        Arena arena = Arena.ofShared();
+        try {
+            MemorySegment params = io_uring_params.allocate(arena);
+            int fd = setup(b, params, flags[0], flags[1]);
+            Ring ring;
+            try {
+                ring = new Ring(fd, params, arena, opener);
+            } catch (RuntimeException | Error e) {
+                Syscalls.close(fd);
+                throw e;
+            }
+            if (!Boolean.FALSE.equals(b.registerRingFd)) {
+                registerRingFd(ring, b);
+            }
+            RingSetupEvent.record(ring, flags[0] | flags[1]);
+            return ring;
+        } catch (RuntimeException | Error e) {
+            if (arena.scope().isAlive()) {
+                arena.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Registers the ring fd for the owner thread (IORING_REGISTER_RING_FDS, Linux 5.18). */
+    private static void registerRingFd(Ring ring, RingBuilder b) {
+        int fd = ring.fd();
+        int rc = ring.ringEnter().registerRingFd();
+        if (rc != 1 && Boolean.TRUE.equals(b.registerRingFd)) {
+            ring.close();
+            String op = "io_uring_register(RING_FDS, fd=" + fd + ")";
+            int err = rc < 0 ? rc : -Errno.EINVAL.number();
+            if (!Kernel.atLeast("5.18")) {
+                throw UnsupportedFeatureException.refused("IORING_REGISTER_RING_FDS", "5.18", op, err);
+            }
+            throw new UringException(op, err, "registered ring fds need Linux 5.18 (this is " + Kernel.describe()
+                    + "); build without registerRingFd(true)");
+        }
+    }
+
     /** {required, optional} IORING_SETUP_* bits for the builder's options. */
     static int[] flags(RingBuilder b) {
         int required = 0;

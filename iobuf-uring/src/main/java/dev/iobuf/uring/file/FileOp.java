@@ -103,6 +103,21 @@ final class FileOp {
     volatile int state;
     int generation;
 
+    /** Bits of an op's generation: it fills user_data bits 32..59 (see {@link #userData}). */
+    static final int GENERATION_MASK = 0x0FFF_FFFF;
+
+    /**
+     * The user_data of op slot {@code index} at {@code generation}: {@code generation << 32 | index << 1}
+     * (part 1, a linked fsync, adds 1). The generation is masked to {@link #GENERATION_MASK} so that bits
+     * 60..63 stay clear whatever it is: a negative or large one could otherwise set {@link FileRing#WAKE} or
+     * {@link FileRing#CANCEL}, or put the ring's reserved ops (0xFFFE resource tags, 0xFFFF close and
+     * wake-up: see {@link dev.iobuf.uring.UserData}) in the top 16 bits, and the ring would route the
+     * completion away from this file API.
+     */
+    static long userData(int generation, int index) {
+        return (long) (generation & GENERATION_MASK) << 32 | (long) index << 1;
+    }
+
     FileOp(int index, MemorySegment scratch) {
         this.index = index;
         this.scratch = scratch;
@@ -128,7 +143,7 @@ final class FileOp {
         this.written = 0;
         this.result = 0;
         this.waiter = Thread.currentThread();
-        this.generation = (generation + 1) & 0x0FFF_FFFF;
+        this.generation = (generation + 1) & GENERATION_MASK;
         STATE.setOpaque(this, IDLE);
         return this;
     }

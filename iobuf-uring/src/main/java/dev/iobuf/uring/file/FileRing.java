@@ -29,8 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * thread turns every queued op into SQEs, submits the whole batch with one {@code io_uring_enter},
  * reaps completions and wakes exactly the thread waiting for each.
  *
- * <p>user_data: {@code generation << 32 | slot << 1 | part} (part 1 is the fsync of a linked
- * write+fsync); {@link #WAKE} for the eventfd read; cancels carry {@link #CANCEL} and are not waited for.
+ * <p>user_data: {@link FileOp#userData} (part 1 is the fsync of a linked write+fsync); {@link #WAKE}
+ * for the eventfd read; cancels carry {@link #CANCEL} and are not waited for.
  *
  * <p>Memory: an op's memory is held by the op slot ({@link FileOp#keepAlive}) from before its index
  * is queued until its caller has seen the completion; the slot is not reused before then.
@@ -378,7 +378,7 @@ final class FileRing implements Runnable, CompletionHandler {
     }
 
     private void prep(FileOp op) {
-        op.userData = (long) op.generation << 32 | (long) op.index << 1;
+        op.userData = FileOp.userData(op.generation, op.index);
         Sqe sqe = ring.nextSqe();
         switch (op.kind) {
             case FileOp.READ -> {

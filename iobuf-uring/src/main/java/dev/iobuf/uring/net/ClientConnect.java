@@ -50,12 +50,16 @@ final class ClientConnect {
         if (result == 0) {
             services.counters().connected++;
             c.open();
-            future.complete(c);
         } else {
             int errno = Errno.ECANCELED.is(result) ? -Errno.ETIMEDOUT.number() : result;
             c.connectFailed(new UringException("connect(" + remote + ", fd=" + c.fd() + ")", errno,
                     Errno.ECANCELED.is(result) ? "no answer within the group's connectTimeout" : null));
         }
+    }
+
+    /** The connection is established (after its TLS handshake, if any) and its handler opened it. */
+    void established() {
+        future.complete(c);
     }
 
     /** The connection closes: cancel a connect still in flight. */

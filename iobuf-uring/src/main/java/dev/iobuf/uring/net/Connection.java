@@ -20,36 +20,11 @@ import java.util.function.Consumer;
  * {@link IllegalStateException}. A Connection object is never reused: after {@code onClose} it stays
  * closed (writes return {@code false}).
  *
- * <h2>Writing</h2>
- * {@link #write} copies the bytes into the loop's write buffers (appending to the last buffer while it
- * has room) and returns at once; the loop sends what was written during one turn with one send (one
- * buffer) or one sendmsg (several, gathered) at the end of the turn, one send in flight per connection,
- * short sends continued. The queue is bounded ({@code writeQueueBuffers} per connection, and the loop's
- * shared write buffers):
- * <ul>
- *   <li>{@code write} is all-or-nothing: {@code false} means nothing was queued (queue or write buffers
- *       full, or the connection closing); {@link #writeSome} takes what fits.</li>
- *   <li>Past the high-water mark (half the queue) or after a refused write, {@link #isWritable()} is false,
- *       reading pauses (unless the group was built with {@code pauseReadingWhenUnwritable(false)}), and
- *       {@link ConnectionHandler#onWritable} fires once the queue is down to a quarter; reading resumes
- *       then. With reading paused no {@code onData} arrives, so a handler that answers each receive with
- *       a bounded write (an echo, a request/response protocol) never sees a refused write.</li>
- * </ul>
- * {@link #write(IoVec)} copies several buffers in order (a header and a body: one gathered send).
- * {@link #writeZeroCopy} sends the caller's pool buffer with IORING_OP_SEND_ZC and gives it back to its
- * pool only after the kernel's notification that it no longer reads it.
- *
- * <h2>Reading</h2>
- * One multishot receive per connection (re-armed when it ends), from the loop's provided-buffer ring.
- * {@code onData} gets the pool's segment of the buffer, an offset and a length: nothing allocated per
- * receive. The buffer returns to the kernel when {@code onData} returns unless {@link #retain()} was called.
- * {@link #pauseReading()} stops delivery (data already received waits in its buffers) until
- * {@link #resumeReading()}.
- *
- * <h2>Closing</h2>
- * {@link #close()} sends what is queued, then closes; {@link #abort()} drops it. Either way the
- * receive and any send in flight are cancelled, the fd is closed with IORING_OP_CLOSE after the last of
- * the connection's operations completed, every buffer goes back, and {@code onClose} runs.
+ * <p>Writing copies into the loop's bounded write queue ({@link #write} is all-or-nothing, {@link #writeSome}
+ * takes what fits; past the high-water mark reading pauses until {@link ConnectionHandler#onWritable});
+ * reading is one multishot receive into the loop's provided buffers, lent to {@code onData} for the call;
+ * {@link #close()} sends what is queued then closes, {@link #abort()} drops it; {@link #shutdownOutput()}
+ * half-closes. The package documentation tells each in full.
  *
  * <p>Inside, a connection is the owner of its completions ({@link #complete}: the loop finds it by the
  * slot and generation in the user_data, one lookup) and of its life cycle; its {@link ReceiveHalf} and
@@ -62,6 +37,7 @@ public final class Connection {
     static final int CLOSING = 3;
     static final int CLOSING_FD = 4;
     static final int CLOSED = 5;
+    private static final String[] STATE_NAMES = {"connecting", "open", "draining", "closing", "closing", "closed"};
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final EventLoop loop;
@@ -71,6 +47,7 @@ public final class Connection {
     private final boolean client;
     private final ReceiveHalf recv;
     private final SendHalf send;
+    private final TlsLink tls;
     int slot;
     int generation;
     private volatile int state;
@@ -90,7 +67,8 @@ public final class Connection {
         this.loop = services.loop();
         this.services = services;
         this.fd = fd;
-        this.handler = handler;
+        this.handler = handler instanceof TlsBound b ? b.handler() : handler;
+        this.tls = handler instanceof TlsBound b ? new TlsLink(this, b.config(), b.remote(), services.tls()) : null;
         this.client = client;
         this.state = client ? CONNECTING : OPEN;
         this.recv = new ReceiveHalf(this, services.recvBuffers(), services.work(), services.counters());
@@ -144,6 +122,11 @@ public final class Connection {
         return state == CLOSED ? null : Sockets.remoteAddress(fd);
     }
 
+    /** The TLS side (ALPN, session) of a connection made with a {@link TlsConfig}, or {@code null}. */
+    public TlsLink tls() {
+        return tls;
+    }
+
     /** The object attached with {@link #attach}, or {@code null}. Loop thread. */
     public Object attachment() {
         return attachment;
@@ -162,30 +145,17 @@ public final class Connection {
      * @throws IllegalArgumentException if the range lies outside {@code src}
      */
     public boolean write(MemorySegment src, long offset, int length) {
-        SendHalf.checkRange(src.byteSize(), offset, length);
-        if (!canQueue(length)) {
-            return false;
-        }
-        send.copyIn(src, offset, length);
-        return true;
+        return send.write(src, offset, length);
     }
 
     /** Queues all of {@code src}, copied; see {@link #write(MemorySegment, long, int)}. */
     public boolean write(MemorySegment src) {
-        if (src.byteSize() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a write takes at most 2^31-1 bytes, got " + src.byteSize());
-        }
-        return write(src, 0, (int) src.byteSize());
+        return write(src, 0, SendHalf.checkLength(src.byteSize(), "got "));
     }
 
     /** Queues {@code length} bytes of {@code src} from {@code offset}, copied; see {@link #write(MemorySegment, long, int)}. */
     public boolean write(byte[] src, int offset, int length) {
-        SendHalf.checkRange(src.length, offset, length);
-        if (!canQueue(length)) {
-            return false;
-        }
-        send.copyIn(src, offset, length);
-        return true;
+        return send.write(src, offset, length);
     }
 
     /** Queues all of {@code src}, copied; see {@link #write(MemorySegment, long, int)}. */
@@ -201,15 +171,7 @@ public final class Connection {
      * @return true if all were queued; false if none was (see {@link #write(MemorySegment, long, int)})
      */
     public boolean write(IoVec vec) {
-        long total = vec.totalLength();
-        if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a write takes at most 2^31-1 bytes, the iovec holds " + total);
-        }
-        if (!canQueue((int) total)) {
-            return false;
-        }
-        send.copyIn(vec);
-        return true;
+        return send.write(vec);
     }
 
     /**
@@ -234,9 +196,7 @@ public final class Connection {
      * @throws IllegalStateException if the buffer is not acquired from {@code pool}
      */
     public boolean writeZeroCopy(BufferPool pool, int index, int offset, int length) {
-        SendHalf.checkZeroCopy(pool, index, offset, length);
-        checkLoop();
-        return acceptsWrites() && send.queueZeroCopy(pool, index, offset, length);
+        return send.writeZeroCopy(pool, index, offset, length);
     }
 
     /**
@@ -257,7 +217,17 @@ public final class Connection {
      */
     public boolean isWritable() {
         int s = state;
-        return (s == OPEN || s == CONNECTING) && !send.wantsWritable();
+        return (s == OPEN || s == CONNECTING) && !send.wantsWritable() && !send.outputShutdown();
+    }
+
+    /**
+     * Sets a socket option on this connection now (setsockopt). Loop thread.
+     *
+     * @throws IllegalArgumentException if {@link SocketOptions} does not list it or the value is out of its range
+     */
+    public <T> void setOption(java.net.SocketOption<T> option, T value) {
+        checkLoop();
+        SocketOptions.of().with(option, value).applyTo(fd);
     }
 
     /** Bytes queued and not yet acknowledged by a send completion. Loop thread. */
@@ -278,6 +248,21 @@ public final class Connection {
     public long retain() {
         checkLoop();
         return recv.retain();
+    }
+
+    /**
+     * Half-closes: sends what is queued (and close_notify over TLS), then a FIN (IORING_OP_SHUTDOWN, SHUT_WR);
+     * writes return false from now on, reading goes on. If the peer's end of stream already came, this is
+     * {@link #close()}. Loop thread; idempotent.
+     */
+    public void shutdownOutput() {
+        checkLoop();
+        send.shutdownOutput();
+    }
+
+    /** Whether {@link #shutdownOutput()} was called. */
+    public boolean isOutputShutdown() {
+        return send.outputShutdown();
     }
 
     /**
@@ -361,20 +346,13 @@ public final class Connection {
 
     @Override
     public String toString() {
-        String name = switch (state) {
-            case CONNECTING -> "connecting";
-            case OPEN -> "open";
-            case DRAINING -> "draining";
-            case CLOSING, CLOSING_FD -> "closing";
-            default -> "closed";
-        };
-        return "Connection[fd=" + fd + ", loop=" + loop.index() + ", " + name + (client ? ", client" : "")
+        return "Connection[fd=" + fd + ", loop=" + loop.index() + ", " + STATE_NAMES[state] + (client ? ", client" : "")
                 + (reason != null ? ", " + reason : "") + "]";
     }
 
     // ================================================================ for the halves and the loop
 
-    private void checkLoop() {
+    void checkLoop() {
         if (!loop.inEventLoop()) {
             throw new IllegalStateException("this Connection method runs on its loop's thread (" + loop.threadName()
                     + "), not on " + Thread.currentThread().getName() + ": use connection.execute(c -> ...)");
@@ -383,13 +361,7 @@ public final class Connection {
 
     boolean acceptsWrites() {
         int s = state;
-        return s == OPEN || s == CONNECTING;
-    }
-
-    /** Whether {@code length} bytes fit; if not, the connection asks to be told when they might. */
-    private boolean canQueue(int length) {
-        checkLoop();
-        return send.canQueue(length);
+        return (s == OPEN || s == CONNECTING) && !send.outputShutdown();
     }
 
     ReceiveHalf receive() {
@@ -438,19 +410,31 @@ public final class Connection {
 
     // ================================================================ open / connect
 
-    /** The connection is established: tell the handler, start receiving, send what was written early. */
+    /** Connected: tell the handler (after the TLS handshake, if any), start receiving, send what was written early. */
     void open() {
         state = OPEN;
-        opened = true;
         services.work().opened(this);
+        if (tls == null) {
+            tlsEstablished();
+        } else {
+            tls.start();
+        }
+        recv.maybeArm();
+        if (send.canSend()) {
+            services.work().markDirty(this);
+        }
+    }
+
+    /** Plaintext may flow (at once without TLS): {@code onOpen}, then a client's connect future completes. */
+    void tlsEstablished() {
+        opened = true;
         try {
             handler.onOpen(this);
         } catch (Throwable t) {
             handlerFailed("onOpen", t);
         }
-        recv.maybeArm();
-        if (send.canSend()) {
-            services.work().markDirty(this);
+        if (connect != null && state < CLOSING) {
+            connect.established();
         }
     }
 
@@ -481,6 +465,11 @@ public final class Connection {
 
     /** Something failed: record it, tell the handler, close at once. */
     void fail(Throwable cause) {
+        fail(cause, false);
+    }
+
+    /** {@link #fail(Throwable)}, sending what is queued first if {@code graceful} (a TLS alert). */
+    void fail(Throwable cause, boolean graceful) {
         if (state >= CLOSING) {
             return;
         }
@@ -497,7 +486,7 @@ public final class Connection {
                 LoopLog.log(LOG, System.Logger.Level.WARNING, "onError of " + this + " threw", t);
             }
         }
-        beginClose(CloseReason.ERROR, false);
+        beginClose(CloseReason.ERROR, graceful);
     }
 
     void handlerFailed(String callback, Throwable t) {
@@ -526,6 +515,9 @@ public final class Connection {
         }
         services.work().closing(this);
         recv.stop();
+        if (tls != null && graceful && s == OPEN) {
+            tls.closeOutbound();
+        }
         if (graceful && s == OPEN && !send.allSent()) {
             state = DRAINING;
             if (send.canSend()) {
@@ -573,6 +565,9 @@ public final class Connection {
             LoopLog.log(LOG, System.Logger.Level.DEBUG, "close(fd=" + fd + ") returned " + Errno.name(result));
         }
         send.releaseAll();
+        if (tls != null) {
+            tls.closed();
+        }
         services.closed(this);
         if (opened) {
             try {

@@ -7,7 +7,8 @@ import java.lang.foreign.MemorySegment;
  * handler may serve many connections (keep per-connection state in {@link Connection#attach}); a
  * handler must not block: it runs on the loop that serves every other connection of that loop.
  *
- * <p>Order: {@link #onOpen} first; then any number of {@link #onData} and {@link #onWritable}; then
+ * <p>Order: {@link #onOpen} first; then any number of {@link #onData} and {@link #onWritable} (at most one
+ * {@link #onInputShutdown}, after which no {@code onData} comes); then
  * exactly one {@link #onClose} (preceded by {@link #onError} if it closes because of a failure). A
  * connection that never opened (a failed connect) gets no callback: its connect future fails instead.
  * An exception thrown by a callback is logged, reported to {@link #onError}, and aborts the connection;
@@ -27,6 +28,16 @@ public interface ConnectionHandler {
      * until {@link EventLoop#release(long)}.
      */
     void onData(Connection connection, MemorySegment buffer, int offset, int length);
+
+    /**
+     * The peer ended its side (end of stream): no more {@code onData}. Return true to keep the connection open
+     * for writing (half-closed: finish an answer, then {@link Connection#close()}); false, the default, closes
+     * it gracefully (what is queued is sent first). Not called when this side's output is shut down already
+     * ({@link Connection#shutdownOutput()}): both sides have ended, and the connection closes.
+     */
+    default boolean onInputShutdown(Connection connection) {
+        return false;
+    }
 
     /**
      * The write queue drained after a write was refused or the queue passed its high-water mark

@@ -17,7 +17,8 @@ record ConnectionServices(
         LoopCounters counters,
         ConnectionTable table,
         LoopConfig config,
-        boolean zeroCopySupported) {
+        boolean zeroCopySupported,
+        TlsBuffers tls) {
 
     /** A connection's fd is closed: it leaves every list and its slot is freed. */
     void closed(Connection c) {

@@ -1,6 +1,8 @@
 package dev.iobuf.uring.net;
 
-import static dev.iobuf.liburing.LibUring.IORING_CQE_F_BUFFER;
+import static dev.iobuf.uring.net.LoopLifecycle.RUNNING;
+import static dev.iobuf.uring.net.LoopLifecycle.SHUTTING_DOWN;
+import static dev.iobuf.uring.net.LoopLifecycle.TERMINATING;
 
 import dev.iobuf.uring.CompletionCursor;
 import dev.iobuf.uring.Ring;
@@ -14,7 +16,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,11 +43,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EventLoop implements Executor {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
-    static final int RUNNING = 1;
-    static final int SHUTTING_DOWN = 2;
-    static final int TERMINATING = 3;
-    static final int TERMINATED = 4;
-    private static final int F_BUFFER = IORING_CQE_F_BUFFER();
     /** A failure that can repeat is logged at most once per this interval (with a count of the others). */
     static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     /** What {@link #release} returns on the loop thread: nothing to wait for, nothing allocated. */
@@ -57,12 +53,8 @@ public final class EventLoop implements Executor {
     private final LoopConfig config;
     private final Thread thread;
     private final TaskQueue tasks = new TaskQueue();
-    private final CountDownLatch started = new CountDownLatch(1);
-    private final CountDownLatch terminated = new CountDownLatch(1);
     private final LoopCounters counters = new LoopCounters();
-    private volatile int lifecycle = RUNNING;
-    private volatile Throwable startFailure;
-    private volatile NetCounters finalCounters;
+    private final LoopLifecycle lifecycle;
 
     // ---- owned by the loop thread, made in init() (the fields below res: its parts, read on every turn)
     private final LoopResources res;
@@ -74,8 +66,7 @@ public final class EventLoop implements Executor {
     private TurnWork work;
     private Acceptor acceptor;
     private final Timers timers = new Timers();
-    private long staleCompletions;
-    private final LoopLog.Limit invalidCompletionLog = new LoopLog.Limit(LOG_INTERVAL_NANOS);
+    private StrayCompletions strays;
     private LoopMonitor monitor;
 
     EventLoop(EventLoopGroup group, int index, LoopConfig config) {
@@ -85,24 +76,13 @@ public final class EventLoop implements Executor {
         this.thread = new Thread(this::run, config.threadNamePrefix() + index);
         this.thread.setDaemon(config.daemon());
         this.res = new LoopResources(config, counters, "loop " + index);
+        this.lifecycle = new LoopLifecycle(index);
     }
 
     /** Starts the thread and waits until its ring is set up; rethrows what failed. */
     void start() {
         thread.start();
-        try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loop " + index + " was starting", e);
-        }
-        Throwable failure = startFailure;
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
+        lifecycle.awaitStart();
     }
 
     // ================================================================ public API
@@ -124,12 +104,12 @@ public final class EventLoop implements Executor {
 
     /** Whether the loop has ended (its ring and buffers are closed). */
     public boolean isTerminated() {
-        return lifecycle == TERMINATED;
+        return lifecycle.state() == LoopLifecycle.TERMINATED;
     }
 
     /** Whether the loop is shutting down or has ended. */
     public boolean isShuttingDown() {
-        return lifecycle >= SHUTTING_DOWN;
+        return lifecycle.state() >= SHUTTING_DOWN;
     }
 
     /**
@@ -142,7 +122,7 @@ public final class EventLoop implements Executor {
     @Override
     public void execute(Runnable task) {
         Objects.requireNonNull(task, "task");
-        if (lifecycle >= TERMINATING) {
+        if (lifecycle.state() >= TERMINATING) {
             throw new RejectedExecutionException("event loop " + index + " has terminated");
         }
         tasks.offer(task);
@@ -165,7 +145,7 @@ public final class EventLoop implements Executor {
     public long schedule(long delay, TimeUnit unit, Runnable task) {
         Objects.requireNonNull(task, "task");
         checkLoop("schedule");
-        if (lifecycle != RUNNING) {
+        if (lifecycle.state() != RUNNING) {
             throw new IllegalStateException("event loop " + index + " is shutting down: no new timers");
         }
         if (delay < 0) {
@@ -199,7 +179,7 @@ public final class EventLoop implements Executor {
         }
         CompletableFuture<Connection> future = new CompletableFuture<>();
         Runnable start = () -> {
-            if (lifecycle != RUNNING) {
+            if (lifecycle.state() != RUNNING) {
                 future.completeExceptionally(new RejectedExecutionException("event loop " + index + " is shutting down"));
             } else {
                 res.connect(remote, handler, future);
@@ -268,7 +248,7 @@ public final class EventLoop implements Executor {
      * up to 5 s; after termination: the final values).
      */
     public NetCounters counters() {
-        NetCounters done = finalCounters;
+        NetCounters done = lifecycle.finalCounters();
         if (done != null) {
             return done;
         }
@@ -280,12 +260,12 @@ public final class EventLoop implements Executor {
             execute(() -> f.complete(res.snapshot(timers.size())));
             return f.get(5, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
-            return awaitFinalCounters();
+            return lifecycle.awaitFinalCounters();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the counters of loop " + index, e);
         } catch (ExecutionException | TimeoutException e) {
-            NetCounters last = finalCounters;
+            NetCounters last = lifecycle.finalCounters();
             if (last != null) {
                 return last;
             }
@@ -293,25 +273,9 @@ public final class EventLoop implements Executor {
         }
     }
 
-    private NetCounters awaitFinalCounters() {
-        try {
-            terminated.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        NetCounters last = finalCounters;
-        return last != null ? last : NetCounters.ZERO;
-    }
-
     @Override
     public String toString() {
-        String state = switch (lifecycle) {
-            case RUNNING -> "running";
-            case SHUTTING_DOWN -> "shutting down";
-            case TERMINATING -> "terminating";
-            default -> "terminated";
-        };
-        return "EventLoop[" + index + ", " + thread.getName() + ", " + state + "]";
+        return "EventLoop[" + index + ", " + thread.getName() + ", " + lifecycle + "]";
     }
 
     // ================================================================ the loop
@@ -320,22 +284,18 @@ public final class EventLoop implements Executor {
         try {
             init();
         } catch (Throwable t) {
-            startFailure = t;
-            lifecycle = TERMINATED;
             res.close();
-            finalCounters = NetCounters.ZERO;
-            started.countDown();
-            terminated.countDown();
+            lifecycle.failedToStart(t);
             return;
         }
         monitor = LoopMonitor.start(this, thread.getName());
-        started.countDown();
+        lifecycle.started();
         try {
             loop();
         } catch (Throwable t) {
             // Cleanup first: closing sockets needs no new fd, no class loading, no log. Then the log line
             // (guarded: out of fds a log call may fail) and the group, which tells its users.
-            lifecycle = SHUTTING_DOWN;
+            lifecycle.state(SHUTTING_DOWN);
             acceptor.closeAbruptly();
             res.closeAbruptly();
             LoopLog.log(LOG, System.Logger.Level.ERROR, "event loop " + index + " failed; its connections and "
@@ -353,9 +313,10 @@ public final class EventLoop implements Executor {
         recv = res.recv;
         connections = res.connections;
         work = res.work;
+        strays = new StrayCompletions("loop " + index, recv, counters);
         timers.use(ring);
         work.useTimers(timers, counters);
-        acceptor = new Acceptor(res, timers, this::stale, counters, config.multishot(), "loop " + index);
+        acceptor = new Acceptor(res, timers, strays::stale, counters, config.multishot(), "loop " + index);
         wakeup.arm(ring);
         if (config.idleTimeoutNanos() > 0) {
             work.sweepIdle(timers, config.idleTimeoutNanos());
@@ -368,7 +329,7 @@ public final class EventLoop implements Executor {
         while (true) {
             runTasks();
             work.finishTurn(recv);
-            if (lifecycle == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0) {
+            if (lifecycle.state() == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0) {
                 return;
             }
             waitForWork();
@@ -409,19 +370,19 @@ public final class EventLoop implements Executor {
     private void dispatch(long userData, int result, int flags) {
         int op = UserData.op(userData);
         switch (op) {
-            case Op.WAKE -> wakeup.complete(ring, result, lifecycle < TERMINATING);
+            case Op.WAKE -> wakeup.complete(ring, result, lifecycle.state() < TERMINATING);
             case Op.TIMER -> timers.fired(userData, result);
             case Op.TIMER_REMOVE -> { }
             case Op.ACCEPT, Op.LISTENER_CANCEL, Op.LISTENER_CLOSE -> acceptor.complete(op, userData, result, flags);
             case Op.RECV, Op.SEND, Op.SEND_ZC, Op.CONNECT, Op.CONNECT_TIMEOUT, Op.CONN_CANCEL, Op.CLOSE -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
-                    stale(userData, result, flags);
+                    strays.stale(userData, result, flags);
                 } else {
                     c.complete(op, UserData.aux(userData), result, flags);
                 }
             }
-            default -> stale(userData, result, flags);
+            default -> strays.stale(userData, result, flags);
         }
     }
 
@@ -430,26 +391,7 @@ public final class EventLoop implements Executor {
      * logged at most once per interval, and the connection closed; the loop goes on.
      */
     void impossibleCompletion(Connection c, int op, int result, int flags) {
-        counters.invalidCompletions++;
-        if (invalidCompletionLog.permits(System.nanoTime())) {
-            LoopLog.log(LOG, System.Logger.Level.ERROR, "loop " + index + ": impossible completion (op " + op + ", result "
-                    + result + ", flags 0x" + Integer.toHexString(flags) + ") for " + c + "; "
-                    + invalidCompletionLog.takeSuppressed() + " more since the last report: closing the connection");
-        }
-        c.fail(new IllegalStateException("impossible completion (op " + op + ", result " + result + ", flags 0x"
-                + Integer.toHexString(flags) + "): the kernel and this loop disagree about the connection's state"));
-    }
-
-    /** A completion for nothing live: a bug or a foreign CQE. Never keep a buffer it carries. */
-    private void stale(long userData, int result, int flags) {
-        staleCompletions++;
-        if ((flags & F_BUFFER) != 0) {
-            recv.discard(result, flags);
-        }
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LoopLog.log(LOG, System.Logger.Level.DEBUG, "loop " + index + ": stale completion user_data=0x"
-                    + Long.toHexString(userData) + " result=" + result + " flags=0x" + Integer.toHexString(flags));
-        }
+        strays.impossible(c, op, result, flags);
     }
 
     // ================================================================ listeners and clients
@@ -457,7 +399,7 @@ public final class EventLoop implements Executor {
     /** Takes over listening socket {@code fd} of {@code owner} and starts accepting. Loop thread. */
     void addListener(Listener owner, int fd) {
         counters.fdsOpened++;
-        if (lifecycle != RUNNING) {
+        if (lifecycle.state() != RUNNING) {
             Sockets.close(fd);
             counters.fdsClosed++;
             owner.loopStopped();
@@ -482,10 +424,10 @@ public final class EventLoop implements Executor {
 
     /** Starts the graceful shutdown of this loop (a task from the group). */
     void beginShutdown(long deadlineNanos) {
-        if (lifecycle != RUNNING) {
+        if (lifecycle.state() != RUNNING) {
             return;
         }
-        lifecycle = SHUTTING_DOWN;
+        lifecycle.state(SHUTTING_DOWN);
         acceptor.stopAll();
         work.stopIdleSweeps();
         timers.disarmAll();
@@ -494,7 +436,7 @@ public final class EventLoop implements Executor {
     }
 
     private void teardown() {
-        lifecycle = TERMINATING;
+        lifecycle.state(TERMINATING);
         try {
             runTasks();
         } catch (Throwable t) {
@@ -505,15 +447,14 @@ public final class EventLoop implements Executor {
         }
         timers.clear();
         res.close();
-        finalCounters = res.snapshot(timers.size());
+        NetCounters last = res.snapshot(timers.size());
         monitor.stop();
-        lifecycle = TERMINATED;
-        terminated.countDown();
+        lifecycle.terminated(last);
         tasks.runAll(counters);     // tasks that slipped in after the last turn: they find everything closed
     }
 
     boolean awaitTermination(long nanos) throws InterruptedException {
-        return terminated.await(nanos, TimeUnit.NANOSECONDS);
+        return lifecycle.awaitTermination(nanos);
     }
 
     // ================================================================ for connections and tests
@@ -545,6 +486,6 @@ public final class EventLoop implements Executor {
 
     /** Completions that matched nothing live (0 unless something is wrong). Loop thread, or after termination. */
     long staleCompletions() {
-        return staleCompletions;
+        return strays == null ? 0 : strays.staleCount();
     }
 }

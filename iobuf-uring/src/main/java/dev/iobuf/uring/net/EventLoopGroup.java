@@ -97,6 +97,25 @@ public final class EventLoopGroup implements AutoCloseable {
      * @throws IllegalArgumentException if the address is unresolved
      */
     public Listener listen(InetSocketAddress address, ConnectionHandler handler) {
+        return listen(address, handler, null, SocketOptions.of());
+    }
+
+    /**
+     * Listens on {@code address}: as {@link #listen(InetSocketAddress, ConnectionHandler)}, with TLS if {@code tls}
+     * is not null ({@link #listen(InetSocketAddress, ConnectionHandler, TlsConfig)}) and {@code options} set on
+     * each listening socket before it binds (accepted sockets inherit them). Any thread.
+     *
+     * @throws dev.iobuf.uring.UringException if the kernel refuses an option (naming it), or as the two-argument form
+     */
+    public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls, SocketOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (tls != null && tls.isClient()) {
+            throw new IllegalArgumentException("listen takes a server TlsConfig (TlsConfig.server(context)), got " + tls);
+        }
+        Objects.requireNonNull(handler, "handler");
+        if (tls != null) {
+            handler = new TlsBound(handler, tls, null);
+        }
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(handler, "handler");
         if (shuttingDown.get()) {
@@ -107,7 +126,7 @@ public final class EventLoopGroup implements AutoCloseable {
         InetSocketAddress bound = address;
         try {
             for (int i = 0; i < fds.length; i++) {
-                fds[i] = listeningSocket(bound);
+                fds[i] = listeningSocket(bound, options);
                 if (i == 0) {
                     InetSocketAddress actual = Sockets.localAddress(fds[0]);
                     bound = actual != null ? actual : address;
@@ -135,7 +154,17 @@ public final class EventLoopGroup implements AutoCloseable {
         return listener;
     }
 
-    private int listeningSocket(InetSocketAddress address) {
+    /**
+     * Listens on {@code address} for TLS connections: as {@link #listen(InetSocketAddress, ConnectionHandler)},
+     * each connection's handshake runs first and {@code handler} sees plaintext ({@link TlsConfig}). Any thread.
+     *
+     * @throws IllegalArgumentException if {@code tls} is a client config
+     */
+    public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls) {
+        return listen(address, handler, Objects.requireNonNull(tls, "tls"), SocketOptions.of());
+    }
+
+    private int listeningSocket(InetSocketAddress address, SocketOptions options) {
         int family = SocketAddresses.family(address);
         String where = address.toString();
         int fd = Sockets.orThrow(Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0),
@@ -144,6 +173,12 @@ public final class EventLoopGroup implements AutoCloseable {
         Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEPORT, 1), "setsockopt(SO_REUSEPORT)", fd, null);
         if (config.tcpNoDelay()) {
             Sockets.orThrow(Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1), "setsockopt(TCP_NODELAY)", fd, null);
+        }
+        try {
+            options.applyTo(fd, family == Sockets.AF_INET6);
+        } catch (RuntimeException e) {
+            Sockets.close(fd);
+            throw e;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sockaddr = arena.allocate(SocketAddresses.MAX_BYTES, 8);
@@ -167,6 +202,21 @@ public final class EventLoopGroup implements AutoCloseable {
             return f;
         }
         return next().connect(remote, handler);
+    }
+
+    /**
+     * Connects to {@code remote} over TLS: as {@link #connect(InetSocketAddress, ConnectionHandler)}; the future
+     * completes after the handshake (and {@code onOpen}), or fails with its {@link javax.net.ssl.SSLException}.
+     * Any thread.
+     *
+     * @throws IllegalArgumentException if {@code tls} is a server config
+     */
+    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler, TlsConfig tls) {
+        Objects.requireNonNull(handler, "handler");
+        if (!tls.isClient()) {
+            throw new IllegalArgumentException("connect takes a client TlsConfig (TlsConfig.client(context)), got " + tls);
+        }
+        return connect(remote, new TlsBound(handler, tls, remote));
     }
 
     /** The counters of every loop, summed (each loop's snapshot taken on its thread). */

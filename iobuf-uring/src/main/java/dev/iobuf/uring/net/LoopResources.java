@@ -56,7 +56,7 @@ final class LoopResources {
         work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
         boolean zeroCopy = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
         services = new ConnectionServices(loop, ring, recv, writeBuffers, scratch, work, counters, connections, config,
-                zeroCopy);
+                zeroCopy, new TlsBuffers(config.recvBufferTier().size()));
     }
 
     /** SINGLE_ISSUER + DEFER_TASKRUN where the kernel has them, else the ring's defaults. */

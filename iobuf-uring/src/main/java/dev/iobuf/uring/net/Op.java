@@ -22,7 +22,7 @@ final class Op {
     static final int CONNECT_TIMEOUT = 7;
     /** The close of a connection's fd. */
     static final int CLOSE = 8;
-    /** A cancel made on a connection's behalf. */
+    /** A cancel or a shutdown (half-close) made on a connection's behalf. */
     static final int CONN_CANCEL = 9;
     /** A timer (IORING_OP_TIMEOUT); slot = timer slot. */
     static final int TIMER = 10;

@@ -100,10 +100,13 @@ final class ReceiveHalf {
 
     /** The loop's turn for a resumed connection: delivers what waited, then receives again. */
     void resume() {
+        if (c.tls() != null) {
+            c.tls().resume();
+        }
         while (hasPending() && c.state() == Connection.OPEN && !paused()) {
             int bid = pending.poll();
             if (bid == EOF_MARK) {
-                c.peerClosed();
+                inputEnded();
             } else {
                 deliver(bid);
             }
@@ -163,7 +166,7 @@ final class ReceiveHalf {
                 if (paused() || hasPending()) {
                     pend(EOF_MARK);
                 } else {
-                    c.peerClosed();
+                    inputEnded();
                 }
             }
         } else if (Errno.ENOBUFS.is(result)) {
@@ -176,6 +179,30 @@ final class ReceiveHalf {
         } else if (!Errno.ECANCELED.is(result) && c.state() < Connection.CLOSING) {
             c.fail(new UringException("recv(fd=" + c.fd() + ")", result, null));
         }
+    }
+
+    /** Whether the peer's end of stream came. */
+    boolean ended() {
+        return eof;
+    }
+
+    /**
+     * End of stream: the connection closes unless the handler keeps it open to write on ({@code onInputShutdown};
+     * not asked once this side's output is shut down too, nor before a TLS handshake is done).
+     */
+    private void inputEnded() {
+        boolean opened = c.tls() == null || c.tls().isEstablished();
+        if (opened && !c.send().outputShutdown()) {
+            try {
+                if (c.handler().onInputShutdown(c)) {
+                    return;
+                }
+            } catch (Throwable t) {
+                c.handlerFailed("onInputShutdown", t);
+                return;
+            }
+        }
+        c.peerClosed();
     }
 
     private void pend(int bid) {
@@ -196,7 +223,11 @@ final class ReceiveHalf {
         currentBid = bid;
         currentRetained = false;
         try {
-            c.handler().onData(c, buffer, buffers.offset(bid), buffers.length(bid));
+            if (c.tls() == null) {
+                c.handler().onData(c, buffer, buffers.offset(bid), buffers.length(bid));
+            } else {
+                c.tls().received(buffer, buffers.offset(bid), buffers.length(bid), bid);   // onData with plaintext
+            }
         } catch (Throwable t) {
             c.handlerFailed("onData", t);
         } finally {
@@ -209,6 +240,10 @@ final class ReceiveHalf {
 
     /** {@link Connection#retain()}: keeps the buffer of the {@code onData} call in progress. */
     long retain() {
+        if (c.tls() != null) {
+            throw new IllegalStateException("retain() is not available on a TLS connection: onData gets decrypted "
+                    + "bytes in the loop's plaintext buffer, valid during the call; copy what you keep");
+        }
         if (currentBid < 0) {
             throw new IllegalStateException("retain() keeps the buffer of the onData call in progress: call it "
                     + "inside onData");

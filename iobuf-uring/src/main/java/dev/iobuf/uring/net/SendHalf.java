@@ -6,6 +6,7 @@ import static dev.iobuf.liburing.LibUring.IORING_NOTIF_USAGE_ZC_COPIED;
 import static dev.iobuf.liburing.LibUring.IORING_SEND_ZC_REPORT_USAGE;
 
 import dev.iobuf.BufferPool;
+import dev.iobuf.IoVec;
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.Sqe;
@@ -36,6 +37,9 @@ final class SendHalf {
     private final boolean zeroCopySupported;
     private final ZeroCopyTrace trace;
     private boolean wantWritable;
+    /** {@link Connection#shutdownOutput()} was called; the FIN goes out once everything queued is sent. */
+    private boolean shutdownWanted;
+    private boolean shutdownSent;
     private long sendUserData;
 
     SendHalf(Connection c, ConnectionServices s) {
@@ -49,6 +53,35 @@ final class SendHalf {
         this.zeroCopySupported = s.zeroCopySupported();
         this.trace = s.config().zeroCopyTrace();
         this.out = new WriteQueue(buffers, config.writeQueueBuffers());
+    }
+
+    boolean outputShutdown() {
+        return shutdownWanted;
+    }
+
+    /** {@link Connection#shutdownOutput()}: a FIN after what is queued (close_notify queued first over TLS). */
+    void shutdownOutput() {
+        if (shutdownWanted || c.state() != Connection.OPEN) {
+            return;
+        }
+        if (c.receive().ended()) {
+            c.close();                  // the peer ended already: both sides are done
+            return;
+        }
+        if (c.tls() != null) {
+            c.tls().closeOutbound();
+        }
+        shutdownWanted = true;
+        maybeShutdown();
+    }
+
+    /** Sends the FIN once it is wanted and nothing queued is left (IORING_OP_SHUTDOWN, SHUT_WR). */
+    private void maybeShutdown() {
+        if (shutdownWanted && !shutdownSent && out.allSent() && !out.sendInFlight() && c.state() == Connection.OPEN) {
+            shutdownSent = true;
+            ring.nextSqe().shutdown(c.fd(), Sockets.SHUT_WR).userData(c.userData(Op.CONN_CANCEL));
+            c.inflight++;
+        }
     }
 
     /** Whether no write was refused since the last {@code onWritable} and the queue is below the high-water mark. */
@@ -76,8 +109,14 @@ final class SendHalf {
         return sendUserData;
     }
 
-    /** Bytes a copying write would accept now, given that the connection accepts writes. */
+    /** Bytes a copying write would accept now (plaintext on a TLS connection), given that the connection accepts writes. */
     int writableBytes() {
+        TlsLink tls = c.tls();
+        return tls == null ? wireRoom() : tls.plaintextRoom(wireRoom());
+    }
+
+    /** Bytes the queue takes now as they are (TLS records included). */
+    private int wireRoom() {
         int size = buffers.bufferSize();
         long room = out.tailRoom(size) + (long) Math.min(out.freeEntries(), buffers.available()) * size;
         return (int) Math.min(room, Integer.MAX_VALUE);
@@ -85,7 +124,8 @@ final class SendHalf {
 
     /** Whether {@code length} bytes fit; if not, the connection asks to be told when they might. */
     boolean canQueue(int length) {
-        if (c.acceptsWrites() && length <= writableBytes()) {
+        TlsLink tls = c.tls();
+        if (c.acceptsWrites() && (tls == null ? length <= wireRoom() : tls.fits(length, wireRoom()))) {
             return true;
         }
         becomeUnwritable();
@@ -100,17 +140,60 @@ final class SendHalf {
         }
     }
 
-    /** {@link Connection#write(dev.iobuf.IoVec)} once it fits: every entry, in order. */
-    void copyIn(dev.iobuf.IoVec vec) {
+    /** Refuses a write longer than an int ({@code what}: how the message names the length). */
+    static int checkLength(long length, String what) {
+        if (length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a write takes at most 2^31-1 bytes, " + what + length);
+        }
+        return (int) length;
+    }
+
+    /** Refuses a zero-copy write of a buffer the caller does not hold, or a range outside it. */
+    static void checkZeroCopy(BufferPool pool, int index, int offset, int length) {
+        java.util.Objects.requireNonNull(pool, "pool");
+        checkRange(pool.bufferSize(), offset, length);
+        if (!pool.isAcquired(index)) {
+            throw new IllegalStateException("buffer " + index + " of " + pool + " is not acquired: acquire it, fill it, "
+                    + "then hand it over with writeZeroCopy");
+        }
+    }
+
+    /** Queues a copy of the bytes (encrypted first on a TLS connection); the caller checked they fit. */
+    void copyIn(MemorySegment src, long offset, int length) {
+        TlsLink tls = c.tls();
+        if (tls != null) {
+            tls.write(src, offset, length);
+        } else {
+            queueCopy(src, null, offset, length);
+        }
+    }
+
+    /** As {@link #copyIn(MemorySegment, long, int)} from a byte array. */
+    void copyIn(byte[] src, int offset, int length) {
+        TlsLink tls = c.tls();
+        if (tls != null) {
+            tls.write(src, offset, length);
+        } else {
+            queueCopy(null, src, offset, length);
+        }
+    }
+
+    /** Queues a copy of every entry of {@code vec} in order; the caller checked they fit. */
+    void copyIn(IoVec vec) {
+        TlsLink tls = c.tls();
+        if (tls != null) {
+            tls.write(vec);
+            return;
+        }
         for (int i = 0; i < vec.count(); i++) {
             int length = (int) vec.length(i);
             if (length > 0) {
-                copyIn(vec.buffer(i), 0, length);
+                queueCopy(vec.buffer(i), null, 0, length);
             }
         }
     }
 
-    /** {@link Connection#writeSome}: copies what fits of {@code length} ({@code room} bytes fit); returns that. */
+    /** {@link Connection#writeSome}: queues what fits of {@code length} bytes in {@code room}; returns that. */
     int copySome(MemorySegment src, long offset, int length, int room) {
         int n = Math.min(length, room);
         if (n < length) {
@@ -122,29 +205,66 @@ final class SendHalf {
         return n;
     }
 
-    /** Refuses a zero-copy write of a range outside the buffer, or of a buffer not acquired from {@code pool}. */
-    static void checkZeroCopy(BufferPool pool, int index, int offset, int length) {
-        java.util.Objects.requireNonNull(pool, "pool");
-        checkRange(pool.bufferSize(), offset, length);
-        if (!pool.isAcquired(index)) {
-            throw new IllegalStateException("buffer " + index + " of " + pool + " is not acquired: acquire it, fill it, "
-                    + "then hand it over with writeZeroCopy");
+    // ---- Connection's public writes, here so the connection stays its life cycle: each checks the
+    // ---- arguments first, then the thread, then the room (all or nothing)
+
+    /** {@link Connection#write(MemorySegment, long, int)}. */
+    boolean write(MemorySegment src, long offset, int length) {
+        checkRange(src.byteSize(), offset, length);
+        if (!admits(length)) {
+            return false;
         }
+        copyIn(src, offset, length);
+        return true;
     }
 
-    void copyIn(MemorySegment src, long offset, int length) {
-        copyIn(src, null, offset, length);
+    /** {@link Connection#write(byte[], int, int)}. */
+    boolean write(byte[] src, int offset, int length) {
+        checkRange(src.length, offset, length);
+        if (!admits(length)) {
+            return false;
+        }
+        copyIn(src, offset, length);
+        return true;
     }
 
-    void copyIn(byte[] src, int offset, int length) {
-        copyIn(null, src, offset, length);
+    /** {@link Connection#write(IoVec)}. */
+    boolean write(IoVec vec) {
+        int total = checkLength(vec.totalLength(), "the iovec holds ");
+        if (!admits(total)) {
+            return false;
+        }
+        copyIn(vec);
+        return true;
+    }
+
+    /** {@link Connection#writeZeroCopy}. */
+    boolean writeZeroCopy(BufferPool pool, int index, int offset, int length) {
+        checkZeroCopy(pool, index, offset, length);
+        c.checkLoop();
+        return c.acceptsWrites() && queueZeroCopy(pool, index, offset, length);
+    }
+
+    /** On the loop thread only: whether {@code length} bytes fit (if not, the connection asks to be told when). */
+    private boolean admits(int length) {
+        c.checkLoop();
+        return canQueue(length);
+    }
+
+    /** Queues a TLS record from {@code src}; false (nothing queued) when it does not fit. */
+    boolean queueRecord(MemorySegment src, int length) {
+        if (length > wireRoom()) {
+            return false;
+        }
+        queueCopy(src, null, 0, length);
+        return true;
     }
 
     /**
      * Copies {@code length} bytes from {@code seg}, or from {@code arr} when {@code seg} is null: into the
      * room left in the last write buffer, then into as many new ones as it takes (the caller checked they fit).
      */
-    private void copyIn(MemorySegment seg, byte[] arr, long offset, int length) {
+    private void queueCopy(MemorySegment seg, byte[] arr, long offset, int length) {
         int size = buffers.bufferSize();
         int done = Math.min(out.tailRoom(size), length);
         if (done > 0) {
@@ -168,6 +288,15 @@ final class SendHalf {
 
     /** Queues a caller's pool buffer for a zero-copy send; false (nothing queued) when the queue is full. */
     boolean queueZeroCopy(BufferPool pool, int index, int offset, int length) {
+        if (c.tls() != null) {
+            // TLS encrypts into write buffers anyway: the caller's buffer is read once and goes back at once.
+            if (!canQueue(length)) {
+                return false;
+            }
+            c.tls().write(pool.value(index), offset, length);
+            pool.release(index);
+            return true;
+        }
         if (out.freeEntries() == 0) {
             becomeUnwritable();
             return false;
@@ -319,6 +448,7 @@ final class SendHalf {
         if (s == Connection.DRAINING && out.allSent()) {
             c.closeNow();
         }
+        maybeShutdown();
         return true;
     }
 

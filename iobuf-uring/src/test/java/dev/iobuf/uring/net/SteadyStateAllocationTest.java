@@ -26,13 +26,13 @@ class SteadyStateAllocationTest {
     private static final int MEASURED = 20_000;
     private static final int ATTEMPTS = 3;
 
-    private static MethodHandle allocatedBytes() throws ReflectiveOperationException {
+    static MethodHandle allocatedBytes() throws ReflectiveOperationException {
         Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
         Method m = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
         return MethodHandles.publicLookup().unreflect(m).bindTo(bean);
     }
 
-    private static long loopAllocated(EventLoop loop, MethodHandle allocated) throws Exception {
+    static long loopAllocated(EventLoop loop, MethodHandle allocated) throws Exception {
         CompletableFuture<Long> f = new CompletableFuture<>();
         loop.execute(() -> {
             try {
@@ -44,7 +44,7 @@ class SteadyStateAllocationTest {
         return f.get(10, TimeUnit.SECONDS);
     }
 
-    private static void roundTrips(OutputStream out, InputStream in, byte[] msg, byte[] back, int n) throws Exception {
+    static void roundTrips(OutputStream out, InputStream in, byte[] msg, byte[] back, int n) throws Exception {
         for (int i = 0; i < n; i++) {
             out.write(msg);
             int got = 0;

@@ -1,0 +1,138 @@
+package dev.iobuf.uring;
+
+import static dev.iobuf.liburing.LibUring.*;
+
+/**
+ * The submit-and-wait path of a {@link Ring}: publishing the batch, entering the kernel, counting what it
+ * consumed as in flight, and waiting for completions in slices of {@value Ring#WAIT_SLICE_MILLIS} ms so
+ * that a close or an interrupt ends the wait. Owner thread only, except {@link #isWaiting()}.
+ */
+final class RingSubmission {
+    private final Ring ring;
+    private final SubmissionQueue sq;
+    private final CompletionQueue cq;
+    private final Sqe sqe;
+    private final RingEnter enter;
+    private final boolean sqPoll;
+    private final boolean extArg;
+    /** Set while a thread sleeps in the kernel waiting for completions: a closer must wake it. */
+    private volatile boolean waiting;
+    /** SQEs the kernel consumed that will post a final CQE (all but CQE_SKIP_SUCCESS ones). */
+    private long expected;
+    /** SQEs the kernel consumed that carried IOSQE_CQE_SKIP_SUCCESS. */
+    private long skipSubmitted;
+
+    RingSubmission(Ring ring, SubmissionQueue sq, CompletionQueue cq, Sqe sqe, RingEnter enter, boolean sqPoll,
+            int features) {
+        this.ring = ring;
+        this.sq = sq;
+        this.cq = cq;
+        this.sqe = sqe;
+        this.enter = enter;
+        this.sqPoll = sqPoll;
+        this.extArg = (features & IORING_FEAT_EXT_ARG()) != 0;
+    }
+
+    /** See {@link Ring#submitAndWait(int, long)}; the caller checked the ring is open and sealed the SQE. */
+    int submitAndWait(int minComplete, long timeoutNanos) {
+        int fresh = sq.publish();
+        int flags = 0;
+        if (minComplete > 0 || sq.completionsNeedEnter()) {
+            flags |= IORING_ENTER_GETEVENTS();
+        }
+        if (sqPoll) {
+            // The poller consumes asynchronously: count the SQEs now, before their slots can be reused.
+            account(fresh);
+            if (fresh > 0 && sq.needsWakeup()) {
+                flags |= IORING_ENTER_SQ_WAKEUP();
+            }
+            if (minComplete > 0) {
+                awaitCompletions(fresh, minComplete, flags, timeoutNanos, false);
+            } else if (flags != 0) {
+                enter.enter(fresh, 0, flags, -1, "submit");
+            }
+            return fresh;
+        }
+        // SQEs a previous enter left unconsumed (EAGAIN/EBUSY) are submitted again with the fresh ones.
+        int toSubmit = sq.unconsumed();
+        if (toSubmit == 0 && flags == 0) {
+            return 0;
+        }
+        if (minComplete > 0) {
+            return awaitCompletions(toSubmit, minComplete, flags, timeoutNanos, true);
+        }
+        int consumed = enter.enter(toSubmit, 0, flags, -1, "submit");
+        account(consumed);
+        return consumed;
+    }
+
+    /**
+     * Submits {@code toSubmit} and waits for {@code minComplete} ready completions, in slices of at most
+     * {@value Ring#WAIT_SLICE_MILLIS} ms; between slices, a close or an interrupt ends the wait.
+     *
+     * @return the SQEs the first enter consumed (accounted here when {@code account})
+     */
+    private int awaitCompletions(int toSubmit, int minComplete, int flags, long timeoutNanos, boolean account) {
+        long deadline = System.nanoTime() + timeoutNanos;   // meaningful only for timeoutNanos >= 0
+        int consumed = 0;
+        boolean first = true;
+        waiting = true;   // volatile write, then the state read: a closer either sees us waiting or we see it
+        try {
+            for (;;) {
+                ring.ensureOpenWhileWaiting();   // the volatile state read
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new RingWaitInterruptedException("interrupted while waiting for " + minComplete
+                            + " completion(s) on " + ring + " (the interrupt status is still set)");
+                }
+                long slice = Ring.WAIT_SLICE_NANOS;
+                if (timeoutNanos >= 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 && !first) {
+                        return consumed;
+                    }
+                    slice = Math.max(0, Math.min(slice, left));
+                }
+                int rc = enter.enter(toSubmit, minComplete, flags, slice, first ? "submit" : "wait");
+                consumed += rc;
+                if (account) {
+                    account(rc);
+                    toSubmit = sq.unconsumed();   // what EAGAIN/EBUSY left goes again with the next slice
+                } else {
+                    toSubmit = 0;
+                }
+                flags &= ~IORING_ENTER_SQ_WAKEUP();
+                first = false;
+                // Like the kernel, count at most a full CQ (more wait in its overflow list: reap them).
+                if (cq.ready() >= Math.min(minComplete, cq.entries) || sq.cqOverflowPending() || !extArg) {
+                    return consumed;
+                }
+            }
+        } finally {
+            waiting = false;
+        }
+    }
+
+    /** Counts {@code consumed} SQEs as in flight, except those that post no CQE on success. */
+    private void account(int consumed) {
+        if (consumed > 0) {
+            int skip = sq.account(consumed, sqe.skipSuccessUsed);
+            skipSubmitted += skip;
+            expected += consumed - skip;
+        }
+    }
+
+    /** Whether a thread sleeps in the kernel waiting for completions. */
+    boolean isWaiting() {
+        return waiting;
+    }
+
+    /** SQEs consumed that will post a final CQE. */
+    long expected() {
+        return expected;
+    }
+
+    /** SQEs with IOSQE_CQE_SKIP_SUCCESS consumed so far. */
+    long skipSuccessSubmitted() {
+        return skipSubmitted;
+    }
+}
