@@ -31,6 +31,7 @@ final class LoopResources {
     ConnectionTable connections;
     TurnWork work;
     ConnectionServices services;
+    Datagrams datagrams;
     private Arena arena;
     private Scratch scratch;
     private boolean closed;
@@ -54,6 +55,7 @@ final class LoopResources {
         scratch = new Scratch(config.maxConnections());
         connections = new ConnectionTable(config.maxConnections());
         work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
+        datagrams = new Datagrams(ring, counters);
         boolean zeroCopy = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
         services = new ConnectionServices(loop, ring, recv, writeBuffers, scratch, work, counters, connections, config,
                 zeroCopy, new TlsBuffers(config.recvBufferTier().size()));
@@ -138,6 +140,9 @@ final class LoopResources {
         for (Connection c : connections.snapshot()) {
             c.closeAbruptly();
         }
+        if (datagrams != null) {
+            datagrams.closeAbruptly();
+        }
     }
 
     /** Receive buffers a handler retained and never released: back to the ring, counted as leaked. */
@@ -160,6 +165,9 @@ final class LoopResources {
         closed = true;
         if (ring != null) {
             ring.close();
+        }
+        if (datagrams != null) {
+            datagrams.close();          // after the ring: the kernel can no longer write into their buffers
         }
         if (recv != null) {
             recv.close();
