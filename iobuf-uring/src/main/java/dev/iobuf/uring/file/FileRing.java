@@ -3,7 +3,9 @@ package dev.iobuf.uring.file;
 import static dev.iobuf.liburing.NewerKernelConstants.IORING_OP_FTRUNCATE;
 
 import dev.iobuf.BoundedPool;
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.IoVec;
+import dev.iobuf.liburing.LibcAbi;
+import dev.iobuf.liburing.statx;
 import dev.iobuf.uring.CompletionHandler;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.RegisteredBuffers;
@@ -41,7 +43,9 @@ final class FileRing implements Runnable, CompletionHandler {
     static final long CANCEL = 1L << 61;
     /** Set on a queue entry that asks to cancel the op rather than submit it. */
     static final int CANCEL_ENTRY = 1 << 30;
-    private static final int SCRATCH_BYTES = 256;
+    /** Each op's own native memory: a {@code struct statx} result, or the iovecs of one READV / WRITEV. */
+    private static final int SCRATCH_BYTES =
+            (int) Math.max(statx.sizeof(), (long) VectoredIo.IOVECS_PER_OP * IoVec.BYTES);
     private static final MemorySegment EMPTY_PATH = Arena.global().allocateFrom("");
     /** How long the ring thread stays awake without work before it sleeps (see {@link #loop}). */
     private static final long IDLE_NANOS = 50_000;
@@ -402,12 +406,12 @@ final class FileRing implements Runnable, CompletionHandler {
             case FileOp.FTRUNCATE -> sqe.prepUnsafe(IORING_OP_FTRUNCATE(), op.fd, 0, 0, op.position);
             case FileOp.STATX -> {
                 if (op.keepAlive instanceof MemorySegment path) {
-                    sqe.statxUnsafe(Libc.AT_FDCWD(), path, 0, op.flags, op.scratch);
+                    sqe.statxUnsafe(LibcAbi.AT_FDCWD(), path, 0, op.flags, op.scratch);
                 } else {
-                    sqe.statxUnsafe(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
+                    sqe.statxUnsafe(op.fd, EMPTY_PATH, LibcAbi.AT_EMPTY_PATH(), op.flags, op.scratch);
                 }
             }
-            case FileOp.OPENAT -> sqe.openatUnsafe(Libc.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
+            case FileOp.OPENAT -> sqe.openatUnsafe(LibcAbi.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
             case FileOp.CLOSE -> sqe.close(op.fd);
             default -> throw new IllegalStateException("unknown op kind " + op.kind);
         }

@@ -1,7 +1,7 @@
 package dev.iobuf.uring.file;
 
 import dev.iobuf.liburing.Errno;
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.liburing.Syscalls;
 import dev.iobuf.uring.UringException;
 import java.lang.foreign.Arena;
@@ -54,7 +54,7 @@ final class RingWaker implements AutoCloseable {
 
     /** @param arena the ring thread's arena; holds the 8 bytes the armed read fills */
     RingWaker(Arena arena, Thread ringThread) {
-        int fd = Syscalls.eventfd(0, Libc.EFD_NONBLOCK() | Libc.EFD_CLOEXEC());
+        int fd = Syscalls.eventfd(0, LibcAbi.EFD_NONBLOCK() | LibcAbi.EFD_CLOEXEC());
         if (fd < 0) {
             throw new UringException("eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)", fd,
                     Errno.EMFILE.is(fd) ? "too many open files: raise `ulimit -n`" : null);
