@@ -7,6 +7,7 @@ import dev.iobuf.IoVec;
 import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.liburing.statx;
 import dev.iobuf.uring.CompletionHandler;
+import dev.iobuf.uring.EventFdWaker;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
@@ -27,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One ring of a {@link FileIo} and the platform thread that owns it. Any thread submits: it takes an
  * op slot (waiting when all are taken: that is the bounded submit queue), fills it, offers its index
- * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link RingWaker}). The ring
+ * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link EventFdWaker}). The ring
  * thread turns every queued op into SQEs, submits the whole batch with one {@code io_uring_enter},
  * reaps completions and wakes exactly the thread waiting for each.
  *
@@ -65,7 +66,7 @@ final class FileRing implements Runnable, CompletionHandler {
     private volatile Throwable startFailure;
     private volatile boolean stopping;
     private volatile boolean terminated;
-    private RingWaker waker;
+    private EventFdWaker waker;
     private Ring ring;
     private RegisteredBuffers buffers;
     private RegisteredFiles files;
@@ -256,7 +257,7 @@ final class FileRing implements Runnable, CompletionHandler {
 
     private void setUp() {
         ring = Ring.builder().entries(config.ringEntries()).cqSize(config.ringEntries() * 4).build();
-        waker = new RingWaker(arena, thread);
+        waker = new EventFdWaker(arena, thread);
         reaper = ResourceTags.of(ring).wrap(this);
         if (service.registeredSlots() > 0) {
             buffers = RegisteredBuffers.sparse(ring, service.registeredSlots());
@@ -302,7 +303,7 @@ final class FileRing implements Runnable, CompletionHandler {
             if (expected > 0) {
                 sleepInKernel();
             } else {
-                waker.prepareToSleep(RingWaker.PARKED);
+                waker.prepareToSleep(EventFdWaker.PARKED);
                 if (queue.isEmpty() && !stopping) {
                     LockSupport.park(this);
                 }
@@ -317,7 +318,7 @@ final class FileRing implements Runnable, CompletionHandler {
             ring.nextSqe().readUnsafe(waker.fd(), waker.readBuffer(), 0).userData(WAKE);
             wakeArmed = true;
         }
-        waker.prepareToSleep(RingWaker.IN_KERNEL);
+        waker.prepareToSleep(EventFdWaker.IN_KERNEL);
         if (queue.isEmpty() && !stopping && ring.cqReady() == 0) {
             ring.submitAndWait(1);
         } else {
