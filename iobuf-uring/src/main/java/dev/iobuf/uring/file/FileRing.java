@@ -3,8 +3,11 @@ package dev.iobuf.uring.file;
 import static dev.iobuf.liburing.NewerKernelConstants.IORING_OP_FTRUNCATE;
 
 import dev.iobuf.BoundedPool;
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.IoVec;
+import dev.iobuf.liburing.LibcAbi;
+import dev.iobuf.liburing.statx;
 import dev.iobuf.uring.CompletionHandler;
+import dev.iobuf.uring.EventFdWaker;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
@@ -25,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One ring of a {@link FileIo} and the platform thread that owns it. Any thread submits: it takes an
  * op slot (waiting when all are taken: that is the bounded submit queue), fills it, offers its index
- * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link RingWaker}). The ring
+ * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link EventFdWaker}). The ring
  * thread turns every queued op into SQEs, submits the whole batch with one {@code io_uring_enter},
  * reaps completions and wakes exactly the thread waiting for each.
  *
@@ -41,7 +44,9 @@ final class FileRing implements Runnable, CompletionHandler {
     static final long CANCEL = 1L << 61;
     /** Set on a queue entry that asks to cancel the op rather than submit it. */
     static final int CANCEL_ENTRY = 1 << 30;
-    private static final int SCRATCH_BYTES = 256;
+    /** Each op's own native memory: a {@code struct statx} result, or the iovecs of one READV / WRITEV. */
+    private static final int SCRATCH_BYTES =
+            (int) Math.max(statx.sizeof(), (long) VectoredIo.IOVECS_PER_OP * IoVec.BYTES);
     private static final MemorySegment EMPTY_PATH = Arena.global().allocateFrom("");
     /** How long the ring thread stays awake without work before it sleeps (see {@link #loop}). */
     private static final long IDLE_NANOS = 50_000;
@@ -61,7 +66,7 @@ final class FileRing implements Runnable, CompletionHandler {
     private volatile Throwable startFailure;
     private volatile boolean stopping;
     private volatile boolean terminated;
-    private RingWaker waker;
+    private EventFdWaker waker;
     private Ring ring;
     private RegisteredBuffers buffers;
     private RegisteredFiles files;
@@ -252,7 +257,7 @@ final class FileRing implements Runnable, CompletionHandler {
 
     private void setUp() {
         ring = Ring.builder().entries(config.ringEntries()).cqSize(config.ringEntries() * 4).build();
-        waker = new RingWaker(arena, thread);
+        waker = new EventFdWaker(arena, thread);
         reaper = ResourceTags.of(ring).wrap(this);
         if (service.registeredSlots() > 0) {
             buffers = RegisteredBuffers.sparse(ring, service.registeredSlots());
@@ -298,7 +303,7 @@ final class FileRing implements Runnable, CompletionHandler {
             if (expected > 0) {
                 sleepInKernel();
             } else {
-                waker.prepareToSleep(RingWaker.PARKED);
+                waker.prepareToSleep(EventFdWaker.PARKED);
                 if (queue.isEmpty() && !stopping) {
                     LockSupport.park(this);
                 }
@@ -313,7 +318,7 @@ final class FileRing implements Runnable, CompletionHandler {
             ring.nextSqe().readUnsafe(waker.fd(), waker.readBuffer(), 0).userData(WAKE);
             wakeArmed = true;
         }
-        waker.prepareToSleep(RingWaker.IN_KERNEL);
+        waker.prepareToSleep(EventFdWaker.IN_KERNEL);
         if (queue.isEmpty() && !stopping && ring.cqReady() == 0) {
             ring.submitAndWait(1);
         } else {
@@ -402,12 +407,12 @@ final class FileRing implements Runnable, CompletionHandler {
             case FileOp.FTRUNCATE -> sqe.prepUnsafe(IORING_OP_FTRUNCATE(), op.fd, 0, 0, op.position);
             case FileOp.STATX -> {
                 if (op.keepAlive instanceof MemorySegment path) {
-                    sqe.statxUnsafe(Libc.AT_FDCWD(), path, 0, op.flags, op.scratch);
+                    sqe.statxUnsafe(LibcAbi.AT_FDCWD(), path, 0, op.flags, op.scratch);
                 } else {
-                    sqe.statxUnsafe(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
+                    sqe.statxUnsafe(op.fd, EMPTY_PATH, LibcAbi.AT_EMPTY_PATH(), op.flags, op.scratch);
                 }
             }
-            case FileOp.OPENAT -> sqe.openatUnsafe(Libc.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
+            case FileOp.OPENAT -> sqe.openatUnsafe(LibcAbi.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
             case FileOp.CLOSE -> sqe.close(op.fd);
             default -> throw new IllegalStateException("unknown op kind " + op.kind);
         }
