@@ -1,34 +1,32 @@
 package dev.iobuf.uring.net;
 
 import dev.iobuf.liburing.LibcAbi;
+import dev.iobuf.liburing.cmsghdr;
 
 /**
  * The UDP socket calls and constants of the network runtime beyond {@link ReusePortSockets} (which makes and binds
- * the sockets): what UDP GSO/GRO need, set once per endpoint, never per datagram.
- *
- * <p>Constants not yet in the generated {@code LibcAbi} (scripts/regen-bindings.sh takes them from glibc's
- * headers once the bindings are regenerated; then they move there), each with the Linux version that added it:
- * {@code SOL_UDP} (= IPPROTO_UDP, 17), {@code UDP_SEGMENT} (103, Linux 4.18), {@code UDP_GRO} (104, Linux 5.0),
- * {@code MSG_TRUNC} (0x20). {@code struct cmsghdr} on LP64 is {@code {size_t cmsg_len; int cmsg_level; int
- * cmsg_type;}}: 16 bytes, data at 16, {@code CMSG_SPACE(n) = 16 + align8(n)}. {@code DatagramSocketsTest}
- * checks them against the C headers through gcc.
+ * the sockets): what UDP GSO/GRO need, set once per endpoint, never per datagram. Constants and the
+ * {@code struct cmsghdr} layout come from the generated {@link LibcAbi} / {@link cmsghdr} (glibc's headers), with the
+ * Linux version that added each: {@code UDP_SEGMENT} (GSO, 4.18), {@code UDP_GRO} (5.0).
  */
 final class DatagramSockets {
     static final int SOCK_DGRAM = LibcAbi.SOCK_DGRAM();
-    static final int SOL_UDP = 17;
-    static final int UDP_SEGMENT = 103;
-    static final int UDP_GRO = 104;
-    static final int MSG_TRUNC = 0x20;
-    static final int CMSG_HEADER = 16;
-    static final int CMSG_LEVEL = 8;
-    static final int CMSG_TYPE = 12;
+    static final int SOL_UDP = LibcAbi.SOL_UDP();
+    static final int UDP_SEGMENT = LibcAbi.UDP_SEGMENT();
+    static final int UDP_GRO = LibcAbi.UDP_GRO();
+    static final int MSG_TRUNC = LibcAbi.MSG_TRUNC();
+    /** {@code CMSG_LEN(0)}: where a control message's data starts (the header, 8-aligned: no padding on LP64). */
+    static final int CMSG_HEADER = (int) cmsghdr.__cmsg_data$offset();
+    static final int CMSG_LEVEL = (int) cmsghdr.cmsg_level$offset();
+    static final int CMSG_TYPE = (int) cmsghdr.cmsg_type$offset();
+    static final long CMSG_LEN = cmsghdr.cmsg_len$offset();
 
     private DatagramSockets() {
     }
 
     /** {@code CMSG_SPACE(n)}: a control message header plus {@code n} data bytes, 8-aligned. */
     static int cmsgSpace(int n) {
-        return CMSG_HEADER + ((n + 7) & ~7);
+        return CMSG_HEADER + ((n + 7) & ~7);      // CMSG_ALIGN is sizeof(size_t) on LP64
     }
 
     /** Whether the kernel sends with UDP_SEGMENT on this socket (Linux 4.18): its getsockopt answers. */

@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The UDP constants and cmsghdr layout {@link DatagramSockets} types by hand equal glibc's (gcc prints them). */
+/**
+ * The UDP constants and the control-message arithmetic {@link DatagramSockets} derives from the generated layouts
+ * ({@code CMSG_SPACE}) equal glibc's macros (gcc prints them).
+ */
 class DatagramSocketsTest {
 
     @Test
-    void handTypedValuesMatchTheCHeaders(@TempDir Path dir) throws Exception {
+    void constantsAndCmsgArithmeticMatchTheCHeaders(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("udp.c");
         Files.writeString(src, """
                 #include <stdio.h>
