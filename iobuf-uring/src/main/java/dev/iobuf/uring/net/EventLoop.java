@@ -330,7 +330,8 @@ public final class EventLoop implements Executor {
         while (true) {
             runTasks();
             work.finishTurn(recv);
-            if (lifecycle.state() == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0) {
+            res.datagrams.flush();
+            if (lifecycle.state() == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0 && res.datagrams.open() == 0) {
                 return;
             }
             waitForWork();
@@ -375,6 +376,7 @@ public final class EventLoop implements Executor {
             case Op.TIMER -> timers.fired(userData, result);
             case Op.TIMER_REMOVE -> { }
             case Op.ACCEPT, Op.LISTENER_CANCEL, Op.LISTENER_CLOSE -> acceptor.complete(op, userData, result, flags);
+            case Op.DGRAM_RECV, Op.DGRAM_SEND, Op.DGRAM_CANCEL, Op.DGRAM_CLOSE -> res.datagrams.complete(op, userData, result, flags);
             case Op.RECV, Op.SEND, Op.SEND_ZC, Op.CONNECT, Op.CONNECT_TIMEOUT, Op.CONN_CANCEL, Op.CLOSE -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
@@ -430,6 +432,7 @@ public final class EventLoop implements Executor {
         }
         lifecycle.state(SHUTTING_DOWN);
         acceptor.stopAll();
+        res.datagrams.stopAll();
         work.stopIdleSweeps();
         timers.disarmAll();
         res.closeAll(true);
@@ -474,6 +477,10 @@ public final class EventLoop implements Executor {
     /** The next SQE of the loop's ring (tests inject operations with it). Loop thread. */
     Sqe sqe() {
         return ring.nextSqe();
+    }
+
+    Datagrams datagrams() {
+        return res.datagrams;
     }
 
     RecvBuffers recvBuffers() {

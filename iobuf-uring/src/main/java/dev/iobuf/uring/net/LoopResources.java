@@ -35,6 +35,7 @@ final class LoopResources {
     ConnectionTable connections;
     TurnWork work;
     ConnectionServices services;
+    Datagrams datagrams;
     private Arena arena;
     private Scratch scratch;
     private boolean closed;
@@ -58,6 +59,7 @@ final class LoopResources {
         scratch = new Scratch(config.maxConnections());
         connections = new ConnectionTable(config.maxConnections());
         work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
+        datagrams = new Datagrams(ring, counters);
         boolean zeroCopy = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
         services = new ConnectionServices(loop, ring, recv, writeBuffers, scratch, work, counters, connections, config,
                 zeroCopy, new TlsBuffers(config.recvBufferTier().size()));
@@ -152,6 +154,9 @@ final class LoopResources {
         for (Connection c : connections.snapshot()) {
             c.closeAbruptly();
         }
+        if (datagrams != null) {
+            datagrams.closeAbruptly();
+        }
     }
 
     /** Receive buffers a handler retained and never released: back to the ring, counted as leaked. */
@@ -174,6 +179,9 @@ final class LoopResources {
         closed = true;
         if (ring != null) {
             ring.close();
+        }
+        if (datagrams != null) {
+            datagrams.close();          // after the ring: the kernel can no longer write into their buffers
         }
         if (recv != null) {
             recv.close();
