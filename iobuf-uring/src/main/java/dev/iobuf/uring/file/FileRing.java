@@ -1,7 +1,10 @@
 package dev.iobuf.uring.file;
 
 import dev.iobuf.BoundedPool;
+import dev.iobuf.IoVec;
+import dev.iobuf.liburing.statx;
 import dev.iobuf.uring.CompletionHandler;
+import dev.iobuf.uring.EventFdWaker;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
@@ -21,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One ring of a {@link FileIo} and the platform thread that owns it. Any thread submits: it takes an
  * op slot (waiting when all are taken: that is the bounded submit queue), fills it, offers its index
- * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link RingWaker}). The ring
+ * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link EventFdWaker}). The ring
  * thread turns every queued op into SQEs, submits the whole batch with one {@code io_uring_enter},
  * reaps completions and wakes exactly the thread waiting for each.
  *
@@ -37,7 +40,9 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
     static final long CANCEL = 1L << 61;
     /** Set on a queue entry that asks to cancel the op rather than submit it. */
     static final int CANCEL_ENTRY = 1 << 30;
-    private static final int SCRATCH_BYTES = 256;
+    /** Each op's own native memory: a {@code struct statx} result, or the iovecs of one READV / WRITEV. */
+    private static final int SCRATCH_BYTES =
+            (int) Math.max(statx.sizeof(), (long) VectoredIo.IOVECS_PER_OP * IoVec.BYTES);
     /** Ops the kernel never completed after close: their memory is kept reachable for good. */
     private static final List<Object> STRANDED = new ArrayList<>();
 
@@ -55,7 +60,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
     private volatile Throwable startFailure;
     private volatile boolean stopping;
     private volatile boolean terminated;
-    private RingWaker waker;
+    private EventFdWaker waker;
     private Ring ring;
     private RegisteredBuffers buffers;
     private RegisteredFiles files;
@@ -251,7 +256,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
 
     private void setUp() {
         ring = Ring.builder().entries(config.ringEntries()).cqSize(config.ringEntries() * 4).build();
-        waker = new RingWaker(arena, thread);
+        waker = new EventFdWaker(arena, thread);
         reaper = ResourceTags.of(ring).wrap(this);
         if (service.registeredSlots() > 0) {
             buffers = RegisteredBuffers.sparse(ring, service.registeredSlots());
@@ -282,7 +287,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
             if (expected > 0) {
                 sleepInKernel();
             } else {
-                waker.prepareToSleep(RingWaker.PARKED);
+                waker.prepareToSleep(EventFdWaker.PARKED);
                 if (queue.isEmpty() && !stopping) {
                     LockSupport.park(this);
                 }
@@ -311,7 +316,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
             ring.nextSqe().readUnsafe(waker.fd(), waker.readBuffer(), 0).userData(WAKE);
             wakeArmed = true;
         }
-        waker.prepareToSleep(RingWaker.IN_KERNEL);
+        waker.prepareToSleep(EventFdWaker.IN_KERNEL);
         if (queue.isEmpty() && !stopping && ring.cqReady() == 0) {
             ring.submitAndWait(1);
         } else {

@@ -2,7 +2,7 @@ package dev.iobuf.uring.file;
 
 import static dev.iobuf.liburing.NewerKernelConstants.IORING_OP_FTRUNCATE;
 
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.Sqe;
 import java.lang.foreign.Arena;
@@ -41,12 +41,12 @@ final class FileSqes {
             case FileOp.FTRUNCATE -> sqe.prepUnsafe(IORING_OP_FTRUNCATE(), op.fd, 0, 0, op.position);
             case FileOp.STATX -> {
                 if (op.keepAlive instanceof MemorySegment path) {
-                    sqe.statxUnsafe(Libc.AT_FDCWD(), path, 0, op.flags, op.scratch);
+                    sqe.statxUnsafe(LibcAbi.AT_FDCWD(), path, 0, op.flags, op.scratch);
                 } else {
-                    sqe.statxUnsafe(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
+                    sqe.statxUnsafe(op.fd, EMPTY_PATH, LibcAbi.AT_EMPTY_PATH(), op.flags, op.scratch);
                 }
             }
-            case FileOp.OPENAT -> sqe.openatUnsafe(Libc.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
+            case FileOp.OPENAT -> sqe.openatUnsafe(LibcAbi.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
             case FileOp.CLOSE -> sqe.close(op.fd);
             default -> throw new IllegalStateException("unknown op kind " + op.kind);
         }
