@@ -122,24 +122,7 @@ public final class EventLoopGroup implements AutoCloseable {
             throw new IllegalStateException("the group is shutting down: no new listeners");
         }
         int[] fds = new int[loops.size()];
-        java.util.Arrays.fill(fds, -1);
-        InetSocketAddress bound = address;
-        try {
-            for (int i = 0; i < fds.length; i++) {
-                fds[i] = listeningSocket(bound, options);
-                if (i == 0) {
-                    InetSocketAddress actual = Sockets.localAddress(fds[0]);
-                    bound = actual != null ? actual : address;
-                }
-            }
-        } catch (RuntimeException e) {
-            for (int fd : fds) {
-                if (fd >= 0) {
-                    Sockets.close(fd);
-                }
-            }
-            throw e;
-        }
+        InetSocketAddress bound = ReusePortSockets.openEach(fds, address, a -> listeningSocket(a, options));
         Listener listener = new Listener(bound, handler, loops);
         for (int i = 0; i < fds.length; i++) {
             EventLoop loop = loops.get(i);
@@ -187,29 +170,8 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     private int listeningSocket(InetSocketAddress address, SocketOptions options) {
-        int family = SocketAddresses.family(address);
+        int fd = ReusePortSockets.bound(address, Sockets.SOCK_STREAM, options, config.tcpNoDelay());
         String where = address.toString();
-        int fd = Sockets.orThrow(Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0),
-                "socket(" + (family == Sockets.AF_INET6 ? "AF_INET6" : "AF_INET") + ", SOCK_STREAM)", -1, null);
-        Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEADDR, 1), "setsockopt(SO_REUSEADDR)", fd, null);
-        Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEPORT, 1), "setsockopt(SO_REUSEPORT)", fd, null);
-        if (config.tcpNoDelay()) {
-            Sockets.orThrow(Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1), "setsockopt(TCP_NODELAY)", fd, null);
-        }
-        try {
-            options.applyTo(fd, family == Sockets.AF_INET6);
-        } catch (RuntimeException e) {
-            Sockets.close(fd);
-            throw e;
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment sockaddr = arena.allocate(SocketAddresses.MAX_BYTES, 8);
-            int length = SocketAddresses.encode(address, sockaddr);
-            int rc = Sockets.bind(fd, sockaddr, length);
-            Sockets.orThrow(rc, "bind(" + where + ")", fd, Errno.EADDRINUSE.is(rc)
-                    ? "another socket holds this address without SO_REUSEPORT (or as another user): stop it or pick "
-                    + "another port" : null);
-        }
         Sockets.orThrow(Sockets.listen(fd, config.backlog()), "listen(" + where + ", " + config.backlog() + ")", fd, null);
         return fd;
     }
