@@ -1,14 +1,11 @@
 package dev.iobuf.examples;
 
-import dev.iobuf.uring.net.DatagramAddress;
 import dev.iobuf.uring.net.DatagramBinding;
 import dev.iobuf.uring.net.DatagramCounters;
-import dev.iobuf.uring.net.DatagramEndpoint;
 import dev.iobuf.uring.net.DatagramHandler;
 import dev.iobuf.uring.net.EventLoopGroup;
 import dev.iobuf.uring.net.NetCounters;
 import java.io.PrintStream;
-import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -39,13 +36,8 @@ final class UdpEchoServer implements AutoCloseable {
             + "[--host ADDRESS (0.0.0.0)] [--shutdown-timeout DURATION (5s)]";
 
     /** Every datagram back to its sender. */
-    static final DatagramHandler ECHO = new DatagramHandler() {
-        @Override
-        public void onDatagram(DatagramEndpoint endpoint, MemorySegment buffer, long offset, int length,
-                               DatagramAddress sender) {
+    static final DatagramHandler ECHO = (endpoint, buffer, offset, length, sender) ->
             endpoint.send(buffer, offset, length, sender);
-        }
-    };
 
     private final EventLoopGroup group;
     private final DatagramBinding binding;

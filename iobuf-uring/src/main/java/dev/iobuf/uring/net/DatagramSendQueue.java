@@ -147,6 +147,10 @@ final class DatagramSendQueue implements AutoCloseable {
             throw new IllegalArgumentException(to + " cannot be reached from an IPv4 socket: bind the endpoint to an "
                     + "IPv6 address (\"::\" serves both) to send to IPv6 addresses");
         }
+        if (rHead == rTail) {
+            head = 0;                       // empty: start at 0, so that any datagram up to the capacity fits
+            tail = 0;
+        }
         long at = tail % capacity;
         long skip = at + bytes > capacity ? capacity - at : 0;      // keep each datagram contiguous: wrap early
         if (skip + bytes > capacity - (tail - head)) {

@@ -156,4 +156,23 @@ class DatagramMisuseTest {
         assertThat(group.shutdownGracefully(java.time.Duration.ofSeconds(5))).isTrue();
         assertThat(group.counters().isQuiescent()).isTrue();
     }
+
+    @Test
+    void anEmptyQueueTakesAnyDatagramUpToItsCapacity() throws Exception {
+        EventLoopGroup group = group(b -> b.threads(1));
+        EventLoop loop = group.loops().get(0);
+        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), (e, b, o, l, s) -> { },
+                DatagramOptions.defaults().maxDatagramSize(1000).sendBufferBytes(1000));
+        DatagramEndpoint e = udp.endpoints().get(0);
+        MemorySegment data = Arena.ofAuto().allocate(1000);
+        DatagramAddress sink = DatagramAddress.of(udp.localAddress());
+        assertThat(onLoop(loop, () -> e.send(data.asSlice(0, 600), sink))).isTrue();
+        assertThat(NetTestSupport.await(() -> e.counters().sent() == 1, java.time.Duration.ofSeconds(5))).isTrue();
+        // 700 bytes no longer fit behind the first 600 of a 1000-byte ring: the drained queue starts over at 0
+        assertThat(onLoop(loop, () -> e.send(data.asSlice(0, 700), sink) + " " + e.send(data, sink))).isEqualTo("true false");
+        assertThat(NetTestSupport.await(() -> e.counters().sent() == 2, java.time.Duration.ofSeconds(5))).isTrue();
+        assertThat(onLoop(loop, () -> e.send(data, sink))).isTrue();
+        udp.close();
+        NetTestSupport.shutdownClean(group);
+    }
 }
