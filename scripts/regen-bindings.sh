@@ -61,7 +61,7 @@ FUNCTIONS="io_uring_enter2 io_uring_queue_init io_uring_queue_exit io_uring_get_
 # File flags are not here: Libc holds them by hand, because O_DIRECT and O_NOFOLLOW differ between the two.
 LIBC_CONSTANTS="AF_INET AF_INET6 AF_UNIX SOCK_STREAM SOCK_DGRAM SOCK_CLOEXEC SOCK_NONBLOCK SOL_SOCKET SO_REUSEADDR
   SO_REUSEPORT SO_SNDBUF SO_RCVBUF IPPROTO_TCP TCP_NODELAY MSG_NOSIGNAL SHUT_RDWR"
-LIBC_STRUCTS="sockaddr sockaddr_storage sockaddr_in in_addr sockaddr_in6 in6_addr msghdr rlimit"
+LIBC_STRUCTS="sockaddr sockaddr_storage sockaddr_in in_addr sockaddr_in6 in6_addr sockaddr_un msghdr rlimit"
 # Structs outside <linux/io_uring.h> that we bind: liburing's ring (for the liburing cross-checks), and the
 # types io_uring structs and calls are built from.
 EXTRA_STRUCTS="io_uring io_uring_sq io_uring_cq __kernel_timespec iovec"

@@ -74,6 +74,7 @@ class LayoutConformanceTest {
         JAVA_STRUCTS.put("sockaddr_in", sockaddr_in.layout());
         JAVA_STRUCTS.put("in6_addr", in6_addr.layout());
         JAVA_STRUCTS.put("sockaddr_in6", sockaddr_in6.layout());
+        JAVA_STRUCTS.put("sockaddr_un", sockaddr_un.layout());
         JAVA_STRUCTS.put("msghdr", msghdr.layout());
         JAVA_STRUCTS.put("io_uring_sq", io_uring_sq.layout());
         JAVA_STRUCTS.put("io_uring_cq", io_uring_cq.layout());

@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <sys/un.h>
 #ifdef USE_LIBURING
 /* as native-bindings/src/jextract/liburing_abi.h, jextract's input: the kernel's header wins over liburing's copy */
 #include <linux/io_uring.h>
@@ -158,6 +159,8 @@ int main(void) {
     S(sockaddr_in6);
     F(sockaddr_in6, sin6_family); F(sockaddr_in6, sin6_port); F(sockaddr_in6, sin6_flowinfo);
     F(sockaddr_in6, sin6_addr); F(sockaddr_in6, sin6_scope_id);
+    S(sockaddr_un);
+    F(sockaddr_un, sun_family); F(sockaddr_un, sun_path);
     S(msghdr);
     F(msghdr, msg_name); F(msghdr, msg_namelen); F(msghdr, msg_iov); F(msghdr, msg_iovlen);
     F(msghdr, msg_control); F(msghdr, msg_controllen); F(msghdr, msg_flags);
