@@ -243,7 +243,7 @@ public final class Connection {
      * {@code onData} returns the same handle. Retained buffers are lent by the loop's ring: a handler that
      * keeps many makes receives wait for buffers ({@code -ENOBUFS}, recovered once released). Loop thread.
      *
-     * @throws IllegalStateException outside {@code onData}
+     * @throws IllegalStateException outside {@code onData}, or on a TLS connection (its {@code onData} gets decrypted copies)
      */
     public long retain() {
         checkLoop();
