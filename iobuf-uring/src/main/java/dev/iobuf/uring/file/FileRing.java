@@ -5,6 +5,7 @@ import static dev.iobuf.liburing.NewerKernelConstants.IORING_OP_FTRUNCATE;
 import dev.iobuf.BoundedPool;
 import dev.iobuf.liburing.Libc;
 import dev.iobuf.uring.CompletionHandler;
+import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
@@ -265,7 +266,7 @@ final class FileRing implements Runnable, CompletionHandler {
             files = RegisteredFiles.register(ring, config.fileSlots);
         }
         if (config.boundedWorkers >= 0 || config.unboundedWorkers >= 0) {
-            IoWorkers.limit(ring, config.boundedWorkers, config.unboundedWorkers);
+            IoWorkerCaps.apply(ring, new IoWorkerCaps(Math.max(0, config.boundedWorkers), Math.max(0, config.unboundedWorkers)));
         }
     }
 
