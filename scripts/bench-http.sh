@@ -302,47 +302,10 @@ fi
 
 # ---------------------------------------------------------------------------------------- processes
 
-PIDS=()
-# Every server this script started is stopped on any exit: TERM, then KILL after 5 s.
-cleanup() {
-  local pid i
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  PIDS=()
-}
-trap cleanup EXIT
+# Servers: start_server / stop_servers / cpu_ticks (scripts/lib.sh); every server is stopped on any exit.
+PORT_HINT="set HTTP_PORT_BASE/ECHO_PORT_BASE"
+trap stop_servers EXIT
 trap 'exit 130' INT TERM
-
-port_in_use() { [ -n "$(ss -ltnH "sport = :$1" 2>/dev/null)" ]; }
-
-# start_server NAME PORT CMD... : starts CMD pinned to SERVER_CPU, waits until PORT listens; sets SPID
-start_server() {
-  local name=$1 port=$2 i
-  shift 2
-  port_in_use "$port" && die "port $port (for $name) is taken: stop what listens there or set HTTP_PORT_BASE/ECHO_PORT_BASE"
-  echo "+ taskset -c $SERVER_CPU $*" >"$RUN_DIR/$name.out"
-  taskset -c "$SERVER_CPU" "$@" >>"$RUN_DIR/$name.out" 2>&1 &
-  SPID=$!
-  PIDS+=("$SPID")
-  for i in $(seq 600); do
-    if ! kill -0 "$SPID" 2>/dev/null; then
-      tail -20 "$RUN_DIR/$name.out" >&2
-      die "$name exited before listening on port $port (log: $RUN_DIR/$name.out)"
-    fi
-    port_in_use "$port" && break
-    sleep 0.1
-  done
-  port_in_use "$port" || die "$name did not listen on port $port within 60 s (log: $RUN_DIR/$name.out)"
-  echo "  $name: pid $SPID, $(grep -m1 -i 'listen' "$RUN_DIR/$name.out" || echo "listening on $port")" >&2
-}
-
-stop_servers() { cleanup; }
-
-# cpu_ticks PID : utime + stime of the whole process (all threads), in clock ticks
-cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 
 # alloc_bytes PID : heap bytes allocated so far by the server's live threads (jcmd Thread.print -e;
 # the Attach Listener that serves jcmd is left out). HotSpot prints B below 100 KiB, K below 100 MiB,

@@ -18,7 +18,8 @@ import java.io.PrintStream;
  * </pre>
  *
  * <p>{@code EchoServer [--port N (7007)] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N]
- * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)] [--unix PATH|@NAME]}.
+ * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)] [--unix PATH|@NAME]}; with
+ * {@code --udp} it echoes UDP datagrams instead ({@link UdpEchoServer}: {@code EchoServer --udp --port 7008}).
  * With {@code --unix PATH} it listens on a Unix domain socket instead ({@code @NAME}: an abstract name, no file):
  * a stale socket file left by a crashed server is replaced, and the file is removed at shutdown; try it with
  * {@code socat - UNIX-CONNECT:PATH}. Over TCP each loop has its own SO_REUSEPORT listening socket with a
@@ -44,6 +45,10 @@ public final class EchoServer {
 
     /** Runs the server until SIGINT/SIGTERM; returns the exit code (see the class comment). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--udp")) {
+            return UdpEchoServer.run(java.util.Arrays.stream(args).filter(a -> !a.equals("--udp")).toArray(String[]::new),
+                    out, err);
+        }
         return NetServer.main(NAME, USAGE, DEFAULT_PORT, (group, o) -> new EchoHandler(), args, out, err);
     }
 

@@ -2,6 +2,7 @@ package dev.iobuf.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.testkit.ChildJvm;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -46,7 +47,7 @@ class ServerProgramTest {
 
     @Test
     void echoServerStopsCleanlyOnSigterm() throws Exception {
-        try (ChildJvm server = ChildJvm.start(EchoServer.class, "--host", "127.0.0.1", "--port", "0", "--loops", "2")) {
+        try (ChildJvm server = ChildJvm.onModulePath(EchoServer.class).start("--host", "127.0.0.1", "--port", "0", "--loops", "2")) {
             int port = port(server.awaitLine("EchoServer listening on ", Duration.ofSeconds(20)));
             try (Socket s = NetTestKit.jdkClient(port)) {
                 byte[] msg = NetTestKit.pattern(100_000, 3);
@@ -61,7 +62,7 @@ class ServerProgramTest {
     @Test
     void echoServerOnAUnixSocketStopsCleanlyAndRemovesItsSocketFile(@TempDir Path dir) throws Exception {
         Path path = dir.resolve("echo.sock");
-        try (ChildJvm server = ChildJvm.start(EchoServer.class, "--unix", path.toString(), "--loops", "2")) {
+        try (ChildJvm server = ChildJvm.onModulePath(EchoServer.class).start("--unix", path.toString(), "--loops", "2")) {
             assertThat(server.awaitLine("EchoServer listening on ", Duration.ofSeconds(20)))
                     .startsWith("EchoServer listening on unix:" + path + " (2 event loops, io_uring; ");
             for (int i = 0; i < 3; i++) {
@@ -79,7 +80,7 @@ class ServerProgramTest {
 
     @Test
     void httpServerStopsCleanlyOnSigintWithAClientStillConnected() throws Exception {
-        try (ChildJvm server = ChildJvm.start(HttpServer.class, "--host", "127.0.0.1", "--port", "0", "--loops", "2");
+        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).start("--host", "127.0.0.1", "--port", "0", "--loops", "2");
              HttpTestClient client = new HttpTestClient(port(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20))))) {
             client.send(HttpTestClient.GET.repeat(3));
             for (int i = 0; i < 3; i++) {

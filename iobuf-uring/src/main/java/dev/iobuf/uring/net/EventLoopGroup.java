@@ -160,6 +160,28 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     /**
+     * Binds a UDP endpoint on {@code address} on every loop (one socket each, SO_REUSEPORT; port 0: any free
+     * port, see {@link DatagramBinding#localAddress()}) with {@link DatagramOptions#defaults()}; {@code handler}
+     * gets each datagram on the loop that received it. Returns once every loop receives. Call it from outside
+     * the group's loops.
+     *
+     * @throws dev.iobuf.uring.UnsupportedFeatureException before Linux 6.0 (multishot recvmsg)
+     * @throws UringException if a socket cannot be made or bound ({@code EADDRINUSE}); nothing stays open then
+     * @throws IllegalStateException if the group is shutting down, or called on one of its loops
+     */
+    public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler) {
+        return bindDatagram(address, handler, DatagramOptions.defaults());
+    }
+
+    /** As {@link #bindDatagram(InetSocketAddress, DatagramHandler)}, sized and tuned by {@code options}. */
+    public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler, DatagramOptions options) {
+        if (shuttingDown.get()) {
+            throw new IllegalStateException("the group is shutting down: no new UDP endpoints");
+        }
+        return DatagramBinding.bind(loops, address, handler, options);
+    }
+
+    /**
      * Connects to {@code remote} from the next loop (round-robin); see {@link EventLoop#connect}. Any thread.
      */
     public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler) {

@@ -1,5 +1,7 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.EventFdWaker;
+
 /**
  * A loop's event counters: plain fields, written by the loop thread only, read there when a
  * {@link NetCounters} snapshot is taken ({@link #snapshot}; gauges such as buffers per state come from
@@ -33,7 +35,7 @@ final class LoopCounters {
      * These counters with the gauges of the loop's parts; {@code recv} and {@code writes} are null once
      * closed (their gauges read 0), {@code wakeup} null if never made.
      */
-    NetCounters snapshot(int connectionsOpen, RecvBuffers recv, WriteBuffers writes, int timersPending, Wakeup wakeup) {
+    NetCounters snapshot(int connectionsOpen, RecvBuffers recv, WriteBuffers writes, int timersPending, EventFdWaker wakeup) {
         boolean live = recv != null;
         return new NetCounters(1, connectionsOpen,
                 accepted, connected, closed, rejected, fdsOpened, fdsClosed,
@@ -44,7 +46,7 @@ final class LoopCounters {
                 zeroCopyPending, zeroCopySends, zeroCopyCopied,
                 bytesReceived, bytesSent,
                 timersPending, tasksRun,
-                wakeup == null ? 0 : wakeup.wakeups(), wakeup == null ? 0 : wakeup.skipped(),
+                wakeup == null ? 0 : wakeup.eventfdWrites(), wakeup == null ? 0 : wakeup.skipped(),
                 leakedRecvBuffers, leakedWriteBuffers, acceptsOutOfFds, deadlineCloses, invalidCompletions);
     }
 }

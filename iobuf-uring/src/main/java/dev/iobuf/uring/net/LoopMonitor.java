@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -15,6 +16,10 @@ import jdk.jfr.FlightRecorder;
  * {@code dev.iobuf.ConnectionSummary}. JFR calls the hook only while a recording enables that event;
  * the hook hands each loop a task, so the snapshot is taken and committed on the loop's thread and the
  * JFR thread never waits for a busy loop.
+ *
+ * <p>Names are unique in the JVM: two groups may share a thread-name prefix, so a loop whose thread name is
+ * taken by a live loop is registered as {@code <thread name>#2} ({@code #3}, ...); its JFR summaries carry the
+ * same name.
  */
 final class LoopMonitor {
     private static final System.Logger LOG = System.getLogger(LoopMonitor.class.getName());
@@ -36,9 +41,10 @@ final class LoopMonitor {
         this.objectName = objectName;
     }
 
-    /** Registers the running loop {@code loop}, named {@code name} (its thread's name). */
+    /** Registers the running loop {@code loop}, named {@code name} (its thread's name) or, if taken, {@code name#n}. */
     static LoopMonitor start(EventLoop loop, String name) {
-        LoopMonitor m = new LoopMonitor(loop, name, register(loop, name));
+        ObjectName on = register(loop, name);
+        LoopMonitor m = new LoopMonitor(loop, on == null ? name : ObjectName.unquote(on.getKeyProperty("name")), on);
         LIVE.add(m);
         return m;
     }
@@ -55,21 +61,33 @@ final class LoopMonitor {
         }
     }
 
+    /** The name of the loop in its MBean and its JFR summaries: its thread's, made unique. */
+    String name() {
+        return name;
+    }
+
     /** The MBean's name, or null if it could not be registered (logged). */
     ObjectName objectName() {
         return objectName;
     }
 
-    private static ObjectName register(EventLoop loop, String name) {
+    private static ObjectName register(EventLoop loop, String threadName) {
         try {
-            ObjectName on = new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(name));
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            server.registerMBean(new CountersMBean(loop::counters, "Counters of event loop " + name), on);
-            return on;
+            for (int n = 1; ; n++) {
+                String name = n == 1 ? threadName : threadName + "#" + n;
+                ObjectName on = new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(name));
+                try {
+                    server.registerMBean(new CountersMBean(loop::counters, "Counters of event loop " + name), on);
+                    return on;
+                } catch (InstanceAlreadyExistsException taken) {
+                    // another live loop has this thread name (two groups, one prefix): try the next suffix
+                }
+            }
         } catch (JMException | RuntimeException e) {
-            // Observability must never stop a loop from running: a name clash (two groups with one thread
-            // name prefix) or a restricted MBean server leaves this loop without an MBean, and says so.
-            LOG.log(System.Logger.Level.WARNING, "event loop " + name + " runs without its JMX MBean: " + e);
+            // Observability must never stop a loop from running: a restricted MBean server leaves this
+            // loop without an MBean, and says so.
+            LOG.log(System.Logger.Level.WARNING, "event loop " + threadName + " runs without its JMX MBean: " + e);
             return null;
         }
     }

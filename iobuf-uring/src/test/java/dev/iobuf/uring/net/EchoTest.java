@@ -4,6 +4,8 @@ import static dev.iobuf.uring.net.NetTestSupport.anyPort;
 import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.testkit.ChildJvm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -94,7 +96,8 @@ class EchoTest {
         }
         EchoHandler echo = new EchoHandler();
         Listener listener = server.listen(anyPort(), echo);
-        List<String> out = ChildJvm.run(EchoClientChild.class, 280, String.valueOf(listener.port()), String.valueOf(n), "2");
+        List<String> out = ChildJvm.onClassPath(EchoClientChild.class)
+                .run(Duration.ofSeconds(280), String.valueOf(listener.port()), String.valueOf(n), "2").stdoutLines();
         assertThat(out).as("child output").anyMatch(line -> line.startsWith("OK " + n));
         NetCounters s = NetTestSupport.shutdownClean(server);
         assertThat(s.connectionsAccepted()).isEqualTo(n);
