@@ -23,7 +23,11 @@ import java.lang.foreign.ValueLayout;
  */
 public record IoWorkerCaps(int bounded, int unbounded) {
 
-    /** @throws IllegalArgumentException if a cap is negative */
+    /**
+     * Checks the caps.
+     *
+     * @throws IllegalArgumentException if a cap is negative
+     */
     public IoWorkerCaps {
         if (bounded < 0 || unbounded < 0) {
             throw new IllegalArgumentException("io-wq worker caps must be >= 0 (0 = leave as is), got bounded="

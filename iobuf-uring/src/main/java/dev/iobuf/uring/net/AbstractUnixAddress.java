@@ -24,7 +24,7 @@ public final class AbstractUnixAddress extends SocketAddress {
     /** sun_path holds 108 bytes; the leading NUL takes one. */
     static final int MAX_NAME_BYTES = 107;
 
-    /** @serial the name, without the leading NUL */
+    /** The name, without the leading NUL. */
     private final String name;
 
     private AbstractUnixAddress(String name) {
