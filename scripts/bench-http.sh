@@ -60,16 +60,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-QUICK=0
-REPORT_ONLY=0
-for a in "$@"; do
-  case "$a" in
-    --quick) QUICK=1 ;;
-    --report) REPORT_ONLY=1 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
-    *) die "unknown argument '$a' (scripts/bench-http.sh [--quick | --report])" ;;
-  esac
-done
+bench_args "$@"
 
 JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/results
@@ -355,14 +346,14 @@ OURS_MP=""
 # Finds (and when stale builds) the examples jar; sets OURS_MP, or OURS_NOTE when ours cannot run.
 prepare_ours() {
   local cls=$1 src="examples/src/main/java/dev/iobuf/examples/$1.java" jar
-  jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e -tests | head -1 || true)
+  jar=$(module_jar examples)
   if [ -f "$src" ] && [ "${BENCH_NO_BUILD:-0}" != 1 ] \
      && { [ -z "$jar" ] || [ -n "$(find examples/src/main iobuf-core/src/main native-bindings/src/main iobuf-uring/src/main -newer "$jar" -print -quit)" ]; }; then
     echo "building the examples jar (for dev.iobuf.examples.$cls)" >&2
     ensure_maven
     "${MVN[@]}" -q -DskipTests -pl examples -am package >"$RUN_DIR/examples-build.log" 2>&1 \
       || echo "  examples build failed (log: $RUN_DIR/examples-build.log)" >&2
-    jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e -tests | head -1 || true)
+    jar=$(module_jar examples)
   fi
   # grep -c reads the whole listing: with pipefail, grep -q could exit early, kill unzip with
   # SIGPIPE and make the pipeline (and so the check) fail at random.
@@ -370,7 +361,7 @@ prepare_ours() {
     OURS_NOTE="ours is pending: dev.iobuf.examples.$cls is not in ${jar:-examples/target/examples-*.jar} yet"
     return 1
   fi
-  OURS_MP="$(ls iobuf-core/target/iobuf-core-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$(ls native-bindings/target/native-bindings-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$jar"
+  OURS_MP=$(ours_module_path "$jar")
 }
 
 # ------------------------------------------------------------------------------------------- servers

@@ -31,16 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-QUICK=0
-REPORT_ONLY=0
-for a in "$@"; do
-  case "$a" in
-    --quick) QUICK=1 ;;
-    --report) REPORT_ONLY=1 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
-    *) die "unknown argument '$a' (scripts/bench-https.sh [--quick | --report])" ;;
-  esac
-done
+bench_args "$@"
 
 JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/results
@@ -142,12 +133,11 @@ main() {
   fi
   CLK_TCK=$(getconf CLK_TCK)
   declare -gA SERVER_PID
-  local ks="$RUN_DIR/server.p12" pw=benchpass jar mp
+  local ks="$RUN_DIR/server.p12" pw=benchpass mp
   rm -f "$ks"
   "$JAVA_HOME/bin/keytool" -genkeypair -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost -validity 2 \
     -storetype PKCS12 -keystore "$ks" -storepass "$pw" -ext SAN=dns:localhost,ip:127.0.0.1 >/dev/null 2>&1
-  jar=$(ls examples/target/examples-*.jar | grep -v -e sources -e javadoc -e tests | head -1)
-  mp="$(ls iobuf-core/target/iobuf-core-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$(ls native-bindings/target/native-bindings-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$jar"
+  mp=$(ours_module_path)
   local jvm=(-Xms512m -Xmx512m -XX:+UseParallelGC)
   echo "meta date=$(date -u +%Y-%m-%dT%H:%M:%SZ) cpus=$(nproc) load_start=$(cut -d' ' -f1 /proc/loadavg)" \
        "jdk=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')" \

@@ -93,7 +93,32 @@ http_aot_cache() {
   fi
 }
 
-# ---- benchmark servers (scripts/bench-http.sh, scripts/bench-https.sh) ----
+# ---- benchmark scripts (scripts/bench-http.sh, scripts/bench-https.sh) ----
+
+# bench_args ARGS... : the arguments of a benchmark script: --quick (QUICK=1), --report (REPORT_ONLY=1),
+# --help (prints the script's header comment and exits)
+bench_args() {
+  QUICK=0
+  REPORT_ONLY=0
+  local a
+  for a in "$@"; do
+    case "$a" in
+      --quick) QUICK=1 ;;
+      --report) REPORT_ONLY=1 ;;
+      -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+      *) die "unknown argument '$a' ($0 [--quick | --report])" ;;
+    esac
+  done
+}
+
+# module_jar MODULE : the module's built jar (not its -sources, -javadoc or -tests jar); nothing if not built
+module_jar() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v -e -sources -e -javadoc -e -tests | head -1 || true; }
+
+# ours_module_path [EXAMPLES_JAR] : the module path of the examples' programs (our three jars and the examples')
+ours_module_path() {
+  echo "$(module_jar iobuf-core):$(module_jar native-bindings):$(module_jar iobuf-uring):${1:-$(module_jar examples)}"
+}
+
 # Each server runs pinned to SERVER_CPU, its output in RUN_DIR/NAME.out. The calling script stops them all
 # on exit: `trap stop_servers EXIT`. PORT_HINT ends the message when a port is taken (which variable moves it).
 SERVER_PIDS=()

@@ -3,7 +3,6 @@ package dev.iobuf.uring.net;
 import dev.iobuf.uring.UnsupportedFeatureException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -59,24 +58,8 @@ public final class DatagramBinding implements AutoCloseable {
             }
         }
         int[] fds = new int[loops.size()];
-        Arrays.fill(fds, -1);
-        InetSocketAddress bound = address;
-        try {
-            for (int i = 0; i < fds.length; i++) {
-                fds[i] = DatagramSockets.bound(bound, options.socketOptions());
-                if (i == 0) {
-                    InetSocketAddress actual = Sockets.localAddress(fds[0]);
-                    bound = actual != null ? actual : address;
-                }
-            }
-        } catch (RuntimeException e) {
-            for (int fd : fds) {
-                if (fd >= 0) {
-                    Sockets.close(fd);
-                }
-            }
-            throw e;
-        }
+        InetSocketAddress bound = ReusePortSockets.openEach(fds, address,
+                a -> ReusePortSockets.bound(a, DatagramSockets.SOCK_DGRAM, options.socketOptions(), false));
         DatagramBinding binding = new DatagramBinding(bound, loops, fds, handler, options);
         binding.attachAll(fds);
         return binding;

@@ -145,7 +145,7 @@ final class DatagramReceiver {
     private static int groSegment(MemorySegment buffer, long at, int length) {
         long end = at + length;
         while (at + DatagramSockets.CMSG_HEADER <= end) {
-            long len = buffer.get(ValueLayout.JAVA_LONG, at);
+            long len = buffer.get(ValueLayout.JAVA_LONG, at + DatagramSockets.CMSG_LEN);
             if (len < DatagramSockets.CMSG_HEADER || at + len > end) {
                 return 0;
             }

@@ -190,7 +190,7 @@ final class DatagramSendQueue implements AutoCloseable {
             batches.set(ValueLayout.JAVA_LONG, hdr + IOV + iovec.iov_base$offset(), data.address() + offset[r]);
             batches.set(ValueLayout.JAVA_LONG, hdr + IOV + iovec.iov_len$offset(), bytes);
             if (n > 1) {
-                batches.set(ValueLayout.JAVA_LONG, hdr + CMSG, DatagramSockets.CMSG_HEADER + 2L);     // CMSG_LEN(2)
+                batches.set(ValueLayout.JAVA_LONG, hdr + CMSG + DatagramSockets.CMSG_LEN, DatagramSockets.CMSG_HEADER + 2L);  // CMSG_LEN(2)
                 batches.set(ValueLayout.JAVA_INT, hdr + CMSG + DatagramSockets.CMSG_LEVEL, DatagramSockets.SOL_UDP);
                 batches.set(ValueLayout.JAVA_INT, hdr + CMSG + DatagramSockets.CMSG_TYPE, DatagramSockets.UDP_SEGMENT);
                 batches.set(ValueLayout.JAVA_SHORT, hdr + CMSG + DatagramSockets.CMSG_HEADER, (short) length[r]);

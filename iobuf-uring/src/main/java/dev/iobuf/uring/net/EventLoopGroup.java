@@ -49,6 +49,7 @@ public final class EventLoopGroup implements AutoCloseable {
     private EventLoopGroup(LoopConfig config, int threads) {
         this.config = config;
         LoopLog.warmUp();               // while fds are plentiful: a loop out of fds must still be able to log
+        LoopMonitor.WarmUp.start();     // JMX and JFR set-up in parallel with the loops' rings and pools
         List<EventLoop> started = new ArrayList<>(threads);
         try {
             for (int i = 0; i < threads; i++) {

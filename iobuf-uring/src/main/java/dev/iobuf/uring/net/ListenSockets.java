@@ -30,53 +30,32 @@ final class ListenSockets {
         int family = SocketAddresses.familyOf(address);
         options.requireFamily(family);
         if (family == Sockets.AF_UNIX) {
-            int fd = socket(address, options, config);
+            int fd = unixSocket(address, options, config);
             int[] fds = new int[loops];
             Arrays.fill(fds, fd);
             UnixSocketFile file = address instanceof UnixDomainSocketAddress u ? UnixSocketFile.bound(u) : null;
             return new Opened(fds, address, file);
         }
         int[] fds = new int[loops];
-        Arrays.fill(fds, -1);
-        SocketAddress bound = address;
-        try {
-            for (int i = 0; i < fds.length; i++) {
-                fds[i] = socket(bound, options, config);
-                if (i == 0) {
-                    InetSocketAddress actual = Sockets.localAddress(fds[0]);
-                    bound = actual != null ? actual : address;     // port 0: every socket takes the port the first got
-                }
-            }
-        } catch (RuntimeException e) {
-            for (int fd : fds) {
-                if (fd >= 0) {
-                    Sockets.close(fd);
-                }
-            }
-            throw e;
-        }
+        SocketAddress bound = ReusePortSockets.openEach(fds, (InetSocketAddress) address, a -> ipSocket(a, options, config));
         return new Opened(fds, bound, null);
     }
 
-    private static int socket(SocketAddress address, SocketOptions options, LoopConfig config) {
-        int family = SocketAddresses.familyOf(address);
-        boolean unix = family == Sockets.AF_UNIX;
+    private static int ipSocket(InetSocketAddress address, SocketOptions options, LoopConfig config) {
+        int fd = ReusePortSockets.bound(address, Sockets.SOCK_STREAM, options, config.tcpNoDelay());
+        return listen(fd, address, config);
+    }
+
+    /** A Unix domain socket (path or abstract name): no SO_REUSEPORT, no TCP options. */
+    private static int unixSocket(SocketAddress address, SocketOptions options, LoopConfig config) {
         if (address instanceof UnixDomainSocketAddress u) {
             UnixAddresses.pathBytes(u);                 // a bad path fails before anything is touched
             UnixSocketFile.clearStale(u);
         }
-        String where = address.toString();
-        int fd = Sockets.orThrow(Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0),
-                "socket(" + SocketAddresses.familyName(family) + ", SOCK_STREAM)", -1, null);
-        if (!unix) {
-            Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEADDR, 1), "setsockopt(SO_REUSEADDR)", fd, null);
-            Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEPORT, 1), "setsockopt(SO_REUSEPORT)", fd, null);
-            if (config.tcpNoDelay()) {
-                Sockets.orThrow(Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1), "setsockopt(TCP_NODELAY)", fd, null);
-            }
-        }
+        int fd = Sockets.orThrow(Sockets.socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0),
+                "socket(AF_UNIX, SOCK_STREAM)", -1, null);
         try {
-            options.applyTo(fd, family == Sockets.AF_INET6);
+            options.applyTo(fd, false);
         } catch (RuntimeException e) {
             Sockets.close(fd);
             throw e;
@@ -85,23 +64,25 @@ final class ListenSockets {
             MemorySegment sockaddr = arena.allocate(SocketAddresses.MAX_BYTES, 8);
             int length = SocketAddresses.encodeAny(address, sockaddr);
             int rc = Sockets.bind(fd, sockaddr, length);
-            Sockets.orThrow(rc, "bind(" + where + ")", fd, bindRemedy(rc, unix));
+            Sockets.orThrow(rc, "bind(" + address + ")", fd, bindRemedy(rc));
         }
-        Sockets.orThrow(Sockets.listen(fd, config.backlog()), "listen(" + where + ", " + config.backlog() + ")", fd, null);
+        return listen(fd, address, config);
+    }
+
+    private static int listen(int fd, SocketAddress address, LoopConfig config) {
+        Sockets.orThrow(Sockets.listen(fd, config.backlog()), "listen(" + address + ", " + config.backlog() + ")", fd, null);
         return fd;
     }
 
-    private static String bindRemedy(int rc, boolean unix) {
+    private static String bindRemedy(int rc) {
         if (Errno.EADDRINUSE.is(rc)) {
-            return unix ? "another socket holds this name: stop it or pick another name"
-                    : "another socket holds this address without SO_REUSEPORT (or as another user): stop it or pick "
-                    + "another port";
+            return "another socket holds this name: stop it or pick another name";
         }
-        if (unix && (Errno.EACCES.is(rc) || Errno.EPERM.is(rc) || Errno.EROFS.is(rc))) {
+        if (Errno.EACCES.is(rc) || Errno.EPERM.is(rc) || Errno.EROFS.is(rc)) {
             return "this user cannot create the socket file: bind in a directory it may write to (e.g. "
                     + "$XDG_RUNTIME_DIR or a folder of its own under /run or /tmp)";
         }
-        if (unix && Errno.ENOENT.is(rc)) {
+        if (Errno.ENOENT.is(rc)) {
             return "the directory of the socket path does not exist: create it first";
         }
         return null;

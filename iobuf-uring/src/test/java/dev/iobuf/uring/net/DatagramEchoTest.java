@@ -38,6 +38,22 @@ class DatagramEchoTest {
         }
     }
 
+    /** A group with an echo binding, and the fd count before it existed. */
+    private record Served(EventLoopGroup group, UdpEcho echo, DatagramBinding udp, int fdsBefore) {
+        static Served on(int loops, InetSocketAddress address) {
+            int fdsBefore = NetTestSupport.openFds();
+            EventLoopGroup group = NetTestSupport.group(b -> b.threads(loops));
+            UdpEcho echo = new UdpEcho(loops);
+            return new Served(group, echo, group.bindDatagram(address, echo), fdsBefore);
+        }
+
+        /** Shuts the group down clean (counters at zero) and checks /proc/self/fd is back where it was. */
+        void endClean() {
+            NetTestSupport.shutdownClean(group);
+            assertThat(NetTestSupport.openFds()).isEqualTo(fdsBefore);
+        }
+    }
+
     static DatagramChannel client(InetAddress bindTo) throws IOException {
         DatagramChannel ch = DatagramChannel.open(bindTo instanceof Inet6Address ? StandardProtocolFamily.INET6
                 : StandardProtocolFamily.INET);
@@ -64,10 +80,8 @@ class DatagramEchoTest {
 
     @Test
     void manySendersGetEveryDatagramBack() throws Exception {
-        int fdsBefore = NetTestSupport.openFds();
-        EventLoopGroup group = group();
-        UdpEcho echo = new UdpEcho(2);
-        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), echo);
+        Served s = Served.on(2, NetTestSupport.anyPort());
+        DatagramBinding udp = s.udp();
         assertThat(udp.endpoints()).hasSize(2);
         int senders = 8;
         int each = 300;
@@ -75,8 +89,8 @@ class DatagramEchoTest {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int s = 0; s < senders; s++) {
-                long seed = s * 1000L;
+            for (int i = 0; i < senders; i++) {
+                long seed = i * 1000L;
                 done.add(pool.submit(() -> {
                     echoBlocking(NetTestSupport.LOOPBACK, udp.localAddress(), each, sizes, seed);
                     return null;
@@ -92,27 +106,23 @@ class DatagramEchoTest {
         assertThat(c.received()).isEqualTo((long) senders * each);
         assertThat(NetTestSupport.await(() -> udp.counters().sent() == (long) senders * each, Duration.ofSeconds(5))).isTrue();
         assertThat(c.sendsRefused() + c.sendErrors() + c.handlerErrors() + c.truncated() + c.staleCompletions()).isZero();
-        assertThat(echo.errors).isEmpty();
+        assertThat(s.echo().errors).isEmpty();
         udp.close();
-        assertThat(echo.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(s.echo().closed.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(udp.counters().queued()).isZero();
-        NetTestSupport.shutdownClean(group);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fdsBefore);
+        s.endClean();
     }
 
     @Test
     void datagramsUpTo65507BytesComeBackWhole() throws Exception {
-        int fdsBefore = NetTestSupport.openFds();
-        EventLoopGroup group = group(b -> b.threads(1));
-        UdpEcho echo = new UdpEcho(1);
-        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), echo);
+        Served s = Served.on(1, NetTestSupport.anyPort());
+        DatagramBinding udp = s.udp();
         echoBlocking(NetTestSupport.LOOPBACK, udp.localAddress(), 12, new int[] {0, 1, 1472, 1473, 9000, 32_768,
                 65_000, DatagramOptions.MAX_DATAGRAM}, 7);
         assertThat(udp.counters().received()).isEqualTo(12);
         assertThat(udp.counters().truncated()).isZero();
         udp.close();
-        NetTestSupport.shutdownClean(group);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fdsBefore);
+        s.endClean();
     }
 
     @Test
@@ -123,24 +133,19 @@ class DatagramEchoTest {
         } catch (IOException e) {
             Assumptions.abort("no IPv6 loopback here (" + e + "), skipping");
         }
-        int fdsBefore = NetTestSupport.openFds();
-        EventLoopGroup group = group();
-        UdpEcho echo = new UdpEcho(2);
-        DatagramBinding udp = group.bindDatagram(new InetSocketAddress(v6, 0), echo);
+        Served s = Served.on(2, new InetSocketAddress(v6, 0));
+        DatagramBinding udp = s.udp();
         assertThat(udp.localAddress().getAddress()).isEqualTo(v6);
         echoBlocking(v6, udp.localAddress(), 200, new int[] {5, 1000, 40_000}, 3);
         assertThat(udp.counters().received()).isEqualTo(200);
         udp.close();
-        NetTestSupport.shutdownClean(group);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fdsBefore);
+        s.endClean();
     }
 
     @Test
     void closingWhileDatagramsAreInFlightLeavesNothingBehind() throws Exception {
-        int fdsBefore = NetTestSupport.openFds();
-        EventLoopGroup group = group();
-        UdpEcho echo = new UdpEcho(2);
-        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), echo);
+        Served s = Served.on(2, NetTestSupport.anyPort());
+        DatagramBinding udp = s.udp();
         try (DatagramChannel ch = client(NetTestSupport.LOOPBACK)) {
             ByteBuffer msg = ByteBuffer.wrap(NetTestSupport.pattern(1000, 1));
             for (int i = 0; i < 3000; i++) {
@@ -150,27 +155,23 @@ class DatagramEchoTest {
                 }
             }
         }
-        assertThat(echo.closed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(s.echo().closed.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(udp.isOpen()).isFalse();
         DatagramCounters c = udp.counters();
         assertThat(c.queued()).isZero();
         assertThat(c.received()).isPositive();
         assertThat(c.sent() + c.sendErrors()).isEqualTo(c.received() - c.sendsRefused());
-        NetTestSupport.shutdownClean(group);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fdsBefore);
+        s.endClean();
     }
 
     @Test
     void shutdownClosesOpenEndpoints() throws Exception {
-        int fdsBefore = NetTestSupport.openFds();
-        EventLoopGroup group = group();
-        UdpEcho echo = new UdpEcho(2);
-        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), echo);
+        Served s = Served.on(2, NetTestSupport.anyPort());
+        DatagramBinding udp = s.udp();
         echoBlocking(NetTestSupport.LOOPBACK, udp.localAddress(), 10, new int[] {100}, 1);
-        NetTestSupport.shutdownClean(group);
-        assertThat(echo.closed.getCount()).isZero();
+        s.endClean();
+        assertThat(s.echo().closed.getCount()).isZero();
         assertThat(udp.isOpen()).isFalse();
-        assertThat(NetTestSupport.openFds()).isEqualTo(fdsBefore);
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class ChildJvm implements AutoCloseable {
         private final List<String> prefix = new ArrayList<>();
         private final List<String> jvm = new ArrayList<>();
         private final List<String> main;
+        private Path directory;
 
         private Launch(List<String> jvm, List<String> main) {
             this.jvm.addAll(jvm);
@@ -89,6 +90,26 @@ public final class ChildJvm implements AutoCloseable {
         }
 
         /**
+         * Runs the child in {@code dir} (its working directory).
+         * @param dir the directory
+         * @return this
+         */
+        public Launch in(Path dir) {
+            directory = dir;
+            return this;
+        }
+
+        /**
+         * Adds JVM options.
+         * @param options the options
+         * @return this
+         */
+        public Launch withJvmOptions(String... options) {
+            jvm.addAll(List.of(options));
+            return this;
+        }
+
+        /**
          * Replaces the JVM options.
          * @param options the options
          * @return this
@@ -111,7 +132,11 @@ public final class ChildJvm implements AutoCloseable {
             cmd.addAll(jvm);
             cmd.addAll(main);
             cmd.addAll(List.of(args));
-            return new ChildJvm(new ProcessBuilder(cmd).start());
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (directory != null) {
+                pb.directory(directory.toFile());
+            }
+            return new ChildJvm(pb.start());
         }
 
         /**
@@ -156,6 +181,19 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
+     * {@code main} in the unnamed module on the class path, our three modules on the module path with native
+     * access, and none for the unnamed module ({@code --illegal-native-access=deny}): what a caller without
+     * native access can reach through us.
+     * @param main the main class
+     * @return the launch, to start or run
+     */
+    public static Launch unnamedOverOurModules(Class<?> main) {
+        return new Launch(List.of("-XX:-UsePerfData"), List.of("--module-path", String.join(":", ourModules()),
+                "--add-modules", "dev.iobuf.uring", NATIVE_ACCESS, "--illegal-native-access=deny",
+                "-cp", location(main), main.getName()));
+    }
+
+    /**
      * {@code main} on the class path with our modules' classes (class comment).
      * @param main the main class
      * @return the launch, to start or run
@@ -164,6 +202,17 @@ public final class ChildJvm implements AutoCloseable {
         String cp = String.join(":", ourModules()) + ":" + location(main);
         return new Launch(List.of("-XX:-UsePerfData"),
                 List.of("--enable-native-access=ALL-UNNAMED", "-cp", cp, main.getName()));
+    }
+
+    /**
+     * {@code main} with the test JVM's whole class path (test libraries included) and native access for the
+     * unnamed module ({@code -XX:-UsePerfData} only).
+     * @param main the main class
+     * @return the launch, to start or run
+     */
+    public static Launch onTestClassPath(Class<?> main) {
+        return new Launch(List.of("-XX:-UsePerfData"), List.of("--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), main.getName()));
     }
 
     /** Where iobuf-core, native-bindings and iobuf-uring were loaded from (jars or class folders). */
