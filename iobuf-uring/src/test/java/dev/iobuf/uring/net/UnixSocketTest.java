@@ -252,6 +252,7 @@ class UnixSocketTest {
 
     @Test
     void closingRemovesOnlyTheFileItBound() throws Exception {
+        int fds = NetTestSupport.openFds();
         Path path = dir.resolve("taken.sock");
         EventLoopGroup group = NetTestSupport.group();
         Listener listener = group.listen(UnixDomainSocketAddress.of(path), new AddressEcho());
@@ -262,6 +263,7 @@ class UnixSocketTest {
             assertThat(path).as("the successor's socket file").exists();
         }
         NetTestSupport.shutdownClean(group);
+        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
     }
 
     @Test
