@@ -500,6 +500,6 @@ public final class EventLoop implements Executor {
 
     /** Completions that matched nothing live (0 unless something is wrong). Loop thread, or after termination. */
     long staleCompletions() {
-        return strays == null ? 0 : strays.staleCount();
+        return strays == null ? 0 : strays.staleCount() + res.datagrams.stale();
     }
 }
