@@ -43,9 +43,11 @@ class QuietLoopTest {
             Assumptions.assumeTrue(probe.has(RingFeature.NO_IOWAIT), "SKIPPED: this kernel (" + System.getProperty("os.version")
                     + ") has no IORING_FEAT_NO_IOWAIT (Linux 6.15): the loops wait as the kernel accounts them");
         }
+        int fds = NetTestSupport.openFds();
         long[] baseline = idleIowait(null);
         long[] control = idleIowait(false);
         long[] quiet = idleIowait(true);
+        assertThat(NetTestSupport.openFds()).as("/proc/self/fd after both groups").isEqualTo(fds);
         String seen = "quietest of " + WINDOWS + " " + WINDOW_MS + " ms windows, no loops / 2 idle loops without "
                 + "NO_IOWAIT / with: /proc/stat iowait ticks " + baseline[0] + " / " + control[0] + " / " + quiet[0]
                 + "; /proc/pressure/io some us " + baseline[1] + " / " + control[1] + " / " + quiet[1];
@@ -105,6 +107,7 @@ class QuietLoopTest {
 
     @Test
     void everyLoopRunsWithTheGroupsWorkerCaps() throws Exception {
+        int fds = NetTestSupport.openFds();
         EventLoopGroup capped = NetTestSupport.group(b -> b.maxWorkers(2, 3));
         EventLoopGroup plain = NetTestSupport.group(b -> { });
         try {
@@ -115,6 +118,7 @@ class QuietLoopTest {
             NetTestSupport.shutdownClean(capped);
             NetTestSupport.shutdownClean(plain);
         }
+        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
     }
 
     @Test

@@ -222,6 +222,7 @@ class TlsTest {
     }
     @Test
     void retainIsRefusedOnATlsConnectionAndTheConnectionGoesOn() throws Exception {
+        int fds = NetTestSupport.openFds();
         CompletableFuture<String> refusal = new CompletableFuture<>();
         ConnectionHandler retaining = new ConnectionHandler() {
             @Override
@@ -248,5 +249,6 @@ class TlsTest {
                 .contains("retain() is not available on a TLS connection", "decrypted", "copy");
         NetCounters counters = NetTestSupport.shutdownClean(group);
         assertThat(counters.recvBuffersRetained()).isZero();
+        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
     }
 }
