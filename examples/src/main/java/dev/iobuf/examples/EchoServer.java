@@ -18,7 +18,8 @@ import java.io.PrintStream;
  * </pre>
  *
  * <p>{@code EchoServer [--port N (7007)] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N]
- * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)]}.
+ * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)]
+ * [--transport auto|io_uring|nio (auto)]} (auto: NIO where io_uring is refused, with one log line saying why).
  * Each loop has its own SO_REUSEPORT listening socket with a multishot accept, and
  * each connection a multishot receive into the loop's provided-buffer ring; the handler
  * ({@link EchoHandler}) copies the data into the connection's write queue and the buffer goes back to the

@@ -1,6 +1,7 @@
 package dev.iobuf.examples;
 
 import dev.iobuf.BufferTier;
+import dev.iobuf.uring.Transport;
 import dev.iobuf.uring.net.ConnectionHandler;
 import dev.iobuf.uring.net.EventLoopGroup;
 import dev.iobuf.uring.net.Listener;
@@ -8,6 +9,7 @@ import dev.iobuf.uring.net.NetCounters;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -22,9 +24,10 @@ import java.util.function.BiFunction;
  */
 final class NetServer implements AutoCloseable {
     static final Set<String> VALUE_OPTIONS = Set.of("--host", "--port", "--loops", "--recv-buffers", "--recv-buffer-size",
-            "--idle-timeout", "--shutdown-timeout", "--keystore", "--keystore-password");
+            "--idle-timeout", "--shutdown-timeout", "--keystore", "--keystore-password", "--transport");
     static final String OPTIONS_USAGE = "[--port N] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N (1024 per loop)]"
             + " [--recv-buffer-size BYTES (8192)] [--idle-timeout DURATION (off)] [--shutdown-timeout DURATION (5s)] "
+            + "[--transport auto|io_uring|nio (auto)] "
             + ServerTls.USAGE;
     /** An HTTP server closes idle keep-alive connections after this long by default. */
     static final long HTTP_IDLE_TIMEOUT_NANOS = 60_000_000_000L;
@@ -38,10 +41,11 @@ final class NetServer implements AutoCloseable {
      * The servers' command line. {@code idleTimeoutNanos}: close a connection that neither received nor
      * sent for this long (0: never). {@code headTimeoutNanos} (HTTP): abort a connection whose request head
      * is not complete this long after its first byte (0: never); a client sending a byte now and then to
-     * keep a connection open (slowloris) resets the idle time but not this deadline.
+     * keep a connection open (slowloris) resets the idle time but not this deadline. {@code transport}: auto
+     * (io_uring, or NIO where io_uring is refused, said in one log line), io_uring, or nio.
      */
     record Options(String host, int port, int loops, int recvBuffers, BufferTier recvTier, long idleTimeoutNanos,
-                   long headTimeoutNanos, long shutdownTimeoutNanos, ServerTls tls) {
+                   long headTimeoutNanos, long shutdownTimeoutNanos, ServerTls tls, Transport transport) {
         static Options parse(String[] args, String usage, int defaultPort) {
             return parse(args, usage, defaultPort, false);
         }
@@ -62,37 +66,54 @@ final class NetServer implements AutoCloseable {
                     BufferTier.forSize(c.intValue("--recv-buffer-size", BufferTier.MEDIUM.size(), 64, BufferTier.LARGE.size())),
                     c.durationNanosOrOff("--idle-timeout", http ? HTTP_IDLE_TIMEOUT_NANOS : 0),
                     http ? c.durationNanosOrOff("--head-timeout", HTTP_HEAD_TIMEOUT_NANOS) : 0,
-                    c.durationNanos("--shutdown-timeout", 5_000_000_000L), ServerTls.of(c));
+                    c.durationNanos("--shutdown-timeout", 5_000_000_000L), ServerTls.of(c), transport(c));
+        }
+
+        private static Transport transport(CommandLine c) {
+            if (!c.has("--transport")) {
+                return Transport.AUTO;
+            }
+            String v = c.value("--transport");
+            for (Transport t : Transport.values()) {
+                if (t.name().equalsIgnoreCase(v)) {
+                    return t;
+                }
+            }
+            throw ToolException.usage("--transport " + v + " is not one of auto, io_uring, nio");
         }
 
         /** The defaults, with {@code port} and {@code loops} (no idle timeout, no head deadline). */
         static Options of(String host, int port, int loops) {
-            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 0, 5_000_000_000L, null);
+            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 0, 5_000_000_000L, null, Transport.AUTO);
         }
 
         Options withRecvBuffers(int n) {
-            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, tls);
+            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, tls, transport);
+        }
+
+        Options withTransport(Transport t) {
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, tls, t);
         }
 
         Options withTls(ServerTls t) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, t);
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, t, transport);
         }
 
         Options withShutdownTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, d.toNanos(), tls);
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, d.toNanos(), tls, transport);
         }
 
         Options withIdleTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, d.toNanos(), headTimeoutNanos, shutdownTimeoutNanos, tls);
+            return new Options(host, port, loops, recvBuffers, recvTier, d.toNanos(), headTimeoutNanos, shutdownTimeoutNanos, tls, transport);
         }
 
         Options withHeadTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos(), shutdownTimeoutNanos, tls);
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos(), shutdownTimeoutNanos, tls, transport);
         }
 
         EventLoopGroup.Builder builder() {
             return EventLoopGroup.builder().threads(loops).recvBuffers(recvBuffers).recvBufferTier(recvTier)
-                    .idleTimeout(Duration.ofNanos(idleTimeoutNanos));
+                    .idleTimeout(Duration.ofNanos(idleTimeoutNanos)).transport(transport);
         }
 
         InetSocketAddress address() {
@@ -171,7 +192,7 @@ final class NetServer implements AutoCloseable {
     String listeningLine() {
         InetSocketAddress a = listener.localAddress();
         return name + " listening on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + options.loops()
-                + " event loop" + (options.loops() == 1 ? "" : "s") + ", io_uring; "
+                + " event loop" + (options.loops() == 1 ? "" : "s") + ", " + group.transport().name().toLowerCase(Locale.ROOT) + "; "
                 + (options.tls() == null ? "" : options.tls().description() + "; ") + options.recvBuffers() + " x "
                 + options.recvTier().size() + " B receive buffers per loop)";
     }

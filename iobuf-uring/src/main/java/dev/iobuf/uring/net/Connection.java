@@ -9,8 +9,8 @@ import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One TCP connection of an {@link EventLoop}, accepted by a {@link Listener} or made by
@@ -28,9 +28,10 @@ import java.util.function.Consumer;
  *
  * <p>Inside, a connection is the owner of its completions ({@link #complete}: the loop finds it by the
  * slot and generation in the user_data, one lookup) and of its life cycle; its {@link ReceiveHalf} and
- * {@link SendHalf} do the receiving and sending with the loop services they were built with.
+ * {@link SendHalf} do the receiving and sending with the loop services they were built with. The io_uring
+ * transport's connection; {@link NioConnection} brings NIO halves, closes its channel itself, shares the rest.
  */
-public final class Connection {
+public sealed class Connection permits NioConnection {
     static final int CONNECTING = 0;
     static final int OPEN = 1;
     static final int DRAINING = 2;
@@ -45,25 +46,32 @@ public final class Connection {
     private final int fd;
     private final ConnectionHandler handler;
     private final boolean client;
-    private final ReceiveHalf recv;
+    private final Receiving recv;
     private final SendHalf send;
     private final TlsLink tls;
     int slot;
     int generation;
-    private volatile int state;
-    private CloseReason reason;
-    private Throwable failure;
+    volatile int state;
+    CloseReason reason;
+    Throwable failure;
     private boolean opened;
     /** Operations submitted whose last completion has not arrived (the fd is closed when this is 0). */
     int inflight;
     private boolean shutdownTried;
 
-    /** A client's connect, or null. */
-    private ClientConnect connect;
+    /** A client's connect (io_uring), or null. */
+    ClientConnect connect;
 
     private Object attachment;
 
     Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client) {
+        this(services, fd, handler, client, c -> new ReceiveHalf(c, services.recvBuffers(), services.work(), services.counters()),
+                c -> new SendHalf(c, services));
+    }
+
+    /** A connection whose halves come from {@code receives} and {@code sends} (given this connection). */
+    Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client,
+               Function<Connection, Receiving> receives, Function<Connection, SendHalf> sends) {
         this.loop = services.loop();
         this.services = services;
         this.fd = fd;
@@ -71,8 +79,8 @@ public final class Connection {
         this.tls = handler instanceof TlsBound b ? new TlsLink(this, b.config(), b.remote(), services.tls()) : null;
         this.client = client;
         this.state = client ? CONNECTING : OPEN;
-        this.recv = new ReceiveHalf(this, services.recvBuffers(), services.work(), services.counters());
-        this.send = new SendHalf(this, services);
+        this.recv = receives.apply(this);
+        this.send = sends.apply(this);
     }
 
     // ================================================================ public API
@@ -97,7 +105,7 @@ public final class Connection {
         return client;
     }
 
-    /** The socket fd (for diagnostics and socket options; do not read, write or close it). */
+    /** The socket fd (for diagnostics; do not read, write or close it); -1 on NIO, whose JDK channel owns it. */
     public int fd() {
         return fd;
     }
@@ -364,7 +372,7 @@ public final class Connection {
         return (s == OPEN || s == CONNECTING) && !send.outputShutdown();
     }
 
-    ReceiveHalf receive() {
+    Receiving receive() {
         return recv;
     }
 
@@ -436,11 +444,6 @@ public final class Connection {
         if (connect != null && state < CLOSING) {
             connect.established();
         }
-    }
-
-    void startConnect(InetSocketAddress address, CompletableFuture<Connection> future, long timeoutNanos) {
-        connect = new ClientConnect(this, services, address, future);
-        connect.start(timeoutNanos);
     }
 
     /** The connect failed or timed out: close with {@code cause}. */
@@ -558,7 +561,7 @@ public final class Connection {
     }
 
     /** The fd is closed: give everything back and tell the handler. */
-    private void onClosed(int result) {
+    void onClosed(int result) {
         inflight--;
         state = CLOSED;
         if (result < 0) {

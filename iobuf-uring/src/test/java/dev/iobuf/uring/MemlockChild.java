@@ -1,0 +1,75 @@
+package dev.iobuf.uring;
+
+import dev.iobuf.BufferPool;
+import dev.iobuf.liburing.Syscalls;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs a main class of these tests in a child JVM under {@code prlimit --memlock=LIMIT} as an unprivileged
+ * user without capabilities (root has CAP_IPC_LOCK, which makes io_uring ignore the limit; so as root the
+ * child drops to uid 65534 with setpriv). Aborts the calling test, saying why, where that cannot be done.
+ */
+public final class MemlockChild {
+    private MemlockChild() {
+    }
+
+    /** What the child printed (stdout and stderr merged), and how it ended. */
+    public record Result(int exitCode, String text, List<String> lines, List<String> command) {
+    }
+
+    /** Runs {@code main} (with the modules' classes and {@code more} on the class path) under {@code limit} bytes. */
+    public static Result run(long limit, Class<?> main, Class<?>... more) throws IOException, InterruptedException {
+        Path prlimit = which("prlimit");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        List<String> cmd = new ArrayList<>(List.of(prlimit.toString(), "--memlock=" + limit + ":" + limit));
+        if (root) {
+            cmd.addAll(List.of(which("setpriv").toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
+                    "--inh-caps=-all"));
+        } else if (MemlockBudget.hasIpcLock()) {
+            Assumptions.abort("this user has CAP_IPC_LOCK, so io_uring ignores RLIMIT_MEMLOCK and there is nothing to test");
+        }
+        List<Class<?>> classes = new ArrayList<>(List.of(main, Ring.class, Syscalls.class, BufferPool.class));
+        classes.addAll(Arrays.asList(more));
+        // As root the child runs as nobody, who may not enter the checkout nor ~/.m2: a world-readable copy.
+        try (ReadableClassPath cp = ReadableClassPath.of(classes.toArray(Class<?>[]::new))) {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData", "-Xshare:auto",
+                    "-Djava.io.tmpdir=/tmp", "-cp", cp.classPath(), main.getName()));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(cp.dir().toFile());
+            pb.environment().put("HOME", "/tmp");
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("child did not finish: " + cmd);
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            return new Result(p.exitValue(), text, Arrays.asList(text.split("\n")), cmd);
+        }
+    }
+
+    private static Path which(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(d, tool);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        for (String d : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
+            Path p = Path.of(d, tool);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        Assumptions.abort(tool + " (util-linux) is not installed: cannot run the child under a memlock limit");
+        return null;
+    }
+}
