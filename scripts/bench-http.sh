@@ -62,16 +62,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-QUICK=0
-REPORT_ONLY=0
-for a in "$@"; do
-  case "$a" in
-    --quick) QUICK=1 ;;
-    --report) REPORT_ONLY=1 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
-    *) die "unknown argument '$a' (scripts/bench-http.sh [--quick | --report])" ;;
-  esac
-done
+bench_args "$@"
 
 JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/results
@@ -307,47 +298,10 @@ fi
 
 # ---------------------------------------------------------------------------------------- processes
 
-PIDS=()
-# Every server this script started is stopped on any exit: TERM, then KILL after 5 s.
-cleanup() {
-  local pid i
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  PIDS=()
-}
-trap cleanup EXIT
+# Servers: start_server / stop_servers / cpu_ticks (scripts/lib.sh); every server is stopped on any exit.
+PORT_HINT="set HTTP_PORT_BASE/ECHO_PORT_BASE"
+trap stop_servers EXIT
 trap 'exit 130' INT TERM
-
-port_in_use() { [ -n "$(ss -ltnH "sport = :$1" 2>/dev/null)" ]; }
-
-# start_server NAME PORT CMD... : starts CMD pinned to SERVER_CPU, waits until PORT listens; sets SPID
-start_server() {
-  local name=$1 port=$2 i
-  shift 2
-  port_in_use "$port" && die "port $port (for $name) is taken: stop what listens there or set HTTP_PORT_BASE/ECHO_PORT_BASE"
-  echo "+ taskset -c $SERVER_CPU $*" >"$RUN_DIR/$name.out"
-  taskset -c "$SERVER_CPU" "$@" >>"$RUN_DIR/$name.out" 2>&1 &
-  SPID=$!
-  PIDS+=("$SPID")
-  for i in $(seq 600); do
-    if ! kill -0 "$SPID" 2>/dev/null; then
-      tail -20 "$RUN_DIR/$name.out" >&2
-      die "$name exited before listening on port $port (log: $RUN_DIR/$name.out)"
-    fi
-    port_in_use "$port" && break
-    sleep 0.1
-  done
-  port_in_use "$port" || die "$name did not listen on port $port within 60 s (log: $RUN_DIR/$name.out)"
-  echo "  $name: pid $SPID, $(grep -m1 -i 'listen' "$RUN_DIR/$name.out" || echo "listening on $port")" >&2
-}
-
-stop_servers() { cleanup; }
-
-# cpu_ticks PID : utime + stime of the whole process (all threads), in clock ticks
-cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 
 # alloc_bytes PID : heap bytes allocated so far by the server's live threads (jcmd Thread.print -e;
 # the Attach Listener that serves jcmd is left out). HotSpot prints B below 100 KiB, K below 100 MiB,
@@ -397,14 +351,14 @@ OURS_MP=""
 # Finds (and when stale builds) the examples jar; sets OURS_MP, or OURS_NOTE when ours cannot run.
 prepare_ours() {
   local cls=$1 src="examples/src/main/java/dev/iobuf/examples/$1.java" jar
-  jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e -tests | head -1 || true)
+  jar=$(module_jar examples)
   if [ -f "$src" ] && [ "${BENCH_NO_BUILD:-0}" != 1 ] \
      && { [ -z "$jar" ] || [ -n "$(find examples/src/main iobuf-core/src/main native-bindings/src/main iobuf-uring/src/main -newer "$jar" -print -quit)" ]; }; then
     echo "building the examples jar (for dev.iobuf.examples.$cls)" >&2
     ensure_maven
     "${MVN[@]}" -q -DskipTests -pl examples -am package >"$RUN_DIR/examples-build.log" 2>&1 \
       || echo "  examples build failed (log: $RUN_DIR/examples-build.log)" >&2
-    jar=$(ls examples/target/examples-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e -tests | head -1 || true)
+    jar=$(module_jar examples)
   fi
   # grep -c reads the whole listing: with pipefail, grep -q could exit early, kill unzip with
   # SIGPIPE and make the pipeline (and so the check) fail at random.
@@ -412,7 +366,7 @@ prepare_ours() {
     OURS_NOTE="ours is pending: dev.iobuf.examples.$cls is not in ${jar:-examples/target/examples-*.jar} yet"
     return 1
   fi
-  OURS_MP="$(ls iobuf-core/target/iobuf-core-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$(ls native-bindings/target/native-bindings-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | grep -v -e sources -e javadoc -e -tests | head -1):$jar"
+  OURS_MP=$(ours_module_path "$jar")
 }
 
 # ------------------------------------------------------------------------------------------- servers

@@ -31,16 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-QUICK=0
-REPORT_ONLY=0
-for a in "$@"; do
-  case "$a" in
-    --quick) QUICK=1 ;;
-    --report) REPORT_ONLY=1 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
-    *) die "unknown argument '$a' (scripts/bench-https.sh [--quick | --report])" ;;
-  esac
-done
+bench_args "$@"
 
 JAR=benchmarks/target/benchmarks.jar
 RESULTS=benchmarks/results
@@ -98,39 +89,10 @@ if [ "$REPORT_ONLY" = 1 ]; then
   exit 0
 fi
 
-PIDS=()
-cleanup() {
-  local pid i
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  PIDS=()
-}
-trap cleanup EXIT
+# Servers: start_server / stop_servers / cpu_ticks (scripts/lib.sh); every server is stopped on any exit.
+PORT_HINT="set HTTPS_PORT_BASE"
+trap stop_servers EXIT
 trap 'exit 130' INT TERM
-
-port_in_use() { [ -n "$(ss -ltnH "sport = :$1" 2>/dev/null)" ]; }
-cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
-
-# start_server NAME PORT CMD... : CMD pinned to SERVER_CPU; waits until PORT listens; sets SPID
-start_server() {
-  local name=$1 port=$2 i
-  shift 2
-  port_in_use "$port" && die "port $port (for $name) is taken: stop what listens there or set HTTPS_PORT_BASE"
-  echo "+ taskset -c $SERVER_CPU $*" >"$RUN_DIR/$name.out"
-  taskset -c "$SERVER_CPU" "$@" >>"$RUN_DIR/$name.out" 2>&1 &
-  SPID=$!
-  PIDS+=("$SPID")
-  for i in $(seq 600); do
-    kill -0 "$SPID" 2>/dev/null || { tail -20 "$RUN_DIR/$name.out" >&2; die "$name exited before listening (log: $RUN_DIR/$name.out)"; }
-    port_in_use "$port" && break
-    sleep 0.1
-  done
-  port_in_use "$port" || die "$name did not listen on port $port within 60 s (log: $RUN_DIR/$name.out)"
-  echo "  $name: pid $SPID, $(grep -m1 -i 'listen' "$RUN_DIR/$name.out" || echo "listening on $port")" >&2
-}
 
 # run_wrk NAME PORT SECONDS ROUND(0 = warm-up) : one wrk run, its record appended to REC
 run_wrk() {
@@ -171,12 +133,11 @@ main() {
   fi
   CLK_TCK=$(getconf CLK_TCK)
   declare -gA SERVER_PID
-  local ks="$RUN_DIR/server.p12" pw=benchpass jar mp
+  local ks="$RUN_DIR/server.p12" pw=benchpass mp
   rm -f "$ks"
   "$JAVA_HOME/bin/keytool" -genkeypair -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost -validity 2 \
     -storetype PKCS12 -keystore "$ks" -storepass "$pw" -ext SAN=dns:localhost,ip:127.0.0.1 >/dev/null 2>&1
-  jar=$(ls examples/target/examples-*.jar | grep -v -e sources -e javadoc -e tests | head -1)
-  mp="$(ls iobuf-core/target/iobuf-core-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$(ls native-bindings/target/native-bindings-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$(ls iobuf-uring/target/iobuf-uring-*.jar | grep -v -e sources -e javadoc -e tests | head -1):$jar"
+  mp=$(ours_module_path)
   local jvm=(-Xms512m -Xmx512m -XX:+UseParallelGC)
   echo "meta date=$(date -u +%Y-%m-%dT%H:%M:%SZ) cpus=$(nproc) load_start=$(cut -d' ' -f1 /proc/loadavg)" \
        "jdk=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')" \
@@ -197,7 +158,7 @@ main() {
     run_wrk ours $((PORT_BASE + 1)) "$SECS" "$r"
     run_wrk netty_uring $((PORT_BASE + 2)) "$SECS" "$r"
   done
-  cleanup
+  stop_servers
   echo "meta load_end=$(cut -d' ' -f1 /proc/loadavg)" >>"$REC"
   report "$REC"
 }

@@ -92,3 +92,70 @@ http_aot_cache() {
     echo "warning: no AOT cache was made (see $dir/training.log): starting without one" >&2
   fi
 }
+
+# ---- benchmark scripts (scripts/bench-http.sh, scripts/bench-https.sh) ----
+
+# bench_args ARGS... : the arguments of a benchmark script: --quick (QUICK=1), --report (REPORT_ONLY=1),
+# --help (prints the script's header comment and exits)
+bench_args() {
+  QUICK=0
+  REPORT_ONLY=0
+  local a
+  for a in "$@"; do
+    case "$a" in
+      --quick) QUICK=1 ;;
+      --report) REPORT_ONLY=1 ;;
+      -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+      *) die "unknown argument '$a' ($0 [--quick | --report])" ;;
+    esac
+  done
+}
+
+# module_jar MODULE : the module's built jar (not its -sources, -javadoc or -tests jar); nothing if not built
+module_jar() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v -e -sources -e -javadoc -e -tests | head -1 || true; }
+
+# ours_module_path [EXAMPLES_JAR] : the module path of the examples' programs (our three jars and the examples')
+ours_module_path() {
+  echo "$(module_jar iobuf-core):$(module_jar native-bindings):$(module_jar iobuf-uring):${1:-$(module_jar examples)}"
+}
+
+# Each server runs pinned to SERVER_CPU, its output in RUN_DIR/NAME.out. The calling script stops them all
+# on exit: `trap stop_servers EXIT`. PORT_HINT ends the message when a port is taken (which variable moves it).
+SERVER_PIDS=()
+
+# stop_servers : TERM to every server started here, then KILL after 5 s
+stop_servers() {
+  local pid i
+  for pid in "${SERVER_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${SERVER_PIDS[@]}"; do
+    for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  SERVER_PIDS=()
+}
+
+port_in_use() { [ -n "$(ss -ltnH "sport = :$1" 2>/dev/null)" ]; }
+
+# start_server NAME PORT CMD... : starts CMD pinned to SERVER_CPU, waits until PORT listens; sets SPID
+start_server() {
+  local name=$1 port=$2 i
+  shift 2
+  port_in_use "$port" && die "port $port (for $name) is taken: stop what listens there or ${PORT_HINT:-use another port}"
+  echo "+ taskset -c $SERVER_CPU $*" >"$RUN_DIR/$name.out"
+  taskset -c "$SERVER_CPU" "$@" >>"$RUN_DIR/$name.out" 2>&1 &
+  SPID=$!
+  SERVER_PIDS+=("$SPID")
+  for i in $(seq 600); do
+    if ! kill -0 "$SPID" 2>/dev/null; then
+      tail -20 "$RUN_DIR/$name.out" >&2
+      die "$name exited before listening on port $port (log: $RUN_DIR/$name.out)"
+    fi
+    port_in_use "$port" && break
+    sleep 0.1
+  done
+  port_in_use "$port" || die "$name did not listen on port $port within 60 s (log: $RUN_DIR/$name.out)"
+  echo "  $name: pid $SPID, $(grep -m1 -i 'listen' "$RUN_DIR/$name.out" || echo "listening on $port")" >&2
+}
+
+# cpu_ticks PID : utime + stime of the whole process (all threads), in clock ticks
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }

@@ -15,8 +15,8 @@
 #   ../shared exists cannot build jextract, and the committed sources still build and are tested).
 #
 # Inputs: liburing 2.3's <liburing.h> (our floor) and Linux 6.1's <linux/io_uring.h> (Debian 12's
-# liburing-dev and linux-libc-dev), through native-bindings/src/jextract/liburing_abi.h; glibc's socket
-# headers through native-bindings/src/jextract/libc_abi.h. The committed output matches those header
+# liburing-dev and linux-libc-dev), through native-bindings/src/jextract/liburing_abi.h; glibc's headers
+# (libc6-dev 2.36, x86-64) through native-bindings/src/jextract/libc_abi.h. The committed output matches those header
 # versions; --check says which ones it found when it fails.
 #
 # Output, package dev.iobuf.liburing:
@@ -24,8 +24,9 @@
 #                                             touching it never loads liburing
 #   one class per struct                      every struct of <linux/io_uring.h>, liburing's io_uring /
 #                                             io_uring_sq / io_uring_cq, __kernel_timespec, iovec
-#   LibcAbi (+ $shared) and its structs       the socket constants and structs (sockaddr_in[6], msghdr, ...) of
-#                                             glibc's headers that we hand to the kernel (list below)
+#   LibcAbi (+ $shared) and its structs       the libc constants (sockets, mmap, rlimit, eventfd, syscall numbers,
+#                                             open/statx flags) and structs (sockaddr_*, msghdr, cmsghdr, statx...)
+#                                             of glibc's headers that we hand to the kernel (lists below)
 #   LibUringFunctions (+ $shared)             the liburing functions we call (list below); its static
 #                                             initialiser loads liburing.so.2: ask LibUringLibrary.isAvailable()
 #                                             first
@@ -56,12 +57,30 @@ FUNCTIONS="io_uring_enter2 io_uring_queue_init io_uring_queue_exit io_uring_get_
   io_uring_register_files_sparse io_uring_register_files_update_tag io_uring_register_files_update
   io_uring_unregister_files io_uring_register_ring_fd io_uring_unregister_ring_fd io_uring_register_buf_ring
   io_uring_unregister_buf_ring"
-# libc's socket ABI (LibcAbi): what the network runtime hands to the kernel (the same on x86-64 and aarch64),
-# and struct rlimit (getrlimit: the memlock and fd budgets).
-# File flags are not here: Libc holds them by hand, because O_DIRECT and O_NOFOLLOW differ between the two.
-LIBC_CONSTANTS="AF_INET AF_INET6 AF_UNIX SOCK_STREAM SOCK_DGRAM SOCK_CLOEXEC SOCK_NONBLOCK SOL_SOCKET SO_REUSEADDR
-  SO_REUSEPORT SO_SNDBUF SO_RCVBUF IPPROTO_TCP TCP_NODELAY MSG_NOSIGNAL SHUT_RDWR"
-LIBC_STRUCTS="sockaddr sockaddr_storage sockaddr_in in_addr sockaddr_in6 in6_addr msghdr rlimit"
+# libc's ABI (LibcAbi), by header: what the runtime hands to the kernel. Generated on x86-64; the values that
+# differ on aarch64 (O_DIRECT, O_NOFOLLOW, SYS_preadv2) are chosen by hand in ArchConstants.
+# <sys/socket.h>, <netinet/in.h>, <netinet/tcp.h>, <netinet/udp.h>, <sys/un.h>: sockets (TCP, UDP, Unix)
+LIBC_CONSTANTS="AF_INET AF_INET6 AF_UNIX AF_UNSPEC SOCK_STREAM SOCK_DGRAM SOCK_SEQPACKET SOCK_CLOEXEC SOCK_NONBLOCK
+  SOL_SOCKET SO_REUSEADDR SO_REUSEPORT SO_SNDBUF SO_RCVBUF SO_KEEPALIVE SO_LINGER SO_ERROR SO_TYPE SO_BROADCAST
+  SO_PASSCRED SO_PEERCRED SO_ZEROCOPY SCM_RIGHTS SCM_CREDENTIALS SOMAXCONN
+  IPPROTO_IP IPPROTO_IPV6 IPPROTO_TCP IPPROTO_UDP SOL_UDP TCP_NODELAY TCP_KEEPIDLE TCP_KEEPINTVL TCP_KEEPCNT
+  UDP_SEGMENT UDP_GRO IP_TOS IP_PKTINFO IP_RECVTOS IP_MTU_DISCOVER IP_PMTUDISC_DO IP_MULTICAST_TTL
+  IP_MULTICAST_LOOP IPV6_V6ONLY IPV6_TCLASS IPV6_RECVTCLASS IPV6_PKTINFO IPV6_RECVPKTINFO IPV6_MULTICAST_HOPS
+  IPV6_MULTICAST_LOOP MSG_NOSIGNAL MSG_TRUNC MSG_CTRUNC MSG_PEEK MSG_DONTWAIT MSG_WAITALL MSG_MORE MSG_ZEROCOPY
+  SHUT_RD SHUT_WR SHUT_RDWR"
+# <sys/mman.h>: mapping the rings and the slabs
+LIBC_CONSTANTS="$LIBC_CONSTANTS PROT_NONE PROT_READ PROT_WRITE MAP_SHARED MAP_PRIVATE MAP_FIXED MAP_ANONYMOUS
+  MAP_NORESERVE MAP_POPULATE MAP_HUGETLB MADV_NORMAL MADV_RANDOM MADV_SEQUENTIAL MADV_WILLNEED MADV_DONTNEED
+  MADV_DONTFORK MADV_DOFORK MADV_HUGEPAGE MADV_NOHUGEPAGE"
+# <sys/resource.h>, <sys/eventfd.h>, <sys/syscall.h>: limits, wake-ups, raw system calls
+LIBC_CONSTANTS="$LIBC_CONSTANTS RLIMIT_NOFILE RLIMIT_MEMLOCK RLIM_INFINITY EFD_SEMAPHORE EFD_NONBLOCK EFD_CLOEXEC
+  SYS_io_uring_setup SYS_io_uring_enter SYS_io_uring_register SYS_preadv2"
+# <fcntl.h>, <sys/stat.h> (with <linux/stat.h>'s statx), <sys/uio.h>: the file API
+LIBC_CONSTANTS="$LIBC_CONSTANTS AT_FDCWD AT_EMPTY_PATH O_RDONLY O_WRONLY O_RDWR O_CREAT O_EXCL O_TRUNC O_APPEND
+  O_DSYNC O_SYNC O_NOFOLLOW O_DIRECT O_NOATIME O_CLOEXEC RWF_NOWAIT STATX_TYPE STATX_MODE STATX_INO STATX_SIZE
+  STATX_BASIC_STATS STATX_DIOALIGN S_IFMT S_IFREG S_IFDIR"
+LIBC_STRUCTS="sockaddr sockaddr_storage sockaddr_in in_addr sockaddr_in6 in6_addr sockaddr_un msghdr cmsghdr
+  in_pktinfo in6_pktinfo linger ucred rlimit statx statx_timestamp"
 # Structs outside <linux/io_uring.h> that we bind: liburing's ring (for the liburing cross-checks), and the
 # types io_uring structs and calls are built from.
 EXTRA_STRUCTS="io_uring io_uring_sq io_uring_cq __kernel_timespec iovec"

@@ -13,6 +13,8 @@ module dev.iobuf.uring {
     requires jdk.jfr;
     // the event loops' counters as MBeans (dev.iobuf:type=EventLoop,name=...)
     requires java.management;
+    // ExtendedOpenOption.DIRECT: O_DIRECT for the file API's NIO transport (FileChannel)
+    requires jdk.unsupported;
     exports dev.iobuf.uring;
     exports dev.iobuf.uring.net;
     exports dev.iobuf.uring.file;

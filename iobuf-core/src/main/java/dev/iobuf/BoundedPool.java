@@ -57,7 +57,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the value type, for example a {@link java.lang.foreign.MemorySegment}
  */
-public class BoundedPool<T> {
+public class BoundedPool<T> extends IndexBitmap {
     /** Largest capacity: 2^30 indices. */
     public static final int MAX_CAPACITY = 1 << 30;
 
@@ -78,11 +78,15 @@ public class BoundedPool<T> {
         PoolWaitEvent.PROBE.isEnabled();
     }
 
-    private final int capacity;
+    // The pool is its own free set (it extends IndexBitmap rather than holding one) and keeps the
+    // waiter count itself: a locked CAS waits for every earlier load, so each dependent load between
+    // two CAS (pool -> bitmap -> leaf array, pool -> waiters -> count) is on the critical path of an
+    // acquire/release pair. See benchmarks/README.md, "Where the pool's nanoseconds go".
     private final Object[] values;
-    private final IndexBitmap free;
     private final Waiters waiters = new Waiters();
     private volatile int fillState;
+    /** Parked waiters; counted by {@link Waiters} (see its class comment for the protocol), read by every release. */
+    volatile int waiting;
 
     /**
      * Makes an empty, unfilled pool of {@code capacity} rounded up to a power of two.
@@ -95,9 +99,8 @@ public class BoundedPool<T> {
 
     /** As above with groups of {@code leafBits} indices, so tests can run many groups on few indices. */
     BoundedPool(int capacity, int leafBits) {
-        this.capacity = roundCapacity(capacity);
+        super(roundCapacity(capacity), leafBits);   // every index acquired until fill(...)
         this.values = new Object[this.capacity];
-        this.free = new IndexBitmap(this.capacity, leafBits);   // every index acquired until fill(...)
     }
 
     /** {@code requested} rounded up to a power of two; rejects values outside {@code 1 .. 2^30}. */
@@ -110,6 +113,7 @@ public class BoundedPool<T> {
     }
 
     /** Number of indices, a power of two. */
+    @Override
     public final int capacity() {
         return capacity;
     }
@@ -145,7 +149,7 @@ public class BoundedPool<T> {
             fillState = UNFILLED;
             throw t;
         }
-        free.fillAll();
+        fillAll();
         fillState = FILLED;                     // publishes the values and the free bits
     }
 
@@ -192,7 +196,7 @@ public class BoundedPool<T> {
      * @throws IllegalStateException if the pool is not filled yet
      */
     public final int tryAcquire() {
-        int i = free.poll();
+        int i = poll();
         if (i >= 0) {
             return i;
         }
@@ -268,27 +272,24 @@ public class BoundedPool<T> {
         Objects.checkIndex(index, capacity);
         // The bitmap's CAS is the whole check: a rejected release leaves the bitmap as it was. Before
         // fill every bit is clear (as if acquired), hence the fill check.
-        if (fillState != FILLED || !free.offer(index)) {
+        if (fillState != FILLED || !offer(index)) {
             throw new IllegalStateException("index " + index + " is not acquired: released twice, or never "
                     + "taken from this pool; release only indices returned by acquire/tryAcquire, once each");
         }
-        waiters.signal();
+        if (waiting > 0) {                      // the fast path reads one field of this object
+            waiters.signal();
+        }
     }
 
     /** For tests: the calling thread's home group of indices. */
     final int homeLeaf() {
-        return free.home();
-    }
-
-    /** For tests: throws IllegalStateException if the free set's invariants do not hold (call only when quiescent). */
-    final void verifyQuiescent() {
-        free.verifyQuiescent();
+        return home();
     }
 
     /** Whether {@code index} is currently held by a caller. */
     public final boolean isAcquired(int index) {
         Objects.checkIndex(index, capacity);
-        return fillState == FILLED && !free.isFree(index);
+        return fillState == FILLED && !isFree(index);
     }
 
     /**
@@ -296,7 +297,7 @@ public class BoundedPool<T> {
      * {@link #fill}. Counts the bitmap: O(capacity / 32).
      */
     public final int available() {
-        return free.size();
+        return size();
     }
 
     /**

@@ -93,7 +93,7 @@ class IndexBitmap extends BitmapCounters {
 
     private final long[] leaves;
     private final long[] hints;
-    private final int capacity;
+    final int capacity;             // read directly by BoundedPool's release (no call, no extra load)
     private final int leafShift;    // log2(indices per leaf)
     private final int leafMask;     // index -> bit number in its leaf
     private final long allBits;     // the free bits of a full leaf

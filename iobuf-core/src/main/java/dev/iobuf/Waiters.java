@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * feet; then it unparks another waiter (a spare wake-up, harmless: every waiter re-checks the pool
  * after {@code park} returns) or nobody (the node is free; see below for why nothing is lost).
  *
- * <p>No lost wake-up. A waiter links its node, then increments {@code waiting}, then makes its last
+ * <p>No lost wake-up. A waiter links its node, then increments {@code waiting} (the pool's field
+ * {@code BoundedPool.waiting}, counted here), then makes its last
  * {@code tryAcquire} before parking; a releaser frees the index, then reads {@code waiting}, then
  * {@code head}. All of these are sequentially consistent. If the releaser reads {@code waiting == 0},
  * its index was free before the waiter's increment, so the waiter's {@code tryAcquire} sees it. If it
@@ -47,7 +48,7 @@ final class Waiters {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            WAITING = l.findVarHandle(Waiters.class, "waiting", int.class);
+            WAITING = l.findVarHandle(BoundedPool.class, "waiting", int.class);
             LOCK = l.findVarHandle(Waiters.class, "lock", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -61,22 +62,16 @@ final class Waiters {
         Node next;                // guarded by lock; the free-list link while spare
     }
 
-    /** Registered (parking) waiters; the release side's fast-path check. */
-    private volatile int waiting;
+    // The count of registered (parking) waiters is BoundedPool.waiting: the release side's fast-path
+    // check reads it from the pool object it already has (one dependent load less per release).
     /** Oldest parked waiter; written under the lock, read by signal() without it. */
     private volatile Node head;
     private Node tail;            // guarded by lock
     private Node spare;           // free nodes, guarded by lock
     private volatile int lock;    // 0 free, 1 held; waiters only
 
-    /** Called after every release: wakes the oldest parked waiter, if any. */
+    /** Called after a release that read {@code pool.waiting > 0}: wakes the oldest parked waiter, if any. */
     void signal() {
-        if (waiting > 0) {
-            wakeHead();
-        }
-    }
-
-    private void wakeHead() {
         Node h = head;
         if (h != null) {
             Thread t = h.thread;
@@ -110,7 +105,7 @@ final class Waiters {
     }
 
     private int park(BoundedPool<?> pool, long nanos, long deadline) throws InterruptedException {
-        Node me = join(Thread.currentThread());
+        Node me = join(pool, Thread.currentThread());
         try {
             for (;;) {
                 int got = pool.tryAcquire();
@@ -131,16 +126,18 @@ final class Waiters {
                 }
             }
         } finally {
-            leave(me);
+            leave(pool, me);
             // We may have consumed a wake-up meant for "some waiter": hand it on, now that our node
             // is unlinked. A spare unpark costs the next waiter one more tryAcquire; a lost one
             // would strand it.
-            signal();
+            if (pool.waiting > 0) {
+                signal();
+            }
         }
     }
 
     /** Links a node for {@code t} at the tail, then counts it (in that order: see the class comment). */
-    private Node join(Thread t) {
+    private Node join(BoundedPool<?> pool, Thread t) {
         lock();
         Node n;
         try {
@@ -162,13 +159,13 @@ final class Waiters {
         } finally {
             unlock();
         }
-        WAITING.getAndAdd(this, 1);
+        WAITING.getAndAdd(pool, 1);
         return n;
     }
 
     /** Uncounts and unlinks {@code n}, and keeps it for the next waiter. */
-    private void leave(Node n) {
-        WAITING.getAndAdd(this, -1);
+    private void leave(BoundedPool<?> pool, Node n) {
+        WAITING.getAndAdd(pool, -1);
         lock();
         try {
             Node p = n.prev;

@@ -142,6 +142,7 @@ public final class FileApiBench {
 
         @Override
         public void close() throws Exception {
+            System.err.println("fileapi stats " + io.stats());   // where the reads went (ring, page cache)
             file.close();
             io.close();
             pool.close();

@@ -19,7 +19,8 @@ import java.io.PrintStream;
  *
  * <p>{@code EchoServer [--port N (7007)] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N]
  * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)]
- * [--transport auto|io_uring|nio (auto)]} (auto: NIO where io_uring is refused, with one log line saying why).
+ * [--transport auto|io_uring|nio (auto)]} (auto: NIO where io_uring is refused, with one log line saying why); with
+ * {@code --udp} it echoes UDP datagrams instead ({@link UdpEchoServer}: {@code EchoServer --udp --port 7008}).
  * Each loop has its own SO_REUSEPORT listening socket with a multishot accept, and
  * each connection a multishot receive into the loop's provided-buffer ring; the handler
  * ({@link EchoHandler}) copies the data into the connection's write queue and the buffer goes back to the
@@ -42,6 +43,10 @@ public final class EchoServer {
 
     /** Runs the server until SIGINT/SIGTERM; returns the exit code (see the class comment). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--udp")) {
+            return UdpEchoServer.run(java.util.Arrays.stream(args).filter(a -> !a.equals("--udp")).toArray(String[]::new),
+                    out, err);
+        }
         return NetServer.main(NAME, USAGE, DEFAULT_PORT, (group, o) -> new EchoHandler(), args, out, err);
     }
 

@@ -1,6 +1,7 @@
 package dev.iobuf.examples;
 
 import dev.iobuf.BufferPool;
+import dev.iobuf.uring.Transport;
 import dev.iobuf.uring.file.DirectAlignment;
 import dev.iobuf.uring.file.FileIo;
 import dev.iobuf.uring.file.FileStat;
@@ -94,8 +95,10 @@ public final class FixedCopy {
     static String copy(Options o) throws IOException, InterruptedException {
         long started = System.nanoTime();
         int depth = Math.min(o.qd(), o.buffers());
+        // Transport.IO_URING: io_uring or its one-line error with the remedy, never FileChannel figures under our name.
         try (BufferPool pool = BufferPool.registerBuffers(o.buffers());
-             FileIo io = FileIo.builder().registerPool(pool).queueDepth(Math.max(8, depth)).build()) {
+             FileIo io = FileIo.builder().registerPool(pool).queueDepth(Math.max(8, depth))
+                     .transport(Transport.IO_URING).build()) {
             FileStat src = checkSource(io, o);
             long size = src.size();
             OpenOption[] direct = o.direct() ? new OpenOption[] {UringOpenOption.DIRECT} : new OpenOption[0];

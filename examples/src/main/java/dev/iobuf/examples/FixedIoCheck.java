@@ -1,7 +1,7 @@
 package dev.iobuf.examples;
 
 import dev.iobuf.BufferPool;
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.UringException;
@@ -21,8 +21,8 @@ import java.nio.file.Path;
  * own slot, so that more than one slot of the table is used.
  */
 final class FixedIoCheck {
-    static final int AT_FDCWD = Libc.AT_FDCWD();
-    static final int OPEN_FLAGS = Libc.O_RDWR() | Libc.O_CREAT() | Libc.O_TRUNC() | Libc.O_CLOEXEC();
+    static final int AT_FDCWD = LibcAbi.AT_FDCWD();
+    static final int OPEN_FLAGS = LibcAbi.O_RDWR() | LibcAbi.O_CREAT() | LibcAbi.O_TRUNC() | LibcAbi.O_CLOEXEC();
     /** user_data of the open and close calls, and the first of the chunks'. */
     private static final long OPEN = 1;
     private static final long CLOSE = 2;

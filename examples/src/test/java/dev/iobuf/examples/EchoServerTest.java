@@ -2,6 +2,7 @@ package dev.iobuf.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.testkit.ChildJvm;
 import dev.iobuf.uring.net.EventLoopGroup;
 import dev.iobuf.uring.net.NetCounters;
 import java.io.IOException;
@@ -85,7 +86,7 @@ class EchoServerTest {
         }
         int fds = NetTestKit.openFds();
         NetServer server = server(NetTestKit.options(2));
-        ChildJvm.Result r = ChildJvm.run(EchoClient.class, Duration.ofSeconds(150), "--port", String.valueOf(server.port()),
+        ChildJvm.Result r = ChildJvm.onModulePath(EchoClient.class).run(Duration.ofSeconds(150), "--port", String.valueOf(server.port()),
                 "--connections", String.valueOf(n), "--rounds", "2", "--size", "2048", "--vary-size", "--loops", "2",
                 "--timeout", "120s");
         System.out.println("10,000 connections, client in a child JVM: " + r.stdout().strip());

@@ -2,6 +2,7 @@ package dev.iobuf.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.testkit.ChildJvm;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ class FdExhaustionTest {
         Assumptions.assumeTrue(NetTestKit.fdLimit() > CLIENTS + 200, "this test JVM needs more than " + (CLIENTS + 200)
                 + " fds for its clients (run it through scripts/test.sh, which lifts the soft limit): "
                 + NetTestKit.fdLimit());
-        try (ChildJvm server = ChildJvm.startWithFdLimit(256, HttpServer.class, "--host", "127.0.0.1", "--port", "0",
+        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).fdLimit(256).start("--host", "127.0.0.1", "--port", "0",
                 "--loops", "2", "--recv-buffers", "256")) {
             Matcher m = LISTENING.matcher(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20)));
             assertThat(m.matches()).isTrue();

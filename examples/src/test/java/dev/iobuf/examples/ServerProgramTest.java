@@ -2,6 +2,7 @@ package dev.iobuf.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.testkit.ChildJvm;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -41,7 +42,7 @@ class ServerProgramTest {
 
     @Test
     void echoServerStopsCleanlyOnSigterm() throws Exception {
-        try (ChildJvm server = ChildJvm.start(EchoServer.class, "--host", "127.0.0.1", "--port", "0", "--loops", "2")) {
+        try (ChildJvm server = ChildJvm.onModulePath(EchoServer.class).start("--host", "127.0.0.1", "--port", "0", "--loops", "2")) {
             int port = port(server.awaitLine("EchoServer listening on ", Duration.ofSeconds(20)));
             try (Socket s = NetTestKit.jdkClient(port)) {
                 byte[] msg = NetTestKit.pattern(100_000, 3);
@@ -55,7 +56,7 @@ class ServerProgramTest {
 
     @Test
     void httpServerStopsCleanlyOnSigintWithAClientStillConnected() throws Exception {
-        try (ChildJvm server = ChildJvm.start(HttpServer.class, "--host", "127.0.0.1", "--port", "0", "--loops", "2");
+        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).start("--host", "127.0.0.1", "--port", "0", "--loops", "2");
              HttpTestClient client = new HttpTestClient(port(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20))))) {
             client.send(HttpTestClient.GET.repeat(3));
             for (int i = 0; i < 3; i++) {
@@ -70,8 +71,8 @@ class ServerProgramTest {
 
     @Test
     void httpServerServesOverNioWhenAskedAndSaysSoInItsStartLine() throws Exception {
-        try (ChildJvm server = ChildJvm.start(HttpServer.class, "--host", "127.0.0.1", "--port", "0", "--loops", "2",
-                "--transport", "nio")) {
+        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).start("--host", "127.0.0.1", "--port", "0", "--loops",
+                "2", "--transport", "nio")) {
             String line = server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20));
             assertThat(line).contains("(2 event loops, nio; ");
             try (HttpTestClient client = new HttpTestClient(port(line))) {

@@ -1,6 +1,6 @@
 package dev.iobuf.uring;
 
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.liburing.Syscalls;
 import dev.iobuf.liburing.io_uring_buf;
 import dev.iobuf.liburing.io_uring_buf_ring;
@@ -55,8 +55,8 @@ final class BufferRingMemory {
     @SuppressWarnings("restricted") // reinterpret: the mmap'd range is exactly `bytes` long, owned by the arena
     static BufferRingMemory map(int entries) {
         long bytes = bytesFor(entries);
-        long addr = Syscalls.mmap(MemorySegment.NULL, bytes, Libc.PROT_READ() | Libc.PROT_WRITE(),
-                Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS(), -1, 0);
+        long addr = Syscalls.mmap(MemorySegment.NULL, bytes, LibcAbi.PROT_READ() | LibcAbi.PROT_WRITE(),
+                LibcAbi.MAP_PRIVATE() | LibcAbi.MAP_ANONYMOUS(), -1, 0);
         if (Syscalls.isError(addr)) {
             throw new UringException("mmap(provided-buffer ring, " + bytes + " bytes)", (int) addr, null);
         }

@@ -4,6 +4,7 @@ import static dev.iobuf.liburing.LibUring.*;
 
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.Syscalls;
+import dev.iobuf.liburing.__kernel_timespec;
 import dev.iobuf.liburing.io_uring_getevents_arg;
 import dev.iobuf.liburing.io_uring_rsrc_update;
 import java.lang.foreign.Arena;
@@ -112,8 +113,8 @@ final class RingEnter {
         MemorySegment arg = MemorySegment.NULL;
         long argSize = 0;
         if (timeoutNanos >= 0 && (flags & IORING_ENTER_GETEVENTS()) != 0 && (features & IORING_FEAT_EXT_ARG()) != 0) {
-            waitTimespec.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
-            waitTimespec.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
+            __kernel_timespec.tv_sec(waitTimespec, timeoutNanos / 1_000_000_000L);
+            __kernel_timespec.tv_nsec(waitTimespec, timeoutNanos % 1_000_000_000L);
             all |= IORING_ENTER_EXT_ARG();
             arg = waitArg;
             argSize = io_uring_getevents_arg.sizeof();

@@ -8,7 +8,7 @@ import static dev.iobuf.liburing.LibUring.IORING_SETUP_CQE32;
 import static dev.iobuf.liburing.LibUring.IORING_SETUP_SQE128;
 import static dev.iobuf.liburing.NewerKernelConstants.IORING_SETUP_NO_SQARRAY;
 
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.liburing.Syscalls;
 import dev.iobuf.liburing.io_cqring_offsets;
 import dev.iobuf.liburing.LibUring;
@@ -80,8 +80,8 @@ final class RingMemory {
     }
 
     private static MemorySegment map(int fd, long bytes, long offset, Arena arena, String what) {
-        long addr = Syscalls.mmap(MemorySegment.NULL, bytes, Libc.PROT_READ() | Libc.PROT_WRITE(),
-                Libc.MAP_SHARED() | Libc.MAP_POPULATE(), fd, offset);
+        long addr = Syscalls.mmap(MemorySegment.NULL, bytes, LibcAbi.PROT_READ() | LibcAbi.PROT_WRITE(),
+                LibcAbi.MAP_SHARED() | LibcAbi.MAP_POPULATE(), fd, offset);
         if (Syscalls.isError(addr)) {
             throw new UringException("mmap(" + what + ", " + bytes + " bytes, ring fd " + fd + ")", (int) addr,
                     "the ring's memory could not be mapped");

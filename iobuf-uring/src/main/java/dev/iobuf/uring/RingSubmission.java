@@ -21,6 +21,12 @@ final class RingSubmission {
     private long expected;
     /** SQEs the kernel consumed that carried IOSQE_CQE_SKIP_SUCCESS. */
     private long skipSubmitted;
+    /** Waits that go straight to the waiting enter before {@link #submitThenWait} tries again (back-off). */
+    private int skipTries;
+    /** The back-off after the last miss: 0 after a hit, then 1, 2, 4 ... {@link #MAX_SKIP}. */
+    private int backoff;
+    /** Most waits skipped after a miss: a loop whose completions never come inline pays one extra enter in 65. */
+    static final int MAX_SKIP = 64;
 
     RingSubmission(Ring ring, SubmissionQueue sq, CompletionQueue cq, Sqe sqe, RingEnter enter, boolean sqPoll,
             int features) {
@@ -59,11 +65,43 @@ final class RingSubmission {
             return 0;
         }
         if (minComplete > 0) {
-            return awaitCompletions(toSubmit, minComplete, flags, timeoutNanos, true);
+            return toSubmit > 0 && tryFirst() ? submitThenWait(toSubmit, minComplete, flags, timeoutNanos)
+                    : awaitCompletions(toSubmit, minComplete, flags, timeoutNanos, true);
         }
         int consumed = enter.enter(toSubmit, 0, flags, -1, "submit");
         account(consumed);
         return consumed;
+    }
+
+    /**
+     * Submits with an enter that cannot wait (GETEVENTS, {@code min_complete} 0: a critical downcall with
+     * no wait argument for the kernel to copy in; Enter), and waits only if fewer than {@code minComplete}
+     * completions are then ready. Operations that complete inline (NOPs, reads from the page cache,
+     * sockets with data at hand) need one cheap enter instead of a sliced waiting one; a miss costs one
+     * extra enter and backs off (see {@link #tryFirst}). benchmarks/README.md, NOP, has the figures.
+     */
+    private int submitThenWait(int toSubmit, int minComplete, int flags, long timeoutNanos) {
+        int consumed = enter.enter(toSubmit, 0, flags, -1, "submit");
+        account(consumed);
+        if (cq.ready() >= Math.min(minComplete, cq.entries) || sq.cqOverflowPending()) {
+            backoff = 0;
+            return consumed;
+        }
+        backoff = backoff == 0 ? 1 : Math.min(2 * backoff, MAX_SKIP);
+        skipTries = backoff;
+        return consumed + awaitCompletions(sq.unconsumed(), minComplete, flags, timeoutNanos, true);
+    }
+
+    /**
+     * Whether this wait tries {@link #submitThenWait}: not while backing off after a miss, nor when the
+     * thread is interrupted (the waiting path reports that, as it always did).
+     */
+    private boolean tryFirst() {
+        if (skipTries > 0) {
+            skipTries--;
+            return false;
+        }
+        return !Thread.currentThread().isInterrupted();
     }
 
     /**

@@ -34,6 +34,22 @@ public final class UnsupportedFeatureException extends UringException {
                 + "): run Linux " + since + " or newer", operation, result);
     }
 
+    /**
+     * Throws an {@code UnsupportedFeatureException} if the running kernel is older than {@code since}
+     * ("major.minor"), for a feature there is no probe for (a flag of an operation the probe lists anyway, such
+     * as multishot recvmsg). Nothing happens when the kernel's version cannot be read.
+     *
+     * @param feature the kernel's name of the feature, e.g. {@code "IORING_OP_RECVMSG with IORING_RECV_MULTISHOT"}
+     * @param since the Linux version that introduced it, e.g. {@code "6.0"}
+     * @param user what needs it, for the message, e.g. {@code "a UDP endpoint"}
+     */
+    public static void requireKernel(String feature, String since, String user) {
+        if (!Kernel.atLeast(since)) {
+            throw new UnsupportedFeatureException(feature, since, user + " needs " + feature + " (Linux " + since
+                    + "); this kernel is " + Kernel.describe() + ": run Linux " + since + " or newer");
+        }
+    }
+
     static UnsupportedFeatureException forOpcode(Opcode op) {
         String why = Kernel.atLeast(op.since())
                 ? "this kernel is new enough, so the operation is compiled out (e.g. CONFIG_NET for network "

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
 import dev.iobuf.liburing.Errno;
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.uring.RegisteredTestIo.Cqe;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ class OpNetTest {
     private static final int AF_INET = 2;
     private static final int SOCK_STREAM = 1;
     private static final int SOCK_CLOEXEC = 02000000;
-    private static final int SHUT_WR = 1;
+    private static final int SHUT_WR = LibcAbi.SHUT_WR();
     private static final int POLLIN = 0x1;
     private static final int MSG_NOSIGNAL = 0x4000;
 

@@ -23,6 +23,15 @@ public class LibcAbi extends LibcAbi$shared {
     static final SymbolLookup SYMBOL_LOOKUP = SymbolLookup.loaderLookup()
             .or(Linker.nativeLinker().defaultLookup());
 
+    private static final int SOMAXCONN = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define SOMAXCONN 4096
+     * }
+     */
+    public static int SOMAXCONN() {
+        return SOMAXCONN;
+    }
     private static final int SOL_SOCKET = (int)1L;
     /**
      * {@snippet lang=c :
@@ -40,6 +49,33 @@ public class LibcAbi extends LibcAbi$shared {
      */
     public static int SO_REUSEADDR() {
         return SO_REUSEADDR;
+    }
+    private static final int SO_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_TYPE 3
+     * }
+     */
+    public static int SO_TYPE() {
+        return SO_TYPE;
+    }
+    private static final int SO_ERROR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_ERROR 4
+     * }
+     */
+    public static int SO_ERROR() {
+        return SO_ERROR;
+    }
+    private static final int SO_BROADCAST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_BROADCAST 6
+     * }
+     */
+    public static int SO_BROADCAST() {
+        return SO_BROADCAST;
     }
     private static final int SO_SNDBUF = (int)7L;
     /**
@@ -59,6 +95,24 @@ public class LibcAbi extends LibcAbi$shared {
     public static int SO_RCVBUF() {
         return SO_RCVBUF;
     }
+    private static final int SO_KEEPALIVE = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_KEEPALIVE 9
+     * }
+     */
+    public static int SO_KEEPALIVE() {
+        return SO_KEEPALIVE;
+    }
+    private static final int SO_LINGER = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_LINGER 13
+     * }
+     */
+    public static int SO_LINGER() {
+        return SO_LINGER;
+    }
     private static final int SO_REUSEPORT = (int)15L;
     /**
      * {@snippet lang=c :
@@ -68,6 +122,168 @@ public class LibcAbi extends LibcAbi$shared {
     public static int SO_REUSEPORT() {
         return SO_REUSEPORT;
     }
+    private static final int SO_PASSCRED = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_PASSCRED 16
+     * }
+     */
+    public static int SO_PASSCRED() {
+        return SO_PASSCRED;
+    }
+    private static final int SO_PEERCRED = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_PEERCRED 17
+     * }
+     */
+    public static int SO_PEERCRED() {
+        return SO_PEERCRED;
+    }
+    private static final int SO_ZEROCOPY = (int)60L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_ZEROCOPY 60
+     * }
+     */
+    public static int SO_ZEROCOPY() {
+        return SO_ZEROCOPY;
+    }
+    private static final int RWF_NOWAIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define RWF_NOWAIT 8
+     * }
+     */
+    public static int RWF_NOWAIT() {
+        return RWF_NOWAIT;
+    }
+    private static final int IP_TOS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_TOS 1
+     * }
+     */
+    public static int IP_TOS() {
+        return IP_TOS;
+    }
+    private static final int IP_MULTICAST_TTL = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_MULTICAST_TTL 33
+     * }
+     */
+    public static int IP_MULTICAST_TTL() {
+        return IP_MULTICAST_TTL;
+    }
+    private static final int IP_MULTICAST_LOOP = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_MULTICAST_LOOP 34
+     * }
+     */
+    public static int IP_MULTICAST_LOOP() {
+        return IP_MULTICAST_LOOP;
+    }
+    private static final int IP_PKTINFO = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_PKTINFO 8
+     * }
+     */
+    public static int IP_PKTINFO() {
+        return IP_PKTINFO;
+    }
+    private static final int IP_MTU_DISCOVER = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_MTU_DISCOVER 10
+     * }
+     */
+    public static int IP_MTU_DISCOVER() {
+        return IP_MTU_DISCOVER;
+    }
+    private static final int IP_RECVTOS = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_RECVTOS 13
+     * }
+     */
+    public static int IP_RECVTOS() {
+        return IP_RECVTOS;
+    }
+    private static final int IP_PMTUDISC_DO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_PMTUDISC_DO 2
+     * }
+     */
+    public static int IP_PMTUDISC_DO() {
+        return IP_PMTUDISC_DO;
+    }
+    private static final int IPV6_MULTICAST_HOPS = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_MULTICAST_HOPS 18
+     * }
+     */
+    public static int IPV6_MULTICAST_HOPS() {
+        return IPV6_MULTICAST_HOPS;
+    }
+    private static final int IPV6_MULTICAST_LOOP = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_MULTICAST_LOOP 19
+     * }
+     */
+    public static int IPV6_MULTICAST_LOOP() {
+        return IPV6_MULTICAST_LOOP;
+    }
+    private static final int IPV6_V6ONLY = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_V6ONLY 26
+     * }
+     */
+    public static int IPV6_V6ONLY() {
+        return IPV6_V6ONLY;
+    }
+    private static final int IPV6_RECVPKTINFO = (int)49L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_RECVPKTINFO 49
+     * }
+     */
+    public static int IPV6_RECVPKTINFO() {
+        return IPV6_RECVPKTINFO;
+    }
+    private static final int IPV6_PKTINFO = (int)50L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_PKTINFO 50
+     * }
+     */
+    public static int IPV6_PKTINFO() {
+        return IPV6_PKTINFO;
+    }
+    private static final int IPV6_RECVTCLASS = (int)66L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_RECVTCLASS 66
+     * }
+     */
+    public static int IPV6_RECVTCLASS() {
+        return IPV6_RECVTCLASS;
+    }
+    private static final int IPV6_TCLASS = (int)67L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_TCLASS 67
+     * }
+     */
+    public static int IPV6_TCLASS() {
+        return IPV6_TCLASS;
+    }
     private static final int TCP_NODELAY = (int)1L;
     /**
      * {@snippet lang=c :
@@ -76,6 +292,312 @@ public class LibcAbi extends LibcAbi$shared {
      */
     public static int TCP_NODELAY() {
         return TCP_NODELAY;
+    }
+    private static final int TCP_KEEPIDLE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_KEEPIDLE 4
+     * }
+     */
+    public static int TCP_KEEPIDLE() {
+        return TCP_KEEPIDLE;
+    }
+    private static final int TCP_KEEPINTVL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_KEEPINTVL 5
+     * }
+     */
+    public static int TCP_KEEPINTVL() {
+        return TCP_KEEPINTVL;
+    }
+    private static final int TCP_KEEPCNT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_KEEPCNT 6
+     * }
+     */
+    public static int TCP_KEEPCNT() {
+        return TCP_KEEPCNT;
+    }
+    private static final int UDP_SEGMENT = (int)103L;
+    /**
+     * {@snippet lang=c :
+     * #define UDP_SEGMENT 103
+     * }
+     */
+    public static int UDP_SEGMENT() {
+        return UDP_SEGMENT;
+    }
+    private static final int UDP_GRO = (int)104L;
+    /**
+     * {@snippet lang=c :
+     * #define UDP_GRO 104
+     * }
+     */
+    public static int UDP_GRO() {
+        return UDP_GRO;
+    }
+    private static final int SOL_UDP = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define SOL_UDP 17
+     * }
+     */
+    public static int SOL_UDP() {
+        return SOL_UDP;
+    }
+    private static final int MAP_NORESERVE = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_NORESERVE 16384
+     * }
+     */
+    public static int MAP_NORESERVE() {
+        return MAP_NORESERVE;
+    }
+    private static final int MAP_POPULATE = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_POPULATE 32768
+     * }
+     */
+    public static int MAP_POPULATE() {
+        return MAP_POPULATE;
+    }
+    private static final int MAP_HUGETLB = (int)262144L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_HUGETLB 262144
+     * }
+     */
+    public static int MAP_HUGETLB() {
+        return MAP_HUGETLB;
+    }
+    private static final int PROT_READ = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PROT_READ 1
+     * }
+     */
+    public static int PROT_READ() {
+        return PROT_READ;
+    }
+    private static final int PROT_WRITE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PROT_WRITE 2
+     * }
+     */
+    public static int PROT_WRITE() {
+        return PROT_WRITE;
+    }
+    private static final int PROT_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define PROT_NONE 0
+     * }
+     */
+    public static int PROT_NONE() {
+        return PROT_NONE;
+    }
+    private static final int MAP_SHARED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_SHARED 1
+     * }
+     */
+    public static int MAP_SHARED() {
+        return MAP_SHARED;
+    }
+    private static final int MAP_PRIVATE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_PRIVATE 2
+     * }
+     */
+    public static int MAP_PRIVATE() {
+        return MAP_PRIVATE;
+    }
+    private static final int MAP_FIXED = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_FIXED 16
+     * }
+     */
+    public static int MAP_FIXED() {
+        return MAP_FIXED;
+    }
+    private static final int MAP_ANONYMOUS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_ANONYMOUS 32
+     * }
+     */
+    public static int MAP_ANONYMOUS() {
+        return MAP_ANONYMOUS;
+    }
+    private static final int MADV_NORMAL = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_NORMAL 0
+     * }
+     */
+    public static int MADV_NORMAL() {
+        return MADV_NORMAL;
+    }
+    private static final int MADV_RANDOM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_RANDOM 1
+     * }
+     */
+    public static int MADV_RANDOM() {
+        return MADV_RANDOM;
+    }
+    private static final int MADV_SEQUENTIAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_SEQUENTIAL 2
+     * }
+     */
+    public static int MADV_SEQUENTIAL() {
+        return MADV_SEQUENTIAL;
+    }
+    private static final int MADV_WILLNEED = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_WILLNEED 3
+     * }
+     */
+    public static int MADV_WILLNEED() {
+        return MADV_WILLNEED;
+    }
+    private static final int MADV_DONTNEED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_DONTNEED 4
+     * }
+     */
+    public static int MADV_DONTNEED() {
+        return MADV_DONTNEED;
+    }
+    private static final int MADV_DONTFORK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_DONTFORK 10
+     * }
+     */
+    public static int MADV_DONTFORK() {
+        return MADV_DONTFORK;
+    }
+    private static final int MADV_DOFORK = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_DOFORK 11
+     * }
+     */
+    public static int MADV_DOFORK() {
+        return MADV_DOFORK;
+    }
+    private static final int MADV_HUGEPAGE = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_HUGEPAGE 14
+     * }
+     */
+    public static int MADV_HUGEPAGE() {
+        return MADV_HUGEPAGE;
+    }
+    private static final int MADV_NOHUGEPAGE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_NOHUGEPAGE 15
+     * }
+     */
+    public static int MADV_NOHUGEPAGE() {
+        return MADV_NOHUGEPAGE;
+    }
+    private static final int O_RDONLY = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define O_RDONLY 0
+     * }
+     */
+    public static int O_RDONLY() {
+        return O_RDONLY;
+    }
+    private static final int O_WRONLY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define O_WRONLY 1
+     * }
+     */
+    public static int O_WRONLY() {
+        return O_WRONLY;
+    }
+    private static final int O_RDWR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define O_RDWR 2
+     * }
+     */
+    public static int O_RDWR() {
+        return O_RDWR;
+    }
+    private static final int O_CREAT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CREAT 64
+     * }
+     */
+    public static int O_CREAT() {
+        return O_CREAT;
+    }
+    private static final int O_EXCL = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define O_EXCL 128
+     * }
+     */
+    public static int O_EXCL() {
+        return O_EXCL;
+    }
+    private static final int O_TRUNC = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * #define O_TRUNC 512
+     * }
+     */
+    public static int O_TRUNC() {
+        return O_TRUNC;
+    }
+    private static final int O_APPEND = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * #define O_APPEND 1024
+     * }
+     */
+    public static int O_APPEND() {
+        return O_APPEND;
+    }
+    private static final int O_SYNC = (int)1052672L;
+    /**
+     * {@snippet lang=c :
+     * #define O_SYNC 1052672
+     * }
+     */
+    public static int O_SYNC() {
+        return O_SYNC;
+    }
+    private static final int AT_EMPTY_PATH = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define AT_EMPTY_PATH 4096
+     * }
+     */
+    public static int AT_EMPTY_PATH() {
+        return AT_EMPTY_PATH;
     }
     private static final int SOCK_STREAM = (int)1L;
     /**
@@ -95,6 +617,15 @@ public class LibcAbi extends LibcAbi$shared {
     public static int SOCK_DGRAM() {
         return SOCK_DGRAM;
     }
+    private static final int SOCK_SEQPACKET = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum __socket_type.SOCK_SEQPACKET = 5
+     * }
+     */
+    public static int SOCK_SEQPACKET() {
+        return SOCK_SEQPACKET;
+    }
     private static final int SOCK_CLOEXEC = (int)524288L;
     /**
      * {@snippet lang=c :
@@ -113,6 +644,51 @@ public class LibcAbi extends LibcAbi$shared {
     public static int SOCK_NONBLOCK() {
         return SOCK_NONBLOCK;
     }
+    private static final int MSG_PEEK = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_PEEK = 2
+     * }
+     */
+    public static int MSG_PEEK() {
+        return MSG_PEEK;
+    }
+    private static final int MSG_CTRUNC = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_CTRUNC = 8
+     * }
+     */
+    public static int MSG_CTRUNC() {
+        return MSG_CTRUNC;
+    }
+    private static final int MSG_TRUNC = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_TRUNC = 32
+     * }
+     */
+    public static int MSG_TRUNC() {
+        return MSG_TRUNC;
+    }
+    private static final int MSG_DONTWAIT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_DONTWAIT = 64
+     * }
+     */
+    public static int MSG_DONTWAIT() {
+        return MSG_DONTWAIT;
+    }
+    private static final int MSG_WAITALL = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_WAITALL = 256
+     * }
+     */
+    public static int MSG_WAITALL() {
+        return MSG_WAITALL;
+    }
     private static final int MSG_NOSIGNAL = (int)16384L;
     /**
      * {@snippet lang=c :
@@ -121,6 +697,60 @@ public class LibcAbi extends LibcAbi$shared {
      */
     public static int MSG_NOSIGNAL() {
         return MSG_NOSIGNAL;
+    }
+    private static final int MSG_MORE = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_MORE = 32768
+     * }
+     */
+    public static int MSG_MORE() {
+        return MSG_MORE;
+    }
+    private static final int MSG_ZEROCOPY = (int)67108864L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_ZEROCOPY = 67108864
+     * }
+     */
+    public static int MSG_ZEROCOPY() {
+        return MSG_ZEROCOPY;
+    }
+    private static final int SCM_RIGHTS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SCM_RIGHTS = 1
+     * }
+     */
+    public static int SCM_RIGHTS() {
+        return SCM_RIGHTS;
+    }
+    private static final int SCM_CREDENTIALS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SCM_CREDENTIALS = 2
+     * }
+     */
+    public static int SCM_CREDENTIALS() {
+        return SCM_CREDENTIALS;
+    }
+    private static final int SHUT_RD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SHUT_RD = 0
+     * }
+     */
+    public static int SHUT_RD() {
+        return SHUT_RD;
+    }
+    private static final int SHUT_WR = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SHUT_WR = 1
+     * }
+     */
+    public static int SHUT_WR() {
+        return SHUT_WR;
     }
     private static final int SHUT_RDWR = (int)2L;
     /**
@@ -131,6 +761,15 @@ public class LibcAbi extends LibcAbi$shared {
     public static int SHUT_RDWR() {
         return SHUT_RDWR;
     }
+    private static final int IPPROTO_IP = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IPPROTO_IP = 0
+     * }
+     */
+    public static int IPPROTO_IP() {
+        return IPPROTO_IP;
+    }
     private static final int IPPROTO_TCP = (int)6L;
     /**
      * {@snippet lang=c :
@@ -139,6 +778,69 @@ public class LibcAbi extends LibcAbi$shared {
      */
     public static int IPPROTO_TCP() {
         return IPPROTO_TCP;
+    }
+    private static final int IPPROTO_UDP = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IPPROTO_UDP = 17
+     * }
+     */
+    public static int IPPROTO_UDP() {
+        return IPPROTO_UDP;
+    }
+    private static final int IPPROTO_IPV6 = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IPPROTO_IPV6 = 41
+     * }
+     */
+    public static int IPPROTO_IPV6() {
+        return IPPROTO_IPV6;
+    }
+    private static final int RLIMIT_NOFILE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum __rlimit_resource.RLIMIT_NOFILE = 7
+     * }
+     */
+    public static int RLIMIT_NOFILE() {
+        return RLIMIT_NOFILE;
+    }
+    private static final int EFD_SEMAPHORE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.EFD_SEMAPHORE = 1
+     * }
+     */
+    public static int EFD_SEMAPHORE() {
+        return EFD_SEMAPHORE;
+    }
+    private static final int EFD_CLOEXEC = (int)524288L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.EFD_CLOEXEC = 524288
+     * }
+     */
+    public static int EFD_CLOEXEC() {
+        return EFD_CLOEXEC;
+    }
+    private static final int EFD_NONBLOCK = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.EFD_NONBLOCK = 2048
+     * }
+     */
+    public static int EFD_NONBLOCK() {
+        return EFD_NONBLOCK;
+    }
+    private static final int AF_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_UNSPEC 0
+     * }
+     */
+    public static int AF_UNSPEC() {
+        return AF_UNSPEC;
     }
     private static final int AF_UNIX = (int)1L;
     /**
@@ -166,6 +868,195 @@ public class LibcAbi extends LibcAbi$shared {
      */
     public static int AF_INET6() {
         return AF_INET6;
+    }
+    private static final int RLIMIT_MEMLOCK = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define RLIMIT_MEMLOCK 8
+     * }
+     */
+    public static int RLIMIT_MEMLOCK() {
+        return RLIMIT_MEMLOCK;
+    }
+    private static final long RLIM_INFINITY = -1L;
+    /**
+     * {@snippet lang=c :
+     * #define RLIM_INFINITY -1
+     * }
+     */
+    public static long RLIM_INFINITY() {
+        return RLIM_INFINITY;
+    }
+    private static final int SYS_io_uring_enter = (int)426L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_io_uring_enter 426
+     * }
+     */
+    public static int SYS_io_uring_enter() {
+        return SYS_io_uring_enter;
+    }
+    private static final int SYS_io_uring_register = (int)427L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_io_uring_register 427
+     * }
+     */
+    public static int SYS_io_uring_register() {
+        return SYS_io_uring_register;
+    }
+    private static final int SYS_io_uring_setup = (int)425L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_io_uring_setup 425
+     * }
+     */
+    public static int SYS_io_uring_setup() {
+        return SYS_io_uring_setup;
+    }
+    private static final int SYS_preadv2 = (int)327L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_preadv2 327
+     * }
+     */
+    public static int SYS_preadv2() {
+        return SYS_preadv2;
+    }
+    private static final int O_NOFOLLOW = (int)131072L;
+    /**
+     * {@snippet lang=c :
+     * #define O_NOFOLLOW 131072
+     * }
+     */
+    public static int O_NOFOLLOW() {
+        return O_NOFOLLOW;
+    }
+    private static final int O_CLOEXEC = (int)524288L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CLOEXEC 524288
+     * }
+     */
+    public static int O_CLOEXEC() {
+        return O_CLOEXEC;
+    }
+    private static final int O_DIRECT = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define O_DIRECT 16384
+     * }
+     */
+    public static int O_DIRECT() {
+        return O_DIRECT;
+    }
+    private static final int O_NOATIME = (int)262144L;
+    /**
+     * {@snippet lang=c :
+     * #define O_NOATIME 262144
+     * }
+     */
+    public static int O_NOATIME() {
+        return O_NOATIME;
+    }
+    private static final int O_DSYNC = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define O_DSYNC 4096
+     * }
+     */
+    public static int O_DSYNC() {
+        return O_DSYNC;
+    }
+    private static final int AT_FDCWD = (int)-100L;
+    /**
+     * {@snippet lang=c :
+     * #define AT_FDCWD -100
+     * }
+     */
+    public static int AT_FDCWD() {
+        return AT_FDCWD;
+    }
+    private static final int S_IFMT = (int)61440L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IFMT 61440
+     * }
+     */
+    public static int S_IFMT() {
+        return S_IFMT;
+    }
+    private static final int S_IFDIR = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IFDIR 16384
+     * }
+     */
+    public static int S_IFDIR() {
+        return S_IFDIR;
+    }
+    private static final int S_IFREG = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IFREG 32768
+     * }
+     */
+    public static int S_IFREG() {
+        return S_IFREG;
+    }
+    private static final int STATX_TYPE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define STATX_TYPE 1
+     * }
+     */
+    public static int STATX_TYPE() {
+        return STATX_TYPE;
+    }
+    private static final int STATX_MODE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define STATX_MODE 2
+     * }
+     */
+    public static int STATX_MODE() {
+        return STATX_MODE;
+    }
+    private static final int STATX_INO = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define STATX_INO 256
+     * }
+     */
+    public static int STATX_INO() {
+        return STATX_INO;
+    }
+    private static final int STATX_SIZE = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * #define STATX_SIZE 512
+     * }
+     */
+    public static int STATX_SIZE() {
+        return STATX_SIZE;
+    }
+    private static final int STATX_BASIC_STATS = (int)2047L;
+    /**
+     * {@snippet lang=c :
+     * #define STATX_BASIC_STATS 2047
+     * }
+     */
+    public static int STATX_BASIC_STATS() {
+        return STATX_BASIC_STATS;
+    }
+    private static final int STATX_DIOALIGN = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * #define STATX_DIOALIGN 8192
+     * }
+     */
+    public static int STATX_DIOALIGN() {
+        return STATX_DIOALIGN;
     }
 }
 

@@ -54,7 +54,7 @@ public final class Syscalls {
      * @return the ring fd, or -errno
      */
     public static int ioUringSetup(MemorySegment errnoState, int entries, MemorySegment params) {
-        long ret = Libc.syscall(errnoState, Libc.SYS_io_uring_setup(), Integer.toUnsignedLong(entries),
+        long ret = LibcProcess.syscall(errnoState, LibcAbi.SYS_io_uring_setup(), Integer.toUnsignedLong(entries),
                 params.address(), 0, 0, 0, 0);
         return (int) result(ret, errnoState);
     }
@@ -83,7 +83,7 @@ public final class Syscalls {
      */
     public static int ioUringEnter(MemorySegment errnoState, int fd, int toSubmit, int minComplete, int flags,
                                    MemorySegment arg, long argSize) {
-        long ret = Libc.syscall(errnoState, Libc.SYS_io_uring_enter(), Integer.toUnsignedLong(fd),
+        long ret = LibcProcess.syscall(errnoState, LibcAbi.SYS_io_uring_enter(), Integer.toUnsignedLong(fd),
                 Integer.toUnsignedLong(toSubmit), Integer.toUnsignedLong(minComplete), Integer.toUnsignedLong(flags),
                 arg.address(), argSize);
         return (int) result(ret, errnoState);
@@ -114,7 +114,7 @@ public final class Syscalls {
      * @return the opcode's result (often 0), or -errno
      */
     public static int ioUringRegister(MemorySegment errnoState, int fd, int opcode, MemorySegment arg, int nrArgs) {
-        long ret = Libc.syscall(errnoState, Libc.SYS_io_uring_register(), Integer.toUnsignedLong(fd),
+        long ret = LibcProcess.syscall(errnoState, LibcAbi.SYS_io_uring_register(), Integer.toUnsignedLong(fd),
                 Integer.toUnsignedLong(opcode), arg.address(), Integer.toUnsignedLong(nrArgs), 0, 0);
         return (int) result(ret, errnoState);
     }
@@ -144,7 +144,7 @@ public final class Syscalls {
      */
     public static long mmap(MemorySegment errnoState, MemorySegment addr, long length, int prot, int flags, int fd,
                             long offset) {
-        MemorySegment p = Libc.mmap(errnoState, addr, length, prot, flags, fd, offset);
+        MemorySegment p = LibcMemory.mmap(errnoState, addr, length, prot, flags, fd, offset);
         return p.address() == -1L ? -Libc.errno(errnoState) : p.address();
     }
 
@@ -170,7 +170,7 @@ public final class Syscalls {
      * @return 0 or -errno
      */
     public static int munmap(MemorySegment errnoState, MemorySegment addr, long length) {
-        return (int) result(Libc.munmap(errnoState, addr, length), errnoState);
+        return (int) result(LibcMemory.munmap(errnoState, addr, length), errnoState);
     }
 
     /**
@@ -192,7 +192,7 @@ public final class Syscalls {
      * @return 0 or -errno
      */
     public static int madvise(MemorySegment errnoState, MemorySegment addr, long length, int advice) {
-        return (int) result(Libc.madvise(errnoState, addr, length, advice), errnoState);
+        return (int) result(LibcMemory.madvise(errnoState, addr, length, advice), errnoState);
     }
 
     /**
@@ -214,7 +214,7 @@ public final class Syscalls {
      */
     public static int getrlimit(int resource, MemorySegment rlim) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.getrlimit(errnoState, resource, rlim), errnoState);
+        return (int) result(LibcProcess.getrlimit(errnoState, resource, rlim), errnoState);
     }
 
     /**
@@ -225,7 +225,7 @@ public final class Syscalls {
      */
     public static int eventfd(int initval, int flags) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.eventfd(errnoState, initval, flags), errnoState);
+        return (int) result(LibcProcess.eventfd(errnoState, initval, flags), errnoState);
     }
 
     /**
@@ -247,7 +247,7 @@ public final class Syscalls {
      */
     public static int socket(int domain, int type, int protocol) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.socket(errnoState, domain, type, protocol), errnoState);
+        return (int) result(LibcSockets.socket(errnoState, domain, type, protocol), errnoState);
     }
 
     /**
@@ -259,7 +259,7 @@ public final class Syscalls {
      */
     public static int bind(int fd, MemorySegment addr, int addrlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.bind(errnoState, fd, addr, addrlen), errnoState);
+        return (int) result(LibcSockets.bind(errnoState, fd, addr, addrlen), errnoState);
     }
 
     /**
@@ -270,7 +270,7 @@ public final class Syscalls {
      */
     public static int listen(int fd, int backlog) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.listen(errnoState, fd, backlog), errnoState);
+        return (int) result(LibcSockets.listen(errnoState, fd, backlog), errnoState);
     }
 
     /**
@@ -284,7 +284,7 @@ public final class Syscalls {
      */
     public static int setsockopt(int fd, int level, int optname, MemorySegment optval, int optlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.setsockopt(errnoState, fd, level, optname, optval, optlen), errnoState);
+        return (int) result(LibcSockets.setsockopt(errnoState, fd, level, optname, optval, optlen), errnoState);
     }
 
     /**
@@ -298,7 +298,7 @@ public final class Syscalls {
      */
     public static int getsockopt(int fd, int level, int optname, MemorySegment optval, MemorySegment optlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.getsockopt(errnoState, fd, level, optname, optval, optlen), errnoState);
+        return (int) result(LibcSockets.getsockopt(errnoState, fd, level, optname, optval, optlen), errnoState);
     }
 
     /**
@@ -310,7 +310,7 @@ public final class Syscalls {
      */
     public static int getsockname(int fd, MemorySegment addr, MemorySegment addrlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.getsockname(errnoState, fd, addr, addrlen), errnoState);
+        return (int) result(LibcSockets.getsockname(errnoState, fd, addr, addrlen), errnoState);
     }
 
     /**
@@ -322,7 +322,7 @@ public final class Syscalls {
      */
     public static int getpeername(int fd, MemorySegment addr, MemorySegment addrlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.getpeername(errnoState, fd, addr, addrlen), errnoState);
+        return (int) result(LibcSockets.getpeername(errnoState, fd, addr, addrlen), errnoState);
     }
 
     /**
@@ -349,7 +349,7 @@ public final class Syscalls {
      */
     public static long preadv2(int fd, MemorySegment iov, int iovcnt, long offset, int flags) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return result(Libc.syscall(errnoState, Libc.SYS_preadv2(), fd, iov.address(), iovcnt, offset, 0, flags),
+        return result(LibcProcess.syscall(errnoState, ArchConstants.SYS_preadv2(), fd, iov.address(), iovcnt, offset, 0, flags),
                 errnoState);
     }
 }

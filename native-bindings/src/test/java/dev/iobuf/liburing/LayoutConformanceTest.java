@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The struct classes and {@link LibUring} are jextract's output for these same headers
  * (scripts/regen-bindings.sh), so this checks jextract and the FFM layouts against gcc's {@code offsetof};
- * the generated {@link LibcAbi} and the hand-written {@link Libc} and {@link Errno} are checked the same way. Constants newer than the headers ({@link NewerKernelConstants}) are checked by
+ * the generated {@link LibcAbi}, the hand-written {@link ArchConstants} and {@link Errno} are checked the same way. Constants newer than the headers ({@link NewerKernelConstants}) are checked by
  * behaviour in {@code NewerKernelConstantsTest}.
  * {@code *_LAST} sentinels grow with each kernel, so only "header value &lt;= ours" is required.
  */
@@ -75,6 +75,14 @@ class LayoutConformanceTest {
         JAVA_STRUCTS.put("in6_addr", in6_addr.layout());
         JAVA_STRUCTS.put("sockaddr_in6", sockaddr_in6.layout());
         JAVA_STRUCTS.put("msghdr", msghdr.layout());
+        JAVA_STRUCTS.put("cmsghdr", cmsghdr.layout());
+        JAVA_STRUCTS.put("sockaddr_un", sockaddr_un.layout());
+        JAVA_STRUCTS.put("in_pktinfo", in_pktinfo.layout());
+        JAVA_STRUCTS.put("in6_pktinfo", in6_pktinfo.layout());
+        JAVA_STRUCTS.put("linger", linger.layout());
+        JAVA_STRUCTS.put("ucred", ucred.layout());
+        JAVA_STRUCTS.put("statx_timestamp", statx_timestamp.layout());
+        JAVA_STRUCTS.put("statx", statx.layout());
         JAVA_STRUCTS.put("io_uring_sq", io_uring_sq.layout());
         JAVA_STRUCTS.put("io_uring_cq", io_uring_cq.layout());
         JAVA_STRUCTS.put("io_uring", io_uring.layout());
@@ -132,7 +140,7 @@ class LayoutConformanceTest {
     @Test
     void libcConstantsAndErrnoMatchSystemHeaders() throws IOException {
         Map<String, Long> java = new TreeMap<>();
-        for (Class<?> header : List.of(Libc.class, LibcAbi.class)) {
+        for (Class<?> header : List.of(LibcAbi.class, ArchConstants.class)) {
             for (Method m : header.getMethods()) {
                 if (isConstantAccessor(m)) {
                     java.put(m.getName(), javaValue(m));
@@ -143,7 +151,10 @@ class LayoutConformanceTest {
             java.put(e.name(), (long) e.number());
         }
         assertThat(java).containsKeys("RLIMIT_MEMLOCK", "SYS_io_uring_enter", "MAP_POPULATE", "EAGAIN", "ENOBUFS",
-                "AF_INET6", "MSG_NOSIGNAL", "O_CLOEXEC");  // O_CLOEXEC: Libc
+                "AF_INET6", "MSG_NOSIGNAL", "O_CLOEXEC", "O_DIRECT", "SYS_preadv2", "STATX_DIOALIGN",
+                // what SocketConstantsTest checked before SocketConstants became generated
+                "SO_KEEPALIVE", "SO_LINGER", "IPPROTO_IP", "IPPROTO_IPV6", "IP_TOS", "IPV6_V6ONLY", "IPV6_TCLASS",
+                "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "SHUT_WR", "UDP_SEGMENT", "UDP_GRO");
         StringBuilder src = new StringBuilder("""
                 #define _GNU_SOURCE
                 #include <stdio.h>
@@ -159,18 +170,8 @@ class LayoutConformanceTest {
                 #include <sys/uio.h>
                 #include <stddef.h>
                 #include <sys/stat.h>
-                #define STX_MASK_OFFSET offsetof(struct statx, stx_mask)
-                #define STX_BLKSIZE_OFFSET offsetof(struct statx, stx_blksize)
-                #define STX_MODE_OFFSET offsetof(struct statx, stx_mode)
-                #define STX_INO_OFFSET offsetof(struct statx, stx_ino)
-                #define STX_SIZE_OFFSET offsetof(struct statx, stx_size)
-                #define STX_BLOCKS_OFFSET offsetof(struct statx, stx_blocks)
-                #define STX_MTIME_OFFSET offsetof(struct statx, stx_mtime)
-                #define STX_DEV_MAJOR_OFFSET offsetof(struct statx, stx_dev_major)
-                #define STX_DIO_MEM_ALIGN_OFFSET offsetof(struct statx, stx_dio_mem_align)
-                #define STX_DIO_OFFSET_ALIGN_OFFSET offsetof(struct statx, stx_dio_offset_align)
-                #define STX_DEV_MINOR_OFFSET offsetof(struct statx, stx_dev_minor)
-                #define STATX_BYTES sizeof(struct statx)
+                #include <sys/un.h>
+                #include <netinet/udp.h>
                 #define P(x) printf("const %s %zu %lld\\n", #x, sizeof(x), (long long)(x))
                 int main(void) {
                 """);

@@ -183,8 +183,8 @@ class NewerKernelConstantsTest {
 
     private static boolean withBufferRing(Arena arena, int fd, int flags, IntPredicate test) {
         long size = 8 * io_uring_buf.sizeof();
-        long addr = Syscalls.mmap(MemorySegment.NULL, 4096, Libc.PROT_READ() | Libc.PROT_WRITE(),
-                Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS(), -1, 0);
+        long addr = Syscalls.mmap(MemorySegment.NULL, 4096, LibcAbi.PROT_READ() | LibcAbi.PROT_WRITE(),
+                LibcAbi.MAP_PRIVATE() | LibcAbi.MAP_ANONYMOUS(), -1, 0);
         assertThat(Syscalls.isError(addr)).as("mmap: %s", Errno.name(addr)).isFalse();
         assertThat(size).isLessThanOrEqualTo(4096);
         try {

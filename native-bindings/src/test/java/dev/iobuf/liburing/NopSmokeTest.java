@@ -41,8 +41,8 @@ class NopSmokeTest {
                 if (single) {
                     sqSize = cqSize = Math.max(sqSize, cqSize);
                 }
-                int prot = Libc.PROT_READ() | Libc.PROT_WRITE();
-                int flags = Libc.MAP_SHARED() | Libc.MAP_POPULATE();
+                int prot = LibcAbi.PROT_READ() | LibcAbi.PROT_WRITE();
+                int flags = LibcAbi.MAP_SHARED() | LibcAbi.MAP_POPULATE();
                 MemorySegment sq = map(sqSize, prot, flags, fd, LibUring.IORING_OFF_SQ_RING());
                 MemorySegment cq = single ? sq : map(cqSize, prot, flags, fd, LibUring.IORING_OFF_CQ_RING());
                 long sqesSize = sqEntries * io_uring_sqe.sizeof();

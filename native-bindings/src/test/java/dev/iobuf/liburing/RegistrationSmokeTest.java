@@ -89,7 +89,7 @@ class RegistrationSmokeTest {
 
     @Test
     void sparseFilesUpdatedWithTags() {
-        int efd = Syscalls.eventfd(0, Libc.EFD_CLOEXEC());
+        int efd = Syscalls.eventfd(0, LibcAbi.EFD_CLOEXEC());
         assertThat(efd).as("eventfd: %s", Errno.name(efd)).isPositive();
         try {
             assertThat(LibUringFunctions.io_uring_register_files_sparse(ring, 4)).isZero();
@@ -115,8 +115,8 @@ class RegistrationSmokeTest {
     @Test
     void providedBufferRingRegistersAndReportsItsHead() {
         long size = 8 * io_uring_buf.sizeof();
-        long addr = Syscalls.mmap(MemorySegment.NULL, 4096, Libc.PROT_READ() | Libc.PROT_WRITE(),
-                Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS(), -1, 0);
+        long addr = Syscalls.mmap(MemorySegment.NULL, 4096, LibcAbi.PROT_READ() | LibcAbi.PROT_WRITE(),
+                LibcAbi.MAP_PRIVATE() | LibcAbi.MAP_ANONYMOUS(), -1, 0);
         assertThat(Syscalls.isError(addr)).as("mmap: %s", Errno.name(addr)).isFalse();
         MemorySegment bufRing = MemorySegment.ofAddress(addr).reinterpret(4096);
         try {

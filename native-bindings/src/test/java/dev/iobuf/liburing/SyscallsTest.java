@@ -15,31 +15,31 @@ class SyscallsTest {
     void getrlimitReadsMemlock() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment lim = rlimit.allocate(arena);
-            assertThat(Syscalls.getrlimit(Libc.RLIMIT_MEMLOCK(), lim)).isZero();
+            assertThat(Syscalls.getrlimit(LibcAbi.RLIMIT_MEMLOCK(), lim)).isZero();
             long cur = rlimit.rlim_cur(lim);
             long max = rlimit.rlim_max(lim);
-            assertThat(cur == Libc.RLIM_INFINITY() || Long.compareUnsigned(cur, max) <= 0).isTrue();
+            assertThat(cur == LibcAbi.RLIM_INFINITY() || Long.compareUnsigned(cur, max) <= 0).isTrue();
             assertThat(Syscalls.getrlimit(-1, lim)).isEqualTo(-Errno.EINVAL.number());
         }
     }
 
     @Test
     void mmapMadviseMunmapAndErrors() {
-        long addr = Syscalls.mmap(MemorySegment.NULL, 8192, Libc.PROT_READ() | Libc.PROT_WRITE(),
-                Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS(), -1, 0);
+        long addr = Syscalls.mmap(MemorySegment.NULL, 8192, LibcAbi.PROT_READ() | LibcAbi.PROT_WRITE(),
+                LibcAbi.MAP_PRIVATE() | LibcAbi.MAP_ANONYMOUS(), -1, 0);
         assertThat(Syscalls.isError(addr)).as(Errno.name(addr)).isFalse();
         MemorySegment m = MemorySegment.ofAddress(addr).reinterpret(8192);
         m.set(LibUring.C_INT, 4096, 42);
-        assertThat(Syscalls.madvise(m, 8192, Libc.MADV_DONTFORK())).isZero();
-        assertThat(Syscalls.madvise(m.asSlice(1), 10, Libc.MADV_DONTFORK())).as("unaligned").isEqualTo(-Errno.EINVAL.number());
+        assertThat(Syscalls.madvise(m, 8192, LibcAbi.MADV_DONTFORK())).isZero();
+        assertThat(Syscalls.madvise(m.asSlice(1), 10, LibcAbi.MADV_DONTFORK())).as("unaligned").isEqualTo(-Errno.EINVAL.number());
         assertThat(Syscalls.munmap(m, 8192)).isZero();
-        assertThat(Syscalls.mmap(MemorySegment.NULL, 0, Libc.PROT_READ(), Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS(), -1, 0))
+        assertThat(Syscalls.mmap(MemorySegment.NULL, 0, LibcAbi.PROT_READ(), LibcAbi.MAP_PRIVATE() | LibcAbi.MAP_ANONYMOUS(), -1, 0))
                 .as("zero length").isEqualTo(-Errno.EINVAL.number());
     }
 
     @Test
     void eventfdAndClose() {
-        int efd = Syscalls.eventfd(0, Libc.EFD_CLOEXEC() | Libc.EFD_NONBLOCK());
+        int efd = Syscalls.eventfd(0, LibcAbi.EFD_CLOEXEC() | LibcAbi.EFD_NONBLOCK());
         assertThat(efd).isPositive();
         assertThat(Syscalls.close(efd)).isZero();
         assertThat(Syscalls.close(efd)).isEqualTo(-Errno.EBADF.number());
@@ -49,7 +49,7 @@ class SyscallsTest {
     void rawSyscallCapturesErrnoIntoCallerState() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Libc.allocateErrnoState(arena);
-            long r = Libc.syscall(state, Libc.SYS_io_uring_enter(), -1, 0, 0, 0, 0, 0);
+            long r = LibcProcess.syscall(state, LibcAbi.SYS_io_uring_enter(), -1, 0, 0, 0, 0, 0);
             assertThat(r).isEqualTo(-1);
             int errno = Libc.errno(state);
             // EBADF for the bad fd; EPERM/ENOSYS where seccomp or the kernel refuses io_uring altogether.

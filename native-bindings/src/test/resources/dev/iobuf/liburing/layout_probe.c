@@ -18,6 +18,8 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <sys/un.h>
+#include <sys/stat.h>
 #ifdef USE_LIBURING
 /* as native-bindings/src/jextract/liburing_abi.h, jextract's input: the kernel's header wins over liburing's copy */
 #include <linux/io_uring.h>
@@ -161,6 +163,29 @@ int main(void) {
     S(msghdr);
     F(msghdr, msg_name); F(msghdr, msg_namelen); F(msghdr, msg_iov); F(msghdr, msg_iovlen);
     F(msghdr, msg_control); F(msghdr, msg_controllen); F(msghdr, msg_flags);
+    S(cmsghdr);
+    F(cmsghdr, cmsg_len); F(cmsghdr, cmsg_level); F(cmsghdr, cmsg_type); FX(cmsghdr, __cmsg_data);
+    S(sockaddr_un);
+    F(sockaddr_un, sun_family); F(sockaddr_un, sun_path);
+    S(in_pktinfo);
+    F(in_pktinfo, ipi_ifindex); F(in_pktinfo, ipi_spec_dst); F(in_pktinfo, ipi_addr);
+    S(in6_pktinfo);
+    F(in6_pktinfo, ipi6_addr); F(in6_pktinfo, ipi6_ifindex);
+    S(linger);
+    F(linger, l_onoff); F(linger, l_linger);
+    S(ucred);
+    F(ucred, pid); F(ucred, uid); F(ucred, gid);
+
+    /* the file API's statx (LibcAbi; <linux/stat.h> through glibc's <sys/stat.h>) */
+    S(statx_timestamp);
+    F(statx_timestamp, tv_sec); F(statx_timestamp, tv_nsec); F(statx_timestamp, __reserved);
+    S(statx);
+    F(statx, stx_mask); F(statx, stx_blksize); F(statx, stx_attributes); F(statx, stx_nlink); F(statx, stx_uid);
+    F(statx, stx_gid); F(statx, stx_mode); F(statx, __spare0); F(statx, stx_ino); F(statx, stx_size);
+    F(statx, stx_blocks); F(statx, stx_attributes_mask); F(statx, stx_atime); F(statx, stx_btime);
+    F(statx, stx_ctime); F(statx, stx_mtime); F(statx, stx_rdev_major); F(statx, stx_rdev_minor);
+    F(statx, stx_dev_major); F(statx, stx_dev_minor); F(statx, stx_mnt_id); F(statx, stx_dio_mem_align);
+    F(statx, stx_dio_offset_align); F(statx, __spare3);
 
 #ifdef USE_LIBURING
     S(io_uring_sq);

@@ -2,8 +2,9 @@ package dev.iobuf.uring.file;
 
 import dev.iobuf.BufferPool;
 import dev.iobuf.Lease;
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.liburing.Syscalls;
+import dev.iobuf.liburing.iovec;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -21,7 +22,7 @@ final class CachedRead {
     static final int MISS = Integer.MIN_VALUE;
     /** One {@code struct iovec} per thread (made on a thread's first cached read). */
     private static final ThreadLocal<MemorySegment> IOVEC = ThreadLocal.withInitial(
-            () -> Arena.ofAuto().allocate(16, 8));
+            () -> Arena.ofAuto().allocate(iovec.layout()));
 
     private CachedRead() {
     }
@@ -29,9 +30,9 @@ final class CachedRead {
     /** Bytes read from the page cache (0 at the end of the file), or {@link #MISS}. */
     static int read(int fd, long address, int length, long position) {
         MemorySegment iov = IOVEC.get();
-        iov.set(ValueLayout.JAVA_LONG, 0, address);
-        iov.set(ValueLayout.JAVA_LONG, 8, length);
-        long n = Syscalls.preadv2(fd, iov, 1, position, Libc.RWF_NOWAIT());
+        iov.set(ValueLayout.JAVA_LONG, iovec.iov_base$offset(), address);
+        iov.set(ValueLayout.JAVA_LONG, iovec.iov_len$offset(), length);
+        long n = Syscalls.preadv2(fd, iov, 1, position, LibcAbi.RWF_NOWAIT());
         return n >= 0 ? (int) n : MISS;
     }
 

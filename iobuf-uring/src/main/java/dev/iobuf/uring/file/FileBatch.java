@@ -34,6 +34,8 @@ public final class FileBatch {
     private int[] bufIndex = new int[8];
     private Object[] keep = new Object[8];
     private int[] results = new int[8];
+    /** The op slots of the current submission (reused: a batch allocates nothing per submission). */
+    private FileOp[] ops = new FileOp[8];
     private int size;
     private boolean done;
 
@@ -123,7 +125,8 @@ public final class FileBatch {
      */
     public void submitAndWait() throws IOException {
         FileRing r = io.ring();
-        FileOp[] ops = new FileOp[size];
+        FileOp[] ops = this.ops;
+        Arrays.fill(ops, 0, size, null);
         try {
             for (int i = 0; i < size; i++) {
                 results[i] = FileOp.FILE_CLOSED;
@@ -157,6 +160,7 @@ public final class FileBatch {
                 if (ops[i] != null) {
                     results[i] = r.await(ops[i]);
                     r.release(ops[i]);
+                    ops[i] = null;
                     files[i].end();
                 }
             }
@@ -196,5 +200,6 @@ public final class FileBatch {
         bufIndex = Arrays.copyOf(bufIndex, n);
         keep = Arrays.copyOf(keep, n);
         results = Arrays.copyOf(results, n);
+        ops = Arrays.copyOf(ops, n);
     }
 }

@@ -3,6 +3,7 @@ package dev.iobuf.uring.file;
 import dev.iobuf.BoundedPool;
 import dev.iobuf.BufferPool;
 import dev.iobuf.Lease;
+import dev.iobuf.uring.Transport;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.OpenOption;
@@ -62,6 +63,7 @@ public final class FileIo implements AutoCloseable {
     private final boolean ownsExecutor;
     private final boolean ftruncate;
     private final boolean cachedReads;
+    private final Transport transport;
     private final java.util.concurrent.atomic.LongAdder cachedReadCount = new java.util.concurrent.atomic.LongAdder();
     /** Leases on pools that are not registered but whose buffers were used by index. */
     private final Map<BufferPool, Lease> leases = new ConcurrentHashMap<>();
@@ -81,23 +83,28 @@ public final class FileIo implements AutoCloseable {
         }
         this.registered = pools.toArray(RegisteredPool[]::new);
         this.registeredSlots = slot;
-        this.fileSlots = b.fileSlots > 0 ? new BoundedPool<>(b.fileSlots) : null;
-        if (fileSlots != null) {
-            fileSlots.fill(i -> Boolean.TRUE);
-        }
         this.futureExecutor = b.futureExecutor;
-        this.cachedReads = b.cachedReads;
         this.ownsExecutor = b.defaultExecutor;
-        this.rings = new FileRing[b.rings];
+        FileRing[] made;
         try {
-            for (int i = 0; i < rings.length; i++) {
-                rings[i] = new FileRing(this, i, b);
-                rings[i].start();
-            }
+            made = TransportChoice.startRings(this, b);
         } catch (RuntimeException | Error e) {
+            this.rings = new FileRing[0];
+            this.fileSlots = null;
+            this.transport = Transport.IO_URING;
+            this.cachedReads = false;
+            this.ftruncate = false;
             close();
             throw e;
         }
+        this.rings = made;
+        this.transport = made[0] instanceof ChannelRing ? Transport.NIO : Transport.IO_URING;
+        boolean uring = transport == Transport.IO_URING;
+        this.fileSlots = uring && b.fileSlots > 0 ? new BoundedPool<>(b.fileSlots) : null;
+        if (fileSlots != null) {
+            fileSlots.fill(i -> Boolean.TRUE);
+        }
+        this.cachedReads = uring && b.cachedReads;   // preadv2 is a system call of ours: not on NIO
         this.ftruncate = rings[0].supportsFtruncate();
     }
 
@@ -128,7 +135,7 @@ public final class FileIo implements AutoCloseable {
     /** As {@link #open(Path, OpenOption...)}. */
     public UringFile open(Path path, Set<? extends OpenOption> options) throws IOException {
         ensureOpen();
-        UringFile f = FileOpen.open(this, path, OpenFlags.of(options));
+        UringFile f = FileOpen.open(this, path, options);
         open.add(f);
         if (closed) {
             f.close();
@@ -175,6 +182,15 @@ public final class FileIo implements AutoCloseable {
         return new FileIoStats(open.size(), opsInUse, bounce.acquiredCount(),
                 fileSlots == null ? 0 : fileSlots.acquiredCount(), fullWaits, enters, unparks, eventfd, stranded,
                 cachedReadCount.sum());
+    }
+
+    /**
+     * What this service does its I/O through: {@link Transport#IO_URING}, or {@link Transport#NIO} (the JDK's
+     * {@code FileChannel} on the caller's thread) when it was asked for or when {@link Transport#AUTO} found
+     * io_uring refused. Never {@code AUTO}.
+     */
+    public Transport transport() {
+        return transport;
     }
 
     /** Whether {@link #close()} was called. */

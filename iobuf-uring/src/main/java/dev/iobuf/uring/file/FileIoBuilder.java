@@ -2,6 +2,7 @@ package dev.iobuf.uring.file;
 
 import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
+import dev.iobuf.uring.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class FileIoBuilder {
     Executor futureExecutor;
     boolean cachedReads = true;
     boolean defaultExecutor;
+    Transport transport = Transport.AUTO;
 
     FileIoBuilder() {
     }
@@ -121,10 +123,23 @@ public final class FileIoBuilder {
     }
 
     /**
+     * What the service does its I/O through (default {@link Transport#AUTO}): {@link Transport#IO_URING}
+     * fails {@link #build()} where io_uring is refused; {@link Transport#NIO} runs every call through the
+     * JDK's {@code FileChannel} on the caller's thread (a virtual thread then pins its carrier while the
+     * call runs, as with FileChannel); {@link Transport#AUTO} tries io_uring and falls back to NIO where
+     * it is refused (blocked, absent, or short of locked memory), logging once at INFO why and how to get
+     * io_uring back. {@link FileIo#transport()} tells which one a service got.
+     */
+    public FileIoBuilder transport(Transport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /**
      * Sets up the rings, registers the pools and starts the completion threads.
      *
      * @throws dev.iobuf.uring.UringException if io_uring is unavailable, blocked or out of locked memory
-     *     (the subclass says which, with the remedy)
+     *     (the subclass says which, with the remedy) and the transport is {@link Transport#IO_URING}
      */
     public FileIo build() {
         if (futureExecutor == null) {

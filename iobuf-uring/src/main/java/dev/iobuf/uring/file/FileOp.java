@@ -160,6 +160,12 @@ final class FileOp {
         java.util.concurrent.locks.LockSupport.unpark(w);
     }
 
+    /** Publishes {@code r} on the waiter's own thread (the op ran synchronously: nobody to wake). */
+    void complete(int r) {
+        result = r;
+        STATE.setRelease(this, DONE);
+    }
+
     /** After the ring thread is gone: fails a still-queued op once (the sweeper or the submitter). */
     boolean sweep() {
         if (STATE.compareAndSet(this, QUEUED, SWEPT)) {

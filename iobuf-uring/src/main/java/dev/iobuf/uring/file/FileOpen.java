@@ -2,13 +2,16 @@ package dev.iobuf.uring.file;
 
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.Syscalls;
+import dev.iobuf.uring.Transport;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Opening a {@link UringFile}: IORING_OP_OPENAT (a plain, close-on-exec fd, kept for statx and for the
@@ -19,8 +22,12 @@ final class FileOpen {
     private FileOpen() {
     }
 
-    static UringFile open(FileIo io, Path path, OpenFlags flags) throws IOException {
+    static UringFile open(FileIo io, Path path, Set<? extends OpenOption> options) throws IOException {
         Objects.requireNonNull(path, "path");
+        OpenFlags flags = OpenFlags.of(options);
+        if (io.transport() == Transport.NIO) {
+            return ChannelFiles.open(io, path, options, flags);
+        }
         FileRing ring = io.ring();
         FileOp op = ring.acquire(FileOp.OPENAT, null);
         op.keepAlive = Arena.ofAuto().allocateFrom(path.toAbsolutePath().toString());
@@ -46,7 +53,7 @@ final class FileOpen {
             throw FileErrors.of(fd, "openat(" + path + ")", path);
         }
         int slot = register(io, fd);
-        UringFile f = new UringFile(io, path, flags, fd, slot, null);
+        UringFile f = new UringFile(io, path, flags, fd, slot, null, null);
         try {
             DirectAlignment a = null;
             if (flags.direct()) {
@@ -56,7 +63,7 @@ final class FileOpen {
                             + "not support O_DIRECT here; open without UringOpenOption.DIRECT");
                 }
             }
-            return a == null ? f : new UringFile(io, path, flags, fd, slot, a);
+            return a == null ? f : new UringFile(io, path, flags, fd, slot, a, null);
         } catch (IOException | RuntimeException | Error e) {
             f.close();
             throw e;
@@ -88,6 +95,9 @@ final class FileOpen {
 
     /** statx of {@code path} (following symlinks), through the caller's ring. */
     static FileStat stat(FileIo io, Path path) throws IOException {
+        if (io.transport() == Transport.NIO) {
+            return ChannelFiles.stat(path, -1);
+        }
         FileRing ring = io.ring();
         FileOp op = ring.acquire(FileOp.STATX, null);
         op.keepAlive = Arena.ofAuto().allocateFrom(path.toAbsolutePath().toString());
@@ -108,6 +118,23 @@ final class FileOpen {
         return s;
     }
 
+    /** statx of the open file {@code f} (a plain fd with AT_EMPTY_PATH, never a registered slot). */
+    static FileStat stat(UringFile f, int fd) throws IOException {
+        if (f.nio != null) {
+            return ChannelFiles.stat(f);
+        }
+        FileRing r = f.io.ring();
+        FileOp op = f.newOp(r, FileOp.STATX);
+        op.fd = fd;
+        op.flags = FileStat.mask();
+        r.submit(op);
+        int res = r.await(op);
+        FileStat s = res == 0 ? FileStat.parse(op.scratch) : null;
+        r.release(op);
+        f.check(res, "statx");
+        return s;
+    }
+
     /**
      * Empties the file's registered slot on every ring (through each ring's thread, after SQEs naming it
      * reached the kernel), closes the fd, and deletes the file for DELETE_ON_CLOSE.
@@ -115,6 +142,10 @@ final class FileOpen {
      * @param viaRings false when the service closed: its rings are gone with their tables
      */
     static void close(UringFile f, int fd, int slot, boolean viaRings) throws IOException {
+        if (f.nio != null) {
+            ChannelFiles.close(f);
+            return;
+        }
         FileIo io = f.io;
         try {
             if (slot >= 0 && viaRings && !io.isClosed()) {

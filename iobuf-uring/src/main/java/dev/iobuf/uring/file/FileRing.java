@@ -1,16 +1,15 @@
 package dev.iobuf.uring.file;
 
-import static dev.iobuf.liburing.NewerKernelConstants.IORING_OP_FTRUNCATE;
-
 import dev.iobuf.BoundedPool;
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.IoVec;
+import dev.iobuf.liburing.statx;
 import dev.iobuf.uring.CompletionHandler;
+import dev.iobuf.uring.EventFdWaker;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
 import dev.iobuf.uring.ResourceTags;
 import dev.iobuf.uring.Ring;
-import dev.iobuf.uring.Sqe;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.ClosedByInterruptException;
@@ -25,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One ring of a {@link FileIo} and the platform thread that owns it. Any thread submits: it takes an
  * op slot (waiting when all are taken: that is the bounded submit queue), fills it, offers its index
- * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link RingWaker}). The ring
+ * to the {@link SubmitQueue} and wakes the ring thread if it sleeps ({@link EventFdWaker}). The ring
  * thread turns every queued op into SQEs, submits the whole batch with one {@code io_uring_enter},
  * reaps completions and wakes exactly the thread waiting for each.
  *
@@ -35,16 +34,15 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Memory: an op's memory is held by the op slot ({@link FileOp#keepAlive}) from before its index
  * is queued until its caller has seen the completion; the slot is not reused before then.
  */
-final class FileRing implements Runnable, CompletionHandler {
+sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing {
     private static final System.Logger LOG = System.getLogger(FileRing.class.getName());
     static final long WAKE = 1L << 62;
     static final long CANCEL = 1L << 61;
     /** Set on a queue entry that asks to cancel the op rather than submit it. */
     static final int CANCEL_ENTRY = 1 << 30;
-    private static final int SCRATCH_BYTES = 256;
-    private static final MemorySegment EMPTY_PATH = Arena.global().allocateFrom("");
-    /** How long the ring thread stays awake without work before it sleeps (see {@link #loop}). */
-    private static final long IDLE_NANOS = 50_000;
+    /** Each op's own native memory: a {@code struct statx} result, or the iovecs of one READV / WRITEV. */
+    private static final int SCRATCH_BYTES =
+            (int) Math.max(statx.sizeof(), (long) VectoredIo.IOVECS_PER_OP * IoVec.BYTES);
     /** Ops the kernel never completed after close: their memory is kept reachable for good. */
     private static final List<Object> STRANDED = new ArrayList<>();
 
@@ -53,15 +51,16 @@ final class FileRing implements Runnable, CompletionHandler {
     private final FileIoBuilder config;
     final BoundedPool<FileOp> ops;
     private final SubmitQueue queue;
-    private final Arena arena = Arena.ofShared();
+    final Arena arena = Arena.ofShared();
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger pendingCancels = new AtomicInteger();
     final LongAdder queueFullWaits = new LongAdder();
     private final Thread thread;
+    private final IdleSpin spin = new IdleSpin();
     private volatile Throwable startFailure;
     private volatile boolean stopping;
     private volatile boolean terminated;
-    private RingWaker waker;
+    private EventFdWaker waker;
     private Ring ring;
     private RegisteredBuffers buffers;
     private RegisteredFiles files;
@@ -149,19 +148,24 @@ final class FileRing implements Runnable, CompletionHandler {
 
     /** Queues a filled op without waking the ring thread (a batch wakes it once: {@link #wakeUp()}). */
     void queue(FileOp op) {
+        retainLease(op);
+        FileOp.STATE.setVolatile(op, FileOp.QUEUED);
+        queue.offer(op.index);
+        if (terminated) {
+            op.sweep();   // the ring thread is gone (see shutDown): fail it here if nobody did
+        }
+    }
+
+    /** Retains the lease of the pool {@code op} uses before the kernel can get the address; released in release(op). */
+    final void retainLease(FileOp op) {
         if (op.lease != null) {
             try {
-                op.lease.retain();   // before the kernel can get the address; released in release(op)
+                op.lease.retain();
             } catch (IllegalStateException e) {
                 op.lease = null;
                 release(op);
                 throw e;
             }
-        }
-        FileOp.STATE.setVolatile(op, FileOp.QUEUED);
-        queue.offer(op.index);
-        if (terminated) {
-            op.sweep();   // the ring thread is gone (see shutDown): fail it here if nobody did
         }
     }
 
@@ -252,7 +256,7 @@ final class FileRing implements Runnable, CompletionHandler {
 
     private void setUp() {
         ring = Ring.builder().entries(config.ringEntries()).cqSize(config.ringEntries() * 4).build();
-        waker = new RingWaker(arena, thread);
+        waker = new EventFdWaker(arena, thread);
         reaper = ResourceTags.of(ring).wrap(this);
         if (service.registeredSlots() > 0) {
             buffers = RegisteredBuffers.sparse(ring, service.registeredSlots());
@@ -270,35 +274,20 @@ final class FileRing implements Runnable, CompletionHandler {
     }
 
     private void loop() {
-        long idleSince = 0;
         while (!stopping) {
             int prepared = drain();
             if (prepared > 0) {
                 enters++;
-                ring.submit();
-            } else if (expected > 0) {
-                ring.submit();   // enters only if the kernel has completions or task work to flush
             }
-            int reaped = ring.reap(reaper);
-            if (prepared > 0 || reaped > 0 || !queue.isEmpty()) {
-                idleSince = 0;
+            ring.submit();   // also cancels and resubmitted short writes; no system call when nothing is pending
+            int reaped = ring.reap(reaper);   // enters only if the kernel has completions or task work to flush
+            if (prepared > 0 || reaped > 0 || !queue.isEmpty() || spinForWork()) {
                 continue;
             }
-            // Callers woken by the completions just reaped usually submit again within microseconds:
-            // stay awake (yielding the CPU to them) a little before sleeping, which saves their wake-up call.
-            long now = System.nanoTime();
-            if (idleSince == 0) {
-                idleSince = now;
-            }
-            if (now - idleSince < IDLE_NANOS) {
-                Thread.yield();
-                continue;
-            }
-            idleSince = 0;
             if (expected > 0) {
                 sleepInKernel();
             } else {
-                waker.prepareToSleep(RingWaker.PARKED);
+                waker.prepareToSleep(EventFdWaker.PARKED);
                 if (queue.isEmpty() && !stopping) {
                     LockSupport.park(this);
                 }
@@ -307,13 +296,27 @@ final class FileRing implements Runnable, CompletionHandler {
         }
     }
 
+    /** Busy-waits up to the {@link IdleSpin} window for a queued op or a completion; true if one came. */
+    private boolean spinForWork() {
+        long deadline = System.nanoTime() + spin.window();
+        do {
+            Thread.onSpinWait();
+            if (!queue.isEmpty() || ring.reap(reaper) > 0) {
+                spin.hit();
+                return true;
+            }
+        } while (System.nanoTime() - deadline < 0 && !stopping);
+        spin.miss();
+        return false;
+    }
+
     /** Blocks in io_uring_enter until a completion arrives; the armed eventfd read lets submitters end it. */
     private void sleepInKernel() {
         if (!wakeArmed) {
             ring.nextSqe().readUnsafe(waker.fd(), waker.readBuffer(), 0).userData(WAKE);
             wakeArmed = true;
         }
-        waker.prepareToSleep(RingWaker.IN_KERNEL);
+        waker.prepareToSleep(EventFdWaker.IN_KERNEL);
         if (queue.isEmpty() && !stopping && ring.cqReady() == 0) {
             ring.submitAndWait(1);
         } else {
@@ -378,54 +381,7 @@ final class FileRing implements Runnable, CompletionHandler {
     }
 
     private void prep(FileOp op) {
-        op.userData = FileOp.userData(op.generation, op.index);
-        Sqe sqe = ring.nextSqe();
-        switch (op.kind) {
-            case FileOp.READ -> {
-                if (op.bufIndex >= 0) {
-                    sqe.readFixed(op.fd, op.addr, op.len, op.position, op.bufIndex);
-                } else {
-                    sqe.readUnsafe(op.fd, op.addr, op.len, op.position);
-                }
-            }
-            case FileOp.WRITE, FileOp.WRITE_FSYNC -> {
-                if (op.bufIndex >= 0) {
-                    sqe.writeFixed(op.fd, op.addr, op.len, op.position, op.bufIndex);
-                } else {
-                    sqe.writeUnsafe(op.fd, op.addr, op.len, op.position);
-                }
-            }
-            case FileOp.READV -> sqe.readvUnsafe(op.fd, op.addr, op.len, op.position);
-            case FileOp.WRITEV -> sqe.writevUnsafe(op.fd, op.addr, op.len, op.position);
-            case FileOp.FSYNC -> sqe.fsync(op.fd).opFlags(op.flags);
-            case FileOp.FALLOCATE -> sqe.fallocate(op.fd, op.flags, op.position, op.extra);
-            case FileOp.FTRUNCATE -> sqe.prepUnsafe(IORING_OP_FTRUNCATE(), op.fd, 0, 0, op.position);
-            case FileOp.STATX -> {
-                if (op.keepAlive instanceof MemorySegment path) {
-                    sqe.statxUnsafe(Libc.AT_FDCWD(), path, 0, op.flags, op.scratch);
-                } else {
-                    sqe.statxUnsafe(op.fd, EMPTY_PATH, Libc.AT_EMPTY_PATH(), op.flags, op.scratch);
-                }
-            }
-            case FileOp.OPENAT -> sqe.openatUnsafe(Libc.AT_FDCWD(), (MemorySegment) op.keepAlive, op.flags, (int) op.extra);
-            case FileOp.CLOSE -> sqe.close(op.fd);
-            default -> throw new IllegalStateException("unknown op kind " + op.kind);
-        }
-        if (op.fixedFile) {
-            sqe.fixedFile();
-        }
-        sqe.userData(op.userData);
-        op.inKernel = 1;
-        expected++;
-        if (op.kind == FileOp.WRITE_FSYNC) {
-            sqe.link();
-            Sqe sync = ring.nextSqe().fsync(op.fd).opFlags(op.flags).userData(op.userData | 1);
-            if (op.fixedFile) {
-                sync.fixedFile();
-            }
-            op.inKernel = 2;
-            expected++;
-        }
+        expected += FileSqes.prep(ring, op);
     }
 
     @Override
@@ -508,6 +464,10 @@ final class FileRing implements Runnable, CompletionHandler {
         if (waker != null) {
             waker.wakeAlways();
         }
+    }
+
+    boolean isStopping() {
+        return stopping;
     }
 
     /** Waits (bounded) for the ring thread to finish closing; true if it did. */

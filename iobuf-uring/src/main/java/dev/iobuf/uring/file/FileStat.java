@@ -1,6 +1,8 @@
 package dev.iobuf.uring.file;
 
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.LibcAbi;
+import dev.iobuf.liburing.statx;
+import dev.iobuf.liburing.statx_timestamp;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -20,30 +22,31 @@ import java.lang.foreign.ValueLayout;
  */
 public record FileStat(long size, int mode, long inode, long device, int blockSize, long blocks, long modifiedNanos,
                        boolean dioReported, int dioMemAlign, int dioOffsetAlign) {
-    private static final int S_IFMT = Libc.S_IFMT();
-    private static final int S_IFREG = Libc.S_IFREG();
-    private static final int S_IFDIR = Libc.S_IFDIR();
+    private static final int S_IFMT = LibcAbi.S_IFMT();
+    private static final int S_IFREG = LibcAbi.S_IFREG();
+    private static final int S_IFDIR = LibcAbi.S_IFDIR();
 
     /** The mask {@link UringFile#stat()} asks for: basic stats and the direct I/O alignment. */
     static int mask() {
-        return Libc.STATX_BASIC_STATS() | Libc.STATX_DIOALIGN();
+        return LibcAbi.STATX_BASIC_STATS() | LibcAbi.STATX_DIOALIGN();
     }
 
-    /** Reads a {@code struct statx} the kernel filled. */
-    static FileStat parse(MemorySegment statx) {
-        int got = statx.get(ValueLayout.JAVA_INT, Libc.STX_MASK_OFFSET());
-        boolean dio = (got & Libc.STATX_DIOALIGN()) != 0;
-        long major = Integer.toUnsignedLong(statx.get(ValueLayout.JAVA_INT, Libc.STX_DEV_MAJOR_OFFSET()));
-        long minor = Integer.toUnsignedLong(statx.get(ValueLayout.JAVA_INT, Libc.STX_DEV_MINOR_OFFSET()));
-        long mtime = statx.get(ValueLayout.JAVA_LONG, Libc.STX_MTIME_OFFSET()) * 1_000_000_000L
-                + Integer.toUnsignedLong(statx.get(ValueLayout.JAVA_INT, Libc.STX_MTIME_OFFSET() + 8));
-        return new FileStat(statx.get(ValueLayout.JAVA_LONG, Libc.STX_SIZE_OFFSET()),
-                Short.toUnsignedInt(statx.get(ValueLayout.JAVA_SHORT, Libc.STX_MODE_OFFSET())),
-                statx.get(ValueLayout.JAVA_LONG, Libc.STX_INO_OFFSET()), major << 32 | minor,
-                statx.get(ValueLayout.JAVA_INT, Libc.STX_BLKSIZE_OFFSET()),
-                statx.get(ValueLayout.JAVA_LONG, Libc.STX_BLOCKS_OFFSET()), mtime, dio,
-                dio ? statx.get(ValueLayout.JAVA_INT, Libc.STX_DIO_MEM_ALIGN_OFFSET()) : 0,
-                dio ? statx.get(ValueLayout.JAVA_INT, Libc.STX_DIO_MEM_ALIGN_OFFSET() + 4) : 0);
+    /** Reads a {@code struct statx} the kernel filled (offsets: the generated {@link statx} layout). */
+    static FileStat parse(MemorySegment buf) {
+        int got = buf.get(ValueLayout.JAVA_INT, statx.stx_mask$offset());
+        boolean dio = (got & LibcAbi.STATX_DIOALIGN()) != 0;
+        long major = Integer.toUnsignedLong(buf.get(ValueLayout.JAVA_INT, statx.stx_dev_major$offset()));
+        long minor = Integer.toUnsignedLong(buf.get(ValueLayout.JAVA_INT, statx.stx_dev_minor$offset()));
+        long mtime = buf.get(ValueLayout.JAVA_LONG, statx.stx_mtime$offset() + statx_timestamp.tv_sec$offset())
+                * 1_000_000_000L + Integer.toUnsignedLong(
+                        buf.get(ValueLayout.JAVA_INT, statx.stx_mtime$offset() + statx_timestamp.tv_nsec$offset()));
+        return new FileStat(buf.get(ValueLayout.JAVA_LONG, statx.stx_size$offset()),
+                Short.toUnsignedInt(buf.get(ValueLayout.JAVA_SHORT, statx.stx_mode$offset())),
+                buf.get(ValueLayout.JAVA_LONG, statx.stx_ino$offset()), major << 32 | minor,
+                buf.get(ValueLayout.JAVA_INT, statx.stx_blksize$offset()),
+                buf.get(ValueLayout.JAVA_LONG, statx.stx_blocks$offset()), mtime, dio,
+                dio ? buf.get(ValueLayout.JAVA_INT, statx.stx_dio_mem_align$offset()) : 0,
+                dio ? buf.get(ValueLayout.JAVA_INT, statx.stx_dio_offset_align$offset()) : 0);
     }
 
     /** Whether this is a regular file. */

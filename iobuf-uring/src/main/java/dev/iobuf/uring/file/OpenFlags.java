@@ -1,6 +1,7 @@
 package dev.iobuf.uring.file;
 
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.ArchConstants;
+import dev.iobuf.liburing.LibcAbi;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
@@ -35,40 +36,40 @@ record OpenFlags(int flags, boolean read, boolean write, boolean append, boolean
         if (!write) {
             read = true;
         }
-        int flags = read && write ? Libc.O_RDWR() : write ? Libc.O_WRONLY() : Libc.O_RDONLY();
+        int flags = read && write ? LibcAbi.O_RDWR() : write ? LibcAbi.O_WRONLY() : LibcAbi.O_RDONLY();
         if (write) {
             if (options.contains(StandardOpenOption.CREATE_NEW)) {
-                flags |= Libc.O_CREAT() | Libc.O_EXCL();
+                flags |= LibcAbi.O_CREAT() | LibcAbi.O_EXCL();
             } else if (options.contains(StandardOpenOption.CREATE)) {
-                flags |= Libc.O_CREAT();
+                flags |= LibcAbi.O_CREAT();
             }
             if (options.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
-                flags |= Libc.O_TRUNC();
+                flags |= LibcAbi.O_TRUNC();
             }
         }
         if (append) {
-            flags |= Libc.O_APPEND();
+            flags |= LibcAbi.O_APPEND();
         }
         if (options.contains(StandardOpenOption.SYNC)) {
-            flags |= Libc.O_SYNC();
+            flags |= LibcAbi.O_SYNC();
         } else if (options.contains(StandardOpenOption.DSYNC)) {
-            flags |= Libc.O_DSYNC();
+            flags |= LibcAbi.O_DSYNC();
         }
         if (options.contains(LinkOption.NOFOLLOW_LINKS)) {
-            flags |= Libc.O_NOFOLLOW();
+            flags |= ArchConstants.O_NOFOLLOW();
         }
         boolean direct = options.contains(UringOpenOption.DIRECT);
         if (direct) {
-            flags |= Libc.O_DIRECT();
+            flags |= ArchConstants.O_DIRECT();
         }
         if (options.contains(UringOpenOption.NOATIME)) {
-            flags |= Libc.O_NOATIME();
+            flags |= LibcAbi.O_NOATIME();
         }
-        return new OpenFlags(flags | Libc.O_CLOEXEC(), read, write, append, direct,
+        return new OpenFlags(flags | LibcAbi.O_CLOEXEC(), read, write, append, direct,
                 options.contains(StandardOpenOption.DELETE_ON_CLOSE));
     }
 
     boolean creates() {
-        return (flags & Libc.O_CREAT()) != 0;
+        return (flags & LibcAbi.O_CREAT()) != 0;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.file.Path;
@@ -68,14 +69,17 @@ public final class UringFile implements AutoCloseable {
     /** Registered file slot on every ring, or -1 (plain fd). */
     private final int slot;
     private final DirectAlignment alignment;
+    /** The JDK channel the NIO transport does the I/O through ({@link ChannelOps}); null on io_uring. */
+    final FileChannel nio;
     private final AtomicBoolean released = new AtomicBoolean();
     /** Calls inside this file right now; close waits for 0. */
     @SuppressWarnings("unused") // through ACTIVE
     private volatile int active;
     private volatile boolean closed;
 
-    UringFile(FileIo io, Path path, OpenFlags flags, int fd, int slot, DirectAlignment alignment) {
+    UringFile(FileIo io, Path path, OpenFlags flags, int fd, int slot, DirectAlignment alignment, FileChannel nio) {
         this.io = io;
+        this.nio = nio;
         this.path = path;
         this.flags = flags;
         this.fd = fd;
@@ -312,16 +316,7 @@ public final class UringFile implements AutoCloseable {
     public FileStat stat() throws IOException {
         begin();
         try {
-            FileRing r = io.ring();
-            FileOp op = newOp(r, FileOp.STATX);
-            op.fd = fd;   // statx takes a plain fd (AT_EMPTY_PATH), never a registered slot
-            op.flags = FileStat.mask();
-            r.submit(op);
-            int res = r.await(op);
-            FileStat s = res == 0 ? FileStat.parse(op.scratch) : null;
-            r.release(op);
-            check(res, "statx");
-            return s;
+            return FileOpen.stat(this, fd);
         } finally {
             end();
         }
@@ -461,7 +456,6 @@ public final class UringFile implements AutoCloseable {
         }
     }
 
-
     /** Closes from inside a call (interrupted): this call's own count must not hold close up. */
     void closeFromInside() throws IOException {
         ACTIVE.getAndAdd(this, -1);
@@ -533,7 +527,11 @@ public final class UringFile implements AutoCloseable {
     int execute(FileRing r, FileOp op, String what) throws IOException {
         r.submit(op);
         int res = FileEvents.await(r, op, path);
+        Throwable failure = op.failure;   // the NIO transport's exception, as the JDK threw it
         r.release(op);
+        if (failure instanceof IOException e && !Thread.currentThread().isInterrupted()) {
+            throw e;
+        }
         return check(res, what);
     }
 
@@ -554,7 +552,6 @@ public final class UringFile implements AutoCloseable {
         }
         return res;
     }
-
 
     private int poolSlot(BufferPool pool, int index) {
         RegisteredPool reg = io.registration(pool);

@@ -10,7 +10,7 @@ import java.lang.foreign.MemorySegment;
  * be used in place make the whole vector go one buffer at a time through copies.
  */
 final class VectoredIo {
-    private static final int IOVECS_PER_OP = 16;
+    static final int IOVECS_PER_OP = 16;
 
     private VectoredIo() {
     }

@@ -5,6 +5,7 @@ import static dev.iobuf.uring.net.LoopLifecycle.SHUTTING_DOWN;
 import static dev.iobuf.uring.net.LoopLifecycle.TERMINATING;
 
 import dev.iobuf.uring.CompletionCursor;
+import dev.iobuf.uring.EventFdWaker;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.SetupFlag;
 import dev.iobuf.uring.Sqe;
@@ -63,7 +64,7 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     // ---- owned by the loop thread, made in init() (the fields below res: its parts, read on every turn)
     private final LoopResources res;
     /** Volatile: other threads read it in {@link #execute}, possibly before the start latch told them of it. */
-    private volatile Wakeup wakeup;
+    private volatile EventFdWaker wakeup;
     private Ring ring;
     private RecvBuffers recv;
     private ConnectionTable connections;
@@ -355,7 +356,7 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
         timers.use(ring);
         work.useTimers(timers, counters);
         acceptor = new Acceptor(res, timers, strays::stale, counters, config.multishot(), "loop " + index);
-        wakeup.arm(ring);
+        wakeup.arm(ring, LoopResources.WAKE_USER_DATA);
         if (config.idleTimeoutNanos() > 0) {
             work.sweepIdle(timers, config.idleTimeoutNanos());
         }
@@ -368,7 +369,8 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
         while (true) {
             runTasks();
             work.finishTurn(recv);
-            if (lifecycle.state() == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0) {
+            res.datagrams.flush();
+            if (lifecycle.state() == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0 && res.datagrams.open() == 0) {
                 return;
             }
             waitForWork();
@@ -385,14 +387,14 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
 
     /**
      * One io_uring_enter: submit, and block for a completion unless there is work already (see
-     * {@link Wakeup} for why the state store comes before the queue check).
+     * {@link EventFdWaker} for why the state store comes before the queue check).
      */
     private void waitForWork() {
         if (!tasks.isEmpty() || work.hasResumed()) {
             ring.submit();
             return;
         }
-        wakeup.prepareToSleep();
+        wakeup.prepareToSleep(EventFdWaker.IN_KERNEL);
         if (!tasks.isEmpty()) {
             wakeup.awake();
             ring.submit();
@@ -409,10 +411,11 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     private void dispatch(long userData, int result, int flags) {
         int op = UserData.op(userData);
         switch (op) {
-            case Op.WAKE -> wakeup.complete(ring, result, lifecycle.state() < TERMINATING);
+            case Op.WAKE -> res.wakeCompleted(result, lifecycle.state() < TERMINATING);
             case Op.TIMER -> timers.fired(userData, result);
             case Op.TIMER_REMOVE -> { }
             case Op.ACCEPT, Op.LISTENER_CANCEL, Op.LISTENER_CLOSE -> acceptor.complete(op, userData, result, flags);
+            case Op.DGRAM_RECV, Op.DGRAM_SEND, Op.DGRAM_CANCEL, Op.DGRAM_CLOSE -> res.datagrams.complete(op, userData, result, flags);
             case Op.RECV, Op.SEND, Op.SEND_ZC, Op.CONNECT, Op.CONNECT_TIMEOUT, Op.CONN_CANCEL, Op.CLOSE -> {
                 Connection c = connections.get(userData);
                 if (c == null) {
@@ -474,9 +477,10 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
         timers.arm(Math.max(0, deadlineNanos - System.nanoTime()), () -> closeConnections(false));
     }
 
-    /** Stops every listener of this loop (shutdown). */
+    /** Stops every listener and datagram socket of this loop (shutdown). */
     void stopAccepting() {
         acceptor.stopAll();
+        res.datagrams.stopAll();
     }
 
     TurnWork turnWork() {
@@ -542,6 +546,10 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     /** The next SQE of the loop's ring (tests inject operations with it). Loop thread. */
     Sqe sqe() {
         return ring.nextSqe();
+    }
+
+    Datagrams datagrams() {
+        return res.datagrams;
     }
 
     RecvBuffers recvBuffers() {

@@ -54,6 +54,7 @@ public final class EventLoopGroup implements AutoCloseable {
         this.config = config;
         this.transport = transport;
         LoopLog.warmUp();               // while fds are plentiful: a loop out of fds must still be able to log
+        LoopMonitor.WarmUp.start();     // JMX and JFR set-up in parallel with the loops' rings and pools
         List<EventLoop> started = new ArrayList<>(threads);
         try {
             for (int i = 0; i < threads; i++) {
@@ -139,24 +140,7 @@ public final class EventLoopGroup implements AutoCloseable {
             return NioAcceptor.listen(address, handler, options, config, loops);
         }
         int[] fds = new int[loops.size()];
-        java.util.Arrays.fill(fds, -1);
-        InetSocketAddress bound = address;
-        try {
-            for (int i = 0; i < fds.length; i++) {
-                fds[i] = listeningSocket(bound, options);
-                if (i == 0) {
-                    InetSocketAddress actual = Sockets.localAddress(fds[0]);
-                    bound = actual != null ? actual : address;
-                }
-            }
-        } catch (RuntimeException e) {
-            for (int fd : fds) {
-                if (fd >= 0) {
-                    Sockets.close(fd);
-                }
-            }
-            throw e;
-        }
+        InetSocketAddress bound = ReusePortSockets.openEach(fds, address, a -> listeningSocket(a, options));
         Listener listener = new Listener(bound, handler, loops);
         for (int i = 0; i < fds.length; i++) {
             EventLoop loop = loops.get(i);
@@ -181,30 +165,37 @@ public final class EventLoopGroup implements AutoCloseable {
         return listen(address, handler, Objects.requireNonNull(tls, "tls"), SocketOptions.of());
     }
 
+    /**
+     * Binds a UDP endpoint on {@code address} on every loop (one socket each, SO_REUSEPORT; port 0: any free
+     * port, see {@link DatagramBinding#localAddress()}) with {@link DatagramOptions#defaults()}; {@code handler}
+     * gets each datagram on the loop that received it. Returns once every loop receives. Call it from outside
+     * the group's loops.
+     *
+     * @throws dev.iobuf.uring.UnsupportedFeatureException before Linux 6.0 (multishot recvmsg)
+     * @throws UringException if a socket cannot be made or bound ({@code EADDRINUSE}); nothing stays open then
+     * @throws IllegalStateException if the group is shutting down, or called on one of its loops
+     * @throws UnsupportedOperationException on the NIO transport (UDP runs on io_uring only so far)
+     */
+    public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler) {
+        return bindDatagram(address, handler, DatagramOptions.defaults());
+    }
+
+    /** As {@link #bindDatagram(InetSocketAddress, DatagramHandler)}, sized and tuned by {@code options}. */
+    public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler, DatagramOptions options) {
+        if (shuttingDown.get()) {
+            throw new IllegalStateException("the group is shutting down: no new UDP endpoints");
+        }
+        if (transport == Transport.NIO) {
+            throw new UnsupportedOperationException("UDP (bindDatagram) runs on the io_uring transport only so far, and "
+                    + "this group runs on NIO (Transport.NIO, or AUTO where io_uring was refused: see the INFO line of "
+                    + "logger dev.iobuf.uring.Transport)");
+        }
+        return DatagramBinding.bind(loops, address, handler, options);
+    }
+
     private int listeningSocket(InetSocketAddress address, SocketOptions options) {
-        int family = SocketAddresses.family(address);
+        int fd = ReusePortSockets.bound(address, Sockets.SOCK_STREAM, options, config.tcpNoDelay());
         String where = address.toString();
-        int fd = Sockets.orThrow(Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0),
-                "socket(" + (family == Sockets.AF_INET6 ? "AF_INET6" : "AF_INET") + ", SOCK_STREAM)", -1, null);
-        Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEADDR, 1), "setsockopt(SO_REUSEADDR)", fd, null);
-        Sockets.orThrow(Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEPORT, 1), "setsockopt(SO_REUSEPORT)", fd, null);
-        if (config.tcpNoDelay()) {
-            Sockets.orThrow(Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1), "setsockopt(TCP_NODELAY)", fd, null);
-        }
-        try {
-            options.applyTo(fd, family == Sockets.AF_INET6);
-        } catch (RuntimeException e) {
-            Sockets.close(fd);
-            throw e;
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment sockaddr = arena.allocate(SocketAddresses.MAX_BYTES, 8);
-            int length = SocketAddresses.encode(address, sockaddr);
-            int rc = Sockets.bind(fd, sockaddr, length);
-            Sockets.orThrow(rc, "bind(" + where + ")", fd, Errno.EADDRINUSE.is(rc)
-                    ? "another socket holds this address without SO_REUSEPORT (or as another user): stop it or pick "
-                    + "another port" : null);
-        }
         Sockets.orThrow(Sockets.listen(fd, config.backlog()), "listen(" + where + ", " + config.backlog() + ")", fd, null);
         return fd;
     }

@@ -1,5 +1,7 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.EventFdWaker;
+
 /**
  * A loop's event counters: plain fields, written by the loop thread only, read there when a
  * {@link NetCounters} snapshot is taken ({@link #snapshot}; gauges such as buffers per state come from
@@ -33,12 +35,12 @@ final class LoopCounters {
      * These counters with the gauges of the loop's parts; {@code recv} and {@code writes} are null once
      * closed (their gauges read 0), {@code wakeup} null if never made.
      */
-    NetCounters snapshot(int connectionsOpen, RecvBuffers recv, WriteBuffers writes, int timersPending, Wakeup wakeup) {
-        return snapshot(connectionsOpen, recv, writes, timersPending, wakeup == null ? 0 : wakeup.wakeups(),
+    NetCounters snapshot(int connectionsOpen, RecvBuffers recv, WriteBuffers writes, int timersPending, EventFdWaker wakeup) {
+        return snapshot(connectionsOpen, recv, writes, timersPending, wakeup == null ? 0 : wakeup.eventfdWrites(),
                 wakeup == null ? 0 : wakeup.skipped());
     }
 
-    /** As above, with the wake-ups given as counts (a transport without a {@link Wakeup}). */
+    /** As above, with the wake-ups given as counts (a transport without an {@link EventFdWaker}). */
     NetCounters snapshot(int connectionsOpen, RecvBuffers recv, WriteBuffers writes, int timersPending, long wakeups,
                          long wakeupsSkipped) {
         boolean live = recv != null;

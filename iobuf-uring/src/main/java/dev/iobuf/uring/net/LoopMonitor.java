@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -15,6 +17,10 @@ import jdk.jfr.FlightRecorder;
  * {@code dev.iobuf.ConnectionSummary}. JFR calls the hook only while a recording enables that event;
  * the hook hands each loop a task, so the snapshot is taken and committed on the loop's thread and the
  * JFR thread never waits for a busy loop.
+ *
+ * <p>Names are unique in the JVM: two groups may share a thread-name prefix, so a loop whose thread name is
+ * taken by a live loop is registered as {@code <thread name>#2} ({@code #3}, ...); its JFR summaries carry the
+ * same name.
  */
 final class LoopMonitor {
     private static final System.Logger LOG = System.getLogger(LoopMonitor.class.getName());
@@ -22,6 +28,42 @@ final class LoopMonitor {
 
     static {
         FlightRecorder.addPeriodicEvent(ConnectionSummaryEvent.class, LoopMonitor::summarizeAll);
+    }
+
+    /**
+     * Starts, once per JVM, a daemon thread that does the one-time observability set-up a loop's start would
+     * otherwise do on its own critical path: loading the JFR event classes (the first subclass of
+     * {@code jdk.jfr.Event} a JVM loads brings up JFR's metadata repository, ~170 classes, even with no
+     * recording), initialising this class (JFR's periodic-event hook) and the platform MBean server (~160
+     * classes; its diagnostic-command MBean parses JFR's settings files). Started when a group is built, it
+     * runs while the loops open their rings and pools; a loop that gets there first waits for the same
+     * one-time initialisation (never does it twice). Referring to this nested class does not initialise
+     * {@link LoopMonitor}. benchmarks/README.md, "Start time", has the measurements.
+     */
+    static final class WarmUp implements Runnable {
+        /** In the order a loop's start needs them. */
+        private static final String[] EVENT_CLASSES = {"dev.iobuf.uring.RingSetupEvent", "dev.iobuf.PoolWaitEvent",
+            "dev.iobuf.uring.BufferRingEmptyEvent", "dev.iobuf.uring.net.ConnectionSummaryEvent"};
+
+        private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+        static void start() {
+            if (STARTED.compareAndSet(false, true)) {
+                Thread.ofPlatform().daemon().name("iobuf-monitor-warmup").start(new WarmUp());
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (String name : EVENT_CLASSES) {
+                    Class.forName(name, true, WarmUp.class.getClassLoader());
+                }
+                LoopMonitor.prepare();
+            } catch (ReflectiveOperationException | RuntimeException | Error e) {
+                // Only a head start: the loop's own registration reports whatever goes wrong.
+            }
+        }
     }
 
     private final EventLoop loop;
@@ -36,9 +78,15 @@ final class LoopMonitor {
         this.objectName = objectName;
     }
 
-    /** Registers the running loop {@code loop}, named {@code name} (its thread's name). */
+    /** Class initialisation (the JFR hook, above) and the platform MBean server; see {@link WarmUp}. */
+    static void prepare() {
+        ManagementFactory.getPlatformMBeanServer();
+    }
+
+    /** Registers the running loop {@code loop}, named {@code name} (its thread's name) or, if taken, {@code name#n}. */
     static LoopMonitor start(EventLoop loop, String name) {
-        LoopMonitor m = new LoopMonitor(loop, name, register(loop, name));
+        ObjectName on = register(loop, name);
+        LoopMonitor m = new LoopMonitor(loop, on == null ? name : ObjectName.unquote(on.getKeyProperty("name")), on);
         LIVE.add(m);
         return m;
     }
@@ -55,21 +103,33 @@ final class LoopMonitor {
         }
     }
 
+    /** The name of the loop in its MBean and its JFR summaries: its thread's, made unique. */
+    String name() {
+        return name;
+    }
+
     /** The MBean's name, or null if it could not be registered (logged). */
     ObjectName objectName() {
         return objectName;
     }
 
-    private static ObjectName register(EventLoop loop, String name) {
+    private static ObjectName register(EventLoop loop, String threadName) {
         try {
-            ObjectName on = new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(name));
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            server.registerMBean(new CountersMBean(loop::counters, "Counters of event loop " + name), on);
-            return on;
+            for (int n = 1; ; n++) {
+                String name = n == 1 ? threadName : threadName + "#" + n;
+                ObjectName on = new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(name));
+                try {
+                    server.registerMBean(new CountersMBean(loop::counters, "Counters of event loop " + name), on);
+                    return on;
+                } catch (InstanceAlreadyExistsException taken) {
+                    // another live loop has this thread name (two groups, one prefix): try the next suffix
+                }
+            }
         } catch (JMException | RuntimeException e) {
-            // Observability must never stop a loop from running: a name clash (two groups with one thread
-            // name prefix) or a restricted MBean server leaves this loop without an MBean, and says so.
-            LOG.log(System.Logger.Level.WARNING, "event loop " + name + " runs without its JMX MBean: " + e);
+            // Observability must never stop a loop from running: a restricted MBean server leaves this
+            // loop without an MBean, and says so.
+            LOG.log(System.Logger.Level.WARNING, "event loop " + threadName + " runs without its JMX MBean: " + e);
             return null;
         }
     }

@@ -1,12 +1,14 @@
 package dev.iobuf.uring.net;
 
 import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.EventFdWaker;
 import dev.iobuf.uring.IoUringBlockedException;
 import dev.iobuf.uring.IoUringUnavailableException;
 import dev.iobuf.uring.MemlockLimitException;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.UringException;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.Arena;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -20,17 +22,20 @@ import java.util.concurrent.CompletableFuture;
 final class LoopResources {
     private static final System.Logger LOG = System.getLogger(LoopResources.class.getName());
     private static final int RECV_GROUP = 0;
+    /** user_data of the armed read of the wake-up eventfd. */
+    static final long WAKE_USER_DATA = UserData.of(Op.WAKE, 0, 0, 0);
 
     private final LoopConfig config;
     private final LoopCounters counters;
     private final String name;
     Ring ring;
-    Wakeup wakeup;
+    EventFdWaker wakeup;
     RecvBuffers recv;
     WriteBuffers writeBuffers;
     ConnectionTable connections;
     TurnWork work;
     ConnectionServices services;
+    Datagrams datagrams;
     private Arena arena;
     private Scratch scratch;
     private boolean closed;
@@ -46,7 +51,7 @@ final class LoopResources {
     void open(EventLoop loop) {
         ring = buildRing();
         arena = Arena.ofShared();
-        wakeup = new Wakeup(arena);
+        wakeup = new EventFdWaker(arena, null);   // the loop never parks: it blocks in io_uring_enter
         counters.fdsOpened++;
         recv = new RecvBuffers(ring, config.recvBufferTier(), config.recvBuffers(), RECV_GROUP, config.multishot(),
                 config.recvBundles(), name);
@@ -54,6 +59,7 @@ final class LoopResources {
         scratch = new Scratch(config.maxConnections());
         connections = new ConnectionTable(config.maxConnections());
         work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
+        datagrams = new Datagrams(ring, counters);
         boolean zeroCopy = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
         services = new ConnectionServices(loop, ring, recv, writeBuffers, scratch, work, counters, connections, config,
                 zeroCopy, new TlsBuffers(config.recvBufferTier().size()));
@@ -140,9 +146,22 @@ final class LoopResources {
     }
 
     /** The loop thread failed: close every connection's fd directly (the ring is going away). */
+    /** The wake-up read completed (a wake-up, or the ring is closing); {@code rearm}: the loop goes on. */
+    void wakeCompleted(int result, boolean rearm) {
+        if (EventFdWaker.readFailed(result)) {
+            LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": eventfd read failed: " + Errno.name(result));
+        }
+        if (rearm) {
+            wakeup.arm(ring, WAKE_USER_DATA);
+        }
+    }
+
     void closeAbruptly() {
         for (Connection c : connections.snapshot()) {
             c.closeAbruptly();
+        }
+        if (datagrams != null) {
+            datagrams.closeAbruptly();
         }
     }
 
@@ -170,6 +189,9 @@ final class LoopResources {
         closed = true;
         if (ring != null) {
             ring.close();
+        }
+        if (datagrams != null) {
+            datagrams.close();          // after the ring: the kernel can no longer write into their buffers
         }
         if (recv != null) {
             recv.close();

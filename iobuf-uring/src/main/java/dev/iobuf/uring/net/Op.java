@@ -32,6 +32,14 @@ final class Op {
     static final int LISTENER_CANCEL = 12;
     /** The close of a listener's fd; slot = listener slot. */
     static final int LISTENER_CLOSE = 13;
+    /** The multishot recvmsg of a UDP endpoint; slot = endpoint slot. */
+    static final int DGRAM_RECV = 14;
+    /** A sendmsg of a UDP endpoint; aux = its batch in the endpoint's send queue. */
+    static final int DGRAM_SEND = 15;
+    /** A cancel made on a UDP endpoint's behalf (closing). */
+    static final int DGRAM_CANCEL = 16;
+    /** The close of a UDP endpoint's fd. */
+    static final int DGRAM_CLOSE = 17;
 
     private Op() {
     }

@@ -1,6 +1,6 @@
 package dev.iobuf.uring.net;
 
-import dev.iobuf.liburing.Libc;
+import dev.iobuf.liburing.LibcAbi;
 import dev.iobuf.liburing.Syscalls;
 import dev.iobuf.liburing.iovec;
 import dev.iobuf.liburing.msghdr;
@@ -47,8 +47,8 @@ final class Scratch implements AutoCloseable {
     @SuppressWarnings("restricted") // reinterpret: the mapping is exactly `bytes` long and owned by the arena
     Scratch(int slots) {
         long bytes = (long) slots * STRIDE;
-        long addr = Syscalls.mmap(MemorySegment.NULL, bytes, Libc.PROT_READ() | Libc.PROT_WRITE(),
-                Libc.MAP_PRIVATE() | Libc.MAP_ANONYMOUS() | Libc.MAP_NORESERVE(), -1, 0);
+        long addr = Syscalls.mmap(MemorySegment.NULL, bytes, LibcAbi.PROT_READ() | LibcAbi.PROT_WRITE(),
+                LibcAbi.MAP_PRIVATE() | LibcAbi.MAP_ANONYMOUS() | LibcAbi.MAP_NORESERVE(), -1, 0);
         if (Syscalls.isError(addr)) {
             throw new UringException("mmap(connection scratch, " + bytes + " bytes)", (int) addr,
                     "lower maxConnectionsPerLoop");

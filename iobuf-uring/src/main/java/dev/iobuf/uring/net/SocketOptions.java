@@ -3,8 +3,8 @@ package dev.iobuf.uring.net;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.iobuf.liburing.LibcAbi;
-import dev.iobuf.liburing.SocketConstants;
 import dev.iobuf.liburing.Syscalls;
+import dev.iobuf.liburing.linger;
 import dev.iobuf.uring.UringException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -86,17 +86,17 @@ public final class SocketOptions {
         return switch (name) {
             case "SO_RCVBUF" -> new Code(LibcAbi.SOL_SOCKET(), LibcAbi.SO_RCVBUF(), 1, Integer.MAX_VALUE, false);
             case "SO_SNDBUF" -> new Code(LibcAbi.SOL_SOCKET(), LibcAbi.SO_SNDBUF(), 1, Integer.MAX_VALUE, false);
-            case "SO_KEEPALIVE" -> new Code(LibcAbi.SOL_SOCKET(), SocketConstants.SO_KEEPALIVE, 0, 1, true);
+            case "SO_KEEPALIVE" -> new Code(LibcAbi.SOL_SOCKET(), LibcAbi.SO_KEEPALIVE(), 0, 1, true);
             case "SO_REUSEADDR" -> new Code(LibcAbi.SOL_SOCKET(), LibcAbi.SO_REUSEADDR(), 0, 1, true);
             case "SO_REUSEPORT" -> new Code(LibcAbi.SOL_SOCKET(), LibcAbi.SO_REUSEPORT(), 0, 1, true);
-            case "SO_LINGER" -> new Code(LibcAbi.SOL_SOCKET(), SocketConstants.SO_LINGER, Integer.MIN_VALUE, 65535, false);
+            case "SO_LINGER" -> new Code(LibcAbi.SOL_SOCKET(), LibcAbi.SO_LINGER(), Integer.MIN_VALUE, 65535, false);
             case "TCP_NODELAY" -> new Code(LibcAbi.IPPROTO_TCP(), LibcAbi.TCP_NODELAY(), 0, 1, true);
-            case "TCP_KEEPIDLE" -> new Code(LibcAbi.IPPROTO_TCP(), SocketConstants.TCP_KEEPIDLE, 1, 32767, false);
-            case "TCP_KEEPINTERVAL" -> new Code(LibcAbi.IPPROTO_TCP(), SocketConstants.TCP_KEEPINTVL, 1, 32767, false);
-            case "TCP_KEEPCOUNT" -> new Code(LibcAbi.IPPROTO_TCP(), SocketConstants.TCP_KEEPCNT, 1, 127, false);
-            case "IP_TOS" -> ipv6 ? new Code(SocketConstants.IPPROTO_IPV6, SocketConstants.IPV6_TCLASS, 0, 255, false)
-                    : new Code(SocketConstants.IPPROTO_IP, SocketConstants.IP_TOS, 0, 255, false);
-            case "IPV6_V6ONLY" -> new Code(SocketConstants.IPPROTO_IPV6, SocketConstants.IPV6_V6ONLY, 0, 1, true);
+            case "TCP_KEEPIDLE" -> new Code(LibcAbi.IPPROTO_TCP(), LibcAbi.TCP_KEEPIDLE(), 1, 32767, false);
+            case "TCP_KEEPINTERVAL" -> new Code(LibcAbi.IPPROTO_TCP(), LibcAbi.TCP_KEEPINTVL(), 1, 32767, false);
+            case "TCP_KEEPCOUNT" -> new Code(LibcAbi.IPPROTO_TCP(), LibcAbi.TCP_KEEPCNT(), 1, 127, false);
+            case "IP_TOS" -> ipv6 ? new Code(LibcAbi.IPPROTO_IPV6(), LibcAbi.IPV6_TCLASS(), 0, 255, false)
+                    : new Code(LibcAbi.IPPROTO_IP(), LibcAbi.IP_TOS(), 0, 255, false);
+            case "IPV6_V6ONLY" -> new Code(LibcAbi.IPPROTO_IPV6(), LibcAbi.IPV6_V6ONLY(), 0, 1, true);
             default -> null;
         };
     }
@@ -139,11 +139,11 @@ public final class SocketOptions {
         int rc;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v;
-            if (name.equals("SO_LINGER")) {          // struct linger { int l_onoff; int l_linger; }; negative: off
+            if (name.equals("SO_LINGER")) {          // struct linger; negative seconds: off
                 int seconds = (Integer) value;
-                v = arena.allocate(8, 4);
-                v.set(JAVA_INT, 0, seconds < 0 ? 0 : 1);
-                v.set(JAVA_INT, 4, Math.max(0, seconds));
+                v = linger.allocate(arena);
+                linger.l_onoff(v, seconds < 0 ? 0 : 1);
+                linger.l_linger(v, Math.max(0, seconds));
             } else {
                 v = arena.allocateFrom(JAVA_INT, value instanceof Boolean b ? (b ? 1 : 0) : (Integer) value);
             }
@@ -187,14 +187,14 @@ public final class SocketOptions {
     static Object get(int fd, boolean ipv6, SocketOption<?> option) {
         Code c = code(option.name(), ipv6);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment v = arena.allocate(8, 4);
-            MemorySegment len = arena.allocateFrom(JAVA_INT, 8);
+            MemorySegment v = linger.allocate(arena);   // the largest option value we read
+            MemorySegment len = arena.allocateFrom(JAVA_INT, (int) v.byteSize());
             int rc = Syscalls.getsockopt(fd, c.level(), c.name(), v, len);
             if (rc < 0) {
                 throw new UringException("getsockopt(fd=" + fd + ", " + option.name() + ")", rc, null);
             }
             if (option.name().equals("SO_LINGER")) {
-                return v.get(JAVA_INT, 0) == 0 ? -1 : v.get(JAVA_INT, 4);
+                return linger.l_onoff(v) == 0 ? -1 : linger.l_linger(v);
             }
             int n = v.get(JAVA_INT, 0);
             return c.bool() ? (Object) (n != 0) : (Object) n;

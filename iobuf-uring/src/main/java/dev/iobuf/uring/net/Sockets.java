@@ -36,8 +36,7 @@ final class Sockets {
     static final int TCP_NODELAY = LibcAbi.TCP_NODELAY();
     static final int MSG_NOSIGNAL = LibcAbi.MSG_NOSIGNAL();
     static final int SHUT_RDWR = LibcAbi.SHUT_RDWR();
-    /** Not in the generated LibcAbi yet (regen-bindings.sh lists the constants it takes): glibc's value, as SHUT_RDWR - 1. */
-    static final int SHUT_WR = 1;
+    static final int SHUT_WR = LibcAbi.SHUT_WR();
 
     private Sockets() {
     }

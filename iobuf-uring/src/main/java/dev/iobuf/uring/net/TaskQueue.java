@@ -11,7 +11,7 @@ import java.lang.invoke.VarHandle;
  * runtime accepts an allocation).
  *
  * <p>Memory ordering: {@code offer} swaps the tail with a volatile getAndSet (a full fence: the
- * wake-up protocol in {@link Wakeup} relies on it being ordered before the producer's read of the loop
+ * wake-up protocol in {@link dev.iobuf.uring.EventFdWaker} relies on it being ordered before the producer's read of the loop
  * state), then links the predecessor with {@code setRelease}, so the consumer's {@code getAcquire} of
  * {@code next} sees the task written before. Between the exchange and the link the list is briefly
  * disconnected: {@link #poll()} then returns {@code null} although {@link #isEmpty()} is false, and the

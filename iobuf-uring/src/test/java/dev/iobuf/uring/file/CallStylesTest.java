@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The batch and CompletableFuture styles give what the blocking style gives. */
-class CallStylesTest {
+abstract class CallStylesTest extends FileTransportSuite {
     @TempDir
     Path dir;
 
@@ -30,7 +30,7 @@ class CallStylesTest {
         byte[] data = UringFileTest.random(32 * 4096, 11);
         Files.write(p, data);
         try (BufferPool pool = BufferPool.of(BufferTier.forSize(4096), 32);
-             FileIo io = FileIoTestSupport.service(() -> FileIo.builder().registerPool(pool).build())) {
+             FileIo io = service(b -> b.registerPool(pool))) {
             UringFile f = io.open(p);
             FileBatch batch = io.batch();
             for (int i = 0; i < 32; i++) {
@@ -62,7 +62,7 @@ class CallStylesTest {
     void batchReportsEachFailureOnItsOwn() throws IOException {
         Path p = dir.resolve("batch-err");
         Files.write(p, new byte[10]);
-        try (FileIo io = FileIoTestSupport.service()) {
+        try (FileIo io = service()) {
             UringFile f = io.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
             UringFile other = io.open(p);
             FileBatch batch = io.batch();
@@ -83,7 +83,7 @@ class CallStylesTest {
         Path p = dir.resolve("async");
         byte[] data = UringFileTest.random(10_000, 12);
         Files.write(p, data);
-        try (FileIo io = FileIoTestSupport.service()) {
+        try (FileIo io = service()) {
             UringFile f = io.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
             MemorySegment dst = Arena.ofAuto().allocate(1000);
             CompletableFuture<Integer> read = f.readAsync(dst, 9_500);

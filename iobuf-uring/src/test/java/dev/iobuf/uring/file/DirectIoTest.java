@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** O_DIRECT: the alignment comes from statx, misaligned calls fail before any system call, aligned ones work. */
-class DirectIoTest {
+abstract class DirectIoTest extends FileTransportSuite {
     @TempDir
     Path dir;
 
@@ -25,7 +25,7 @@ class DirectIoTest {
     void alignmentIsCheckedBeforeAnySystemCall() throws IOException {
         Path p = dir.resolve("direct");
         Files.write(p, UringFileTest.random(1 << 20, 5));
-        try (FileIo io = FileIoTestSupport.service()) {
+        try (FileIo io = service()) {
             UringFile f = open(io, p);
             DirectAlignment a = f.alignment();
             assertThat(a).isNotNull();
@@ -62,7 +62,7 @@ class DirectIoTest {
     @Test
     void directWritesRoundTrip() throws IOException {
         Path p = dir.resolve("direct-w");
-        try (FileIo io = FileIoTestSupport.service()) {
+        try (FileIo io = service()) {
             UringFile f;
             try {
                 f = io.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** dev.iobuf.FileRead / FileWrite: one event per transfer that passes the threshold, with path and bytes. */
-class FileEventsTest {
+abstract class FileEventsTest extends FileTransportSuite {
     @TempDir
     Path dir;
 
@@ -24,7 +24,7 @@ class FileEventsTest {
     void readsAndWritesAreRecordedWithPathAndBytes() throws Exception {
         Path p = dir.resolve("data");
         Path jfr = dir.resolve("file.jfr");
-        try (FileIo io = FileIoTestSupport.service(() -> FileIo.builder().build());
+        try (FileIo io = service();
              Arena arena = Arena.ofConfined();
              Recording r = new Recording()) {
             MemorySegment buf = arena.allocate(4096, 4096);

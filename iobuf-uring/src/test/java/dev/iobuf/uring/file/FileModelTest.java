@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Random sequences of operations on a {@link UringFile} and the same ones on a JDK {@link FileChannel}
  * (the model): every read returns the same count and bytes, and the files end up identical.
  */
-class FileModelTest {
+abstract class FileModelTest extends FileTransportSuite {
     private static final int MAX_LEN = 70_000;   // crosses copy-buffer (32 KiB) and pool-buffer boundaries
     @TempDir
     Path dir;
@@ -41,7 +41,7 @@ class FileModelTest {
         Path ours = dir.resolve("ours-" + seed);
         Path theirs = dir.resolve("model-" + seed);
         try (BufferPool pool = BufferPool.of(BufferTier.MEDIUM, 4);
-             FileIo io = FileIoTestSupport.service(() -> FileIo.builder().registerPool(pool).queueDepth(8).build());
+             FileIo io = service(b -> b.registerPool(pool).queueDepth(8));
              Arena shared = Arena.ofShared();
              RandomAccessFile raf = new RandomAccessFile(theirs.toFile(), "rw");
              FileChannel model = raf.getChannel()) {

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Code written for FileChannel gives the same results on a UringFileChannel. */
-class UringFileChannelTest {
+abstract class UringFileChannelTest extends FileTransportSuite {
     @TempDir
     Path dir;
 
     @Test
     void relativeAndPositionalCallsMatchTheJdk() throws IOException {
-        try (FileIo io = FileIoTestSupport.service()) {
+        try (FileIo io = service()) {
             Path ours = dir.resolve("ours");
             Path jdk = dir.resolve("jdk");
             try (FileChannel a = UringFileChannel.open(io, ours, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -70,7 +70,7 @@ class UringFileChannelTest {
 
     @Test
     void transfersMapLockAndAppend() throws IOException {
-        try (FileIo io = FileIoTestSupport.service()) {
+        try (FileIo io = service()) {
             Path src = dir.resolve("src");
             byte[] data = UringFileTest.random(200_000, 3);
             Files.write(src, data);
@@ -106,7 +106,7 @@ class UringFileChannelTest {
 
     @Test
     void interruptClosesTheChannel() throws Exception {
-        try (FileIo io = FileIoTestSupport.service()) {
+        try (FileIo io = service()) {
             Path p = dir.resolve("i");
             Files.write(p, new byte[100]);
             UringFileChannel c = UringFileChannel.open(io, p);

@@ -3,6 +3,8 @@ package dev.iobuf.uring.net;
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iobuf.uring.testkit.ChildJvm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -93,7 +95,8 @@ abstract class EchoTest extends TransportSuite {
         }
         EchoHandler echo = new EchoHandler();
         Listener listener = server.listen(anyPort(), echo);
-        List<String> out = ChildJvm.run(EchoClientChild.class, 280, String.valueOf(listener.port()), String.valueOf(n), "2");
+        List<String> out = ChildJvm.onClassPath(EchoClientChild.class)
+                .run(Duration.ofSeconds(280), String.valueOf(listener.port()), String.valueOf(n), "2").stdoutLines();
         assertThat(out).as("child output").anyMatch(line -> line.startsWith("OK " + n));
         NetCounters s = NetTestSupport.shutdownClean(server);
         assertThat(s.connectionsAccepted()).isEqualTo(n);

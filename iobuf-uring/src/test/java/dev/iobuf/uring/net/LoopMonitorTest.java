@@ -83,6 +83,22 @@ abstract class LoopMonitorTest extends TransportSuite {
         assertThat(events.stream().mapToLong(e -> e.getLong("bytesReceived")).sum()).isEqualTo(30);
     }
 
+    @Test
+    void twoGroupsWithOneThreadNamePrefixGetAnMBeanForEveryLoop() throws Exception {
+        EventLoopGroup first = group(b -> b.threadName("jmx-twin-"));
+        EventLoopGroup second = group(b -> b.threadName("jmx-twin-"));
+        try {
+            List<ObjectName> names = List.of(name("jmx-twin-0"), name("jmx-twin-1"), name("jmx-twin-0#2"),
+                    name("jmx-twin-1#2"));
+            assertThat(NetTestSupport.await(() -> names.stream().allMatch(JMX::isRegistered), Duration.ofSeconds(10)))
+                    .as("every loop of both groups registered under a name of its own: " + names).isTrue();
+        } finally {
+            NetTestSupport.shutdownClean(first);
+            NetTestSupport.shutdownClean(second);
+        }
+        assertThat(JMX.queryNames(new ObjectName("dev.iobuf:type=EventLoop,name=\"jmx-twin-*\""), null)).isEmpty();
+    }
+
     private static ObjectName name(String loop) throws Exception {
         return new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(loop));
     }

@@ -1,5 +1,7 @@
 package dev.iobuf.uring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.iobuf.BufferPool;
 import dev.iobuf.liburing.Syscalls;
 import java.io.IOException;
@@ -13,33 +15,28 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs a main class of these tests in a child JVM under {@code prlimit --memlock=LIMIT} as an unprivileged
- * user without capabilities (root has CAP_IPC_LOCK, which makes io_uring ignore the limit; so as root the
- * child drops to uid 65534 with setpriv). Aborts the calling test, saying why, where that cannot be done.
+ * Runs a main class of these tests in a child JVM under {@code prlimit --memlock=LIMIT} as a user without
+ * CAP_IPC_LOCK (root has it, which makes io_uring ignore the limit: as root the child drops to uid 65534
+ * with setpriv, from a world-readable copy of the class path). Aborts the test loudly where util-linux is
+ * missing or the user keeps CAP_IPC_LOCK.
  */
-public final class MemlockChild {
-    private MemlockChild() {
+public final class UnprivilegedChild {
+    private UnprivilegedChild() {
     }
 
-    /** What the child printed (stdout and stderr merged), and how it ended. */
-    public record Result(int exitCode, String text, List<String> lines, List<String> command) {
-    }
-
-    /** Runs {@code main} (with the modules' classes and {@code more} on the class path) under {@code limit} bytes. */
-    public static Result run(long limit, Class<?> main, Class<?>... more) throws IOException, InterruptedException {
+    /** The child's output lines; fails the test if it does not exit 0 within 30 s. */
+    public static List<String> run(long memlockLimit, Class<?> main) throws IOException, InterruptedException {
         Path prlimit = which("prlimit");
         boolean root = "root".equals(System.getProperty("user.name"));
-        List<String> cmd = new ArrayList<>(List.of(prlimit.toString(), "--memlock=" + limit + ":" + limit));
+        List<String> cmd = new ArrayList<>(List.of(prlimit.toString(), "--memlock=" + memlockLimit + ":" + memlockLimit));
         if (root) {
             cmd.addAll(List.of(which("setpriv").toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
                     "--inh-caps=-all"));
         } else if (MemlockBudget.hasIpcLock()) {
             Assumptions.abort("this user has CAP_IPC_LOCK, so io_uring ignores RLIMIT_MEMLOCK and there is nothing to test");
         }
-        List<Class<?>> classes = new ArrayList<>(List.of(main, Ring.class, Syscalls.class, BufferPool.class));
-        classes.addAll(Arrays.asList(more));
         // As root the child runs as nobody, who may not enter the checkout nor ~/.m2: a world-readable copy.
-        try (ReadableClassPath cp = ReadableClassPath.of(classes.toArray(Class<?>[]::new))) {
+        try (ReadableClassPath cp = ReadableClassPath.of(main, Ring.class, Syscalls.class, BufferPool.class)) {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData", "-Xshare:auto",
                     "-Djava.io.tmpdir=/tmp", "-cp", cp.classPath(), main.getName()));
@@ -52,7 +49,8 @@ public final class MemlockChild {
                 throw new AssertionError("child did not finish: " + cmd);
             }
             String text = new String(out, StandardCharsets.UTF_8);
-            return new Result(p.exitValue(), text, Arrays.asList(text.split("\n")), cmd);
+            assertThat(p.exitValue()).as("child exit code, output:\n%s\ncommand: %s", text, cmd).isZero();
+            return Arrays.asList(text.split("\n"));
         }
     }
 
@@ -69,7 +67,7 @@ public final class MemlockChild {
                 return p;
             }
         }
-        Assumptions.abort(tool + " (util-linux) is not installed: cannot run the child under a memlock limit");
+        Assumptions.abort(tool + " (util-linux) is not installed: cannot run a child under a memlock limit");
         return null;
     }
 }

@@ -1,0 +1,204 @@
+package dev.iobuf.uring.net;
+
+import static dev.iobuf.uring.net.NetTestSupport.group;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iobuf.uring.KernelTest;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * UDP endpoints on real sockets with JDK {@link DatagramChannel} clients: many senders, sizes up to 65,507,
+ * IPv4 and IPv6, close while datagrams are in flight; counters end at zero and /proc/self/fd returns to its start.
+ */
+@KernelTest
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class DatagramEchoTest {
+    /** The JDK opens one fd for good on first closing a channel (its pre-close socket pair): not ours to count. */
+    @org.junit.jupiter.api.BeforeAll
+    static void warmJdkChannels() throws IOException {
+        try (DatagramChannel ch = DatagramChannel.open()) {
+            ch.bind(NetTestSupport.anyPort());
+        }
+    }
+
+    /** A group with an echo binding, and the fd count before it existed. */
+    private record Served(EventLoopGroup group, UdpEcho echo, DatagramBinding udp, int fdsBefore) {
+        static Served on(int loops, InetSocketAddress address) {
+            int fdsBefore = NetTestSupport.openFds();
+            EventLoopGroup group = NetTestSupport.group(b -> b.threads(loops));
+            UdpEcho echo = new UdpEcho(loops);
+            return new Served(group, echo, group.bindDatagram(address, echo), fdsBefore);
+        }
+
+        /** Shuts the group down clean (counters at zero) and checks /proc/self/fd is back where it was. */
+        void endClean() {
+            NetTestSupport.shutdownClean(group);
+            assertThat(NetTestSupport.openFds()).isEqualTo(fdsBefore);
+        }
+    }
+
+    static DatagramChannel client(InetAddress bindTo) throws IOException {
+        DatagramChannel ch = DatagramChannel.open(bindTo instanceof Inet6Address ? StandardProtocolFamily.INET6
+                : StandardProtocolFamily.INET);
+        ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+        ch.bind(new InetSocketAddress(bindTo, 0));
+        return ch;
+    }
+
+    /** Sends each datagram and waits for its echo (lock-step: loopback then loses nothing), comparing bytes. */
+    static void echoBlocking(InetAddress at, InetSocketAddress server, int count, int[] sizes, long seed) throws Exception {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress(at, 0))) {
+            s.setSoTimeout(5_000);
+            s.setReceiveBufferSize(1 << 20);
+            byte[] buf = new byte[DatagramOptions.MAX_DATAGRAM + 1];
+            for (int i = 0; i < count; i++) {
+                byte[] msg = NetTestSupport.pattern(sizes[i % sizes.length], seed + i);
+                s.send(new java.net.DatagramPacket(msg, msg.length, server));
+                java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+                s.receive(p);
+                assertThat(java.util.Arrays.copyOf(buf, p.getLength())).as("echo of datagram %d", i).isEqualTo(msg);
+            }
+        }
+    }
+
+    @Test
+    void manySendersGetEveryDatagramBack() throws Exception {
+        Served s = Served.on(2, NetTestSupport.anyPort());
+        DatagramBinding udp = s.udp();
+        assertThat(udp.endpoints()).hasSize(2);
+        int senders = 8;
+        int each = 300;
+        int[] sizes = {1, 17, 100, 512, 1200, 1472, 3000};
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                long seed = i * 1000L;
+                done.add(pool.submit(() -> {
+                    echoBlocking(NetTestSupport.LOOPBACK, udp.localAddress(), each, sizes, seed);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        DatagramCounters c = udp.counters();
+        assertThat(c.received()).isEqualTo((long) senders * each);
+        assertThat(NetTestSupport.await(() -> udp.counters().sent() == (long) senders * each, Duration.ofSeconds(5))).isTrue();
+        assertThat(c.sendsRefused() + c.sendErrors() + c.handlerErrors() + c.truncated() + c.staleCompletions()).isZero();
+        assertThat(s.echo().errors).isEmpty();
+        udp.close();
+        assertThat(s.echo().closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(udp.counters().queued()).isZero();
+        s.endClean();
+    }
+
+    @Test
+    void datagramsUpTo65507BytesComeBackWhole() throws Exception {
+        Served s = Served.on(1, NetTestSupport.anyPort());
+        DatagramBinding udp = s.udp();
+        echoBlocking(NetTestSupport.LOOPBACK, udp.localAddress(), 12, new int[] {0, 1, 1472, 1473, 9000, 32_768,
+                65_000, DatagramOptions.MAX_DATAGRAM}, 7);
+        assertThat(udp.counters().received()).isEqualTo(12);
+        assertThat(udp.counters().truncated()).isZero();
+        udp.close();
+        s.endClean();
+    }
+
+    @Test
+    void ipv6EndpointsEcho() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        try (DatagramChannel probe = DatagramChannel.open(StandardProtocolFamily.INET6)) {
+            probe.bind(new InetSocketAddress(v6, 0));
+        } catch (IOException e) {
+            Assumptions.abort("no IPv6 loopback here (" + e + "), skipping");
+        }
+        Served s = Served.on(2, new InetSocketAddress(v6, 0));
+        DatagramBinding udp = s.udp();
+        assertThat(udp.localAddress().getAddress()).isEqualTo(v6);
+        echoBlocking(v6, udp.localAddress(), 200, new int[] {5, 1000, 40_000}, 3);
+        assertThat(udp.counters().received()).isEqualTo(200);
+        udp.close();
+        s.endClean();
+    }
+
+    @Test
+    void closingWhileDatagramsAreInFlightLeavesNothingBehind() throws Exception {
+        Served s = Served.on(2, NetTestSupport.anyPort());
+        DatagramBinding udp = s.udp();
+        try (DatagramChannel ch = client(NetTestSupport.LOOPBACK)) {
+            ByteBuffer msg = ByteBuffer.wrap(NetTestSupport.pattern(1000, 1));
+            for (int i = 0; i < 3000; i++) {
+                ch.send(msg.rewind(), udp.localAddress());
+                if (i == 1500) {
+                    udp.close();            // mid-stream: receives cancelled, queued echoes drained, sockets closed
+                }
+            }
+        }
+        assertThat(s.echo().closed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(udp.isOpen()).isFalse();
+        DatagramCounters c = udp.counters();
+        assertThat(c.queued()).isZero();
+        assertThat(c.received()).isPositive();
+        assertThat(c.sent() + c.sendErrors()).isEqualTo(c.received() - c.sendsRefused());
+        s.endClean();
+    }
+
+    @Test
+    void shutdownClosesOpenEndpoints() throws Exception {
+        Served s = Served.on(2, NetTestSupport.anyPort());
+        DatagramBinding udp = s.udp();
+        echoBlocking(NetTestSupport.LOOPBACK, udp.localAddress(), 10, new int[] {100}, 1);
+        s.endClean();
+        assertThat(s.echo().closed.getCount()).isZero();
+        assertThat(udp.isOpen()).isFalse();
+    }
+
+    @Test
+    void aThrowingHandlerIsReportedAndTheEndpointGoesOn() throws Exception {
+        EventLoopGroup group = group(b -> b.threads(1));
+        UdpEcho echo = new UdpEcho(1) {
+            @Override
+            public void onDatagram(DatagramEndpoint endpoint, java.lang.foreign.MemorySegment buffer, long offset,
+                                   int length, DatagramAddress sender) {
+                if (length == 4 && buffer.get(java.lang.foreign.ValueLayout.JAVA_BYTE, offset) == 'b') {
+                    throw new IllegalStateException("boom");
+                }
+                super.onDatagram(endpoint, buffer, offset, length, sender);
+            }
+        };
+        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), echo);
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress(NetTestSupport.LOOPBACK, 0))) {
+            s.setSoTimeout(5_000);
+            s.send(new java.net.DatagramPacket("boom".getBytes(), 4, udp.localAddress()));
+            s.send(new java.net.DatagramPacket("fine".getBytes(), 4, udp.localAddress()));
+            java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[16], 16);
+            s.receive(p);
+            assertThat(new String(p.getData(), 0, p.getLength())).isEqualTo("fine");
+        }
+        assertThat(udp.counters().handlerErrors()).isEqualTo(1);
+        assertThat(echo.errors).singleElement().satisfies(e -> assertThat(e).hasMessage("boom"));
+        udp.close();
+        NetTestSupport.shutdownClean(group);
+    }
+}
