@@ -290,7 +290,7 @@ class HttpServerTest {
         int fds = NetTestKit.openFds();
         NetServer.Options o = NetTestKit.options(1);
         NetServer server = NetTestKit.start(() -> HttpServer.start(new NetServer.Options(o.host(), 0, 1, 256,
-                dev.iobuf.BufferTier.forSize(recvBufferSize), 0, NetServer.HTTP_HEAD_TIMEOUT_NANOS, o.shutdownTimeoutNanos(), null, transport)));
+                dev.iobuf.BufferTier.forSize(recvBufferSize), 0, NetServer.HTTP_HEAD_TIMEOUT_NANOS, o.shutdownTimeoutNanos(), null, null, transport)));
         EventLoop loop = server.group().loops().getFirst();
         try (HttpTestClient c = new HttpTestClient(server.port())) {
             String batch = GET.repeat(16);

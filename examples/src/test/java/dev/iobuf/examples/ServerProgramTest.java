@@ -6,6 +6,10 @@ import dev.iobuf.uring.testkit.ChildJvm;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server programs as users run them: a child JVM on the module path, the listening line, then SIGTERM
@@ -52,6 +57,25 @@ class ServerProgramTest {
             server.signal("TERM");
             assertCleanShutdown(server.await(Duration.ofSeconds(20)), "EchoServer", "SIGTERM", 1);
         }
+    }
+
+    @Test
+    void echoServerOnAUnixSocketStopsCleanlyAndRemovesItsSocketFile(@TempDir Path dir) throws Exception {
+        Path path = dir.resolve("echo.sock");
+        try (ChildJvm server = ChildJvm.onModulePath(EchoServer.class).start("--unix", path.toString(), "--loops", "2")) {
+            assertThat(server.awaitLine("EchoServer listening on ", Duration.ofSeconds(20)))
+                    .startsWith("EchoServer listening on unix:" + path + " (2 event loops, io_uring; ");
+            for (int i = 0; i < 3; i++) {
+                try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                    byte[] msg = NetTestKit.pattern(100_000, i);
+                    NetTestKit.writeAsync(Channels.newOutputStream(ch), msg);
+                    assertThat(NetTestKit.readExactly(Channels.newInputStream(ch), msg.length)).isEqualTo(msg);
+                }
+            }
+            server.signal("TERM");
+            assertCleanShutdown(server.await(Duration.ofSeconds(20)), "EchoServer", "SIGTERM", 3);
+        }
+        assertThat(path).as("the server removed its socket file").doesNotExist();
     }
 
     @Test

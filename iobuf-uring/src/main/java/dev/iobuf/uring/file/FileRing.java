@@ -5,6 +5,7 @@ import dev.iobuf.IoVec;
 import dev.iobuf.liburing.statx;
 import dev.iobuf.uring.CompletionHandler;
 import dev.iobuf.uring.EventFdWaker;
+import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
@@ -269,7 +270,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
             files = RegisteredFiles.register(ring, config.fileSlots);
         }
         if (config.boundedWorkers >= 0 || config.unboundedWorkers >= 0) {
-            IoWorkers.limit(ring, config.boundedWorkers, config.unboundedWorkers);
+            IoWorkerCaps.apply(ring, new IoWorkerCaps(Math.max(0, config.boundedWorkers), Math.max(0, config.unboundedWorkers)));
         }
     }
 

@@ -8,12 +8,12 @@ import dev.iobuf.uring.UringException;
 import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * One TCP connection of an {@link EventLoop}, accepted by a {@link Listener} or made by
+ * One TCP or Unix domain socket connection of an {@link EventLoop}, accepted by a {@link Listener} or made by
  * {@link EventLoopGroup#connect}. Its handler's callbacks and every method here that changes it run on
  * the loop's thread; from another thread use {@link #execute(Consumer)}, {@link #close()} or
  * {@link #abort()} (those hand over to the loop). Calling a loop-only method from another thread throws
@@ -28,8 +28,7 @@ import java.util.function.Function;
  *
  * <p>Inside, a connection is the owner of its completions ({@link #complete}: the loop finds it by the
  * slot and generation in the user_data, one lookup) and of its life cycle; its {@link ReceiveHalf} and
- * {@link SendHalf} do the receiving and sending with the loop services they were built with. The io_uring
- * transport's connection; {@link NioConnection} brings NIO halves, closes its channel itself, shares the rest.
+ * {@link SendHalf} do the receiving and sending with the loop services they were built with ({@link NioConnection}: NIO's).
  */
 public sealed class Connection permits NioConnection {
     static final int CONNECTING = 0;
@@ -69,9 +68,8 @@ public sealed class Connection permits NioConnection {
                 c -> new SendHalf(c, services));
     }
 
-    /** A connection whose halves come from {@code receives} and {@code sends} (given this connection). */
-    Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client,
-               Function<Connection, Receiving> receives, Function<Connection, SendHalf> sends) {
+    Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client,     // halves made for this
+               java.util.function.Function<Connection, Receiving> receives, java.util.function.Function<Connection, SendHalf> sends) {
         this.loop = services.loop();
         this.services = services;
         this.fd = fd;
@@ -120,14 +118,24 @@ public sealed class Connection permits NioConnection {
         return failure;
     }
 
-    /** The local address (a getsockname call), or {@code null} once closed. */
+    /** The local IP address (getsockname), or {@code null} once closed or over a Unix socket ({@link #localSocketAddress()}). */
     public InetSocketAddress localAddress() {
-        return state == CLOSED ? null : Sockets.localAddress(fd);
+        return localSocketAddress() instanceof InetSocketAddress inet ? inet : null;
     }
 
-    /** The peer's address (a getpeername call), or {@code null} once closed or before connected. */
+    /** The peer's IP address (getpeername), or {@code null} once closed, before connected or over a Unix socket. */
     public InetSocketAddress remoteAddress() {
-        return state == CLOSED ? null : Sockets.remoteAddress(fd);
+        return remoteSocketAddress() instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    /** The local address, IP or Unix ({@link java.net.UnixDomainSocketAddress}, {@link AbstractUnixAddress}), or null once closed. */
+    public SocketAddress localSocketAddress() {
+        return state == CLOSED ? null : Sockets.localSocketAddress(fd);
+    }
+
+    /** The peer's address, IP or Unix (an unbound Unix client: {@code UnixDomainSocketAddress.of("")}), or null once closed. */
+    public SocketAddress remoteSocketAddress() {
+        return state == CLOSED ? null : Sockets.remoteSocketAddress(fd);
     }
 
     /** The TLS side (ALPN, session) of a connection made with a {@link TlsConfig}, or {@code null}. */
@@ -184,7 +192,6 @@ public sealed class Connection permits NioConnection {
 
     /**
      * Queues as many of the {@code length} bytes as fit now (copied). Loop thread.
-     *
      * @return bytes queued (0 when closing or full; {@link ConnectionHandler#onWritable} then follows)
      */
     public int writeSome(MemorySegment src, long offset, int length) {
@@ -213,10 +220,7 @@ public sealed class Connection permits NioConnection {
      */
     public int writableBytes() {
         checkLoop();
-        if (!acceptsWrites()) {
-            return 0;
-        }
-        return send.writableBytes();
+        return acceptsWrites() ? send.writableBytes() : 0;
     }
 
     /**
@@ -230,8 +234,8 @@ public sealed class Connection permits NioConnection {
 
     /**
      * Sets a socket option on this connection now (setsockopt). Loop thread.
-     *
-     * @throws IllegalArgumentException if {@link SocketOptions} does not list it or the value is out of its range
+     * @throws IllegalArgumentException if {@link SocketOptions} does not list it, the value is out of its range, or
+     *         it does not apply to a Unix domain socket (only SO_RCVBUF, SO_SNDBUF and SO_LINGER do)
      */
     public <T> void setOption(java.net.SocketOption<T> option, T value) {
         checkLoop();
@@ -251,7 +255,7 @@ public sealed class Connection permits NioConnection {
      * {@code onData} returns the same handle. Retained buffers are lent by the loop's ring: a handler that
      * keeps many makes receives wait for buffers ({@code -ENOBUFS}, recovered once released). Loop thread.
      *
-     * @throws IllegalStateException outside {@code onData}
+     * @throws IllegalStateException outside {@code onData}, or on a TLS connection (its {@code onData} gets decrypted copies)
      */
     public long retain() {
         checkLoop();
@@ -337,10 +341,8 @@ public sealed class Connection permits NioConnection {
     }
 
     /**
-     * Runs {@code task} with this connection on its loop, unless the connection is closed by then: the
-     * way to write from another thread ({@code c.execute(x -> x.write(bytes))}). Any thread; allocates one
-     * queue node.
-     *
+     * Runs {@code task} with this connection on its loop, unless the connection is closed by then: the way to
+     * write from another thread ({@code c.execute(x -> x.write(bytes))}). Any thread; allocates one queue node.
      * @throws java.util.concurrent.RejectedExecutionException if the loop has terminated
      */
     public void execute(Consumer<? super Connection> task) {

@@ -6,13 +6,14 @@ import static dev.iobuf.uring.net.LoopLifecycle.TERMINATING;
 
 import dev.iobuf.uring.CompletionCursor;
 import dev.iobuf.uring.EventFdWaker;
+import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.SetupFlag;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UringException;
 import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -187,12 +188,10 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
      * @return completes with the open connection (after {@code handler.onOpen}, on this loop's thread), or
      *         with a {@link UringException} ({@code ECONNREFUSED}, {@code ETIMEDOUT}, ...)
      */
-    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler) {
+    public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler) {
         Objects.requireNonNull(remote, "remote");
         Objects.requireNonNull(handler, "handler");
-        if (remote.isUnresolved()) {
-            throw new IllegalArgumentException(remote + " is unresolved: resolve the host name first");
-        }
+        SocketAddresses.familyOf(remote);       // IP (resolved) or Unix, else IllegalArgumentException
         CompletableFuture<Connection> future = new CompletableFuture<>();
         Runnable start = () -> {
             if (lifecycle.state() != RUNNING) {
@@ -297,7 +296,7 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     // ================================================================ the transport-specific steps
 
     /** Opens a socket and connects it to {@code remote} (loop thread, running). */
-    void startConnect(InetSocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
+    void startConnect(SocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
         res.connect(remote, handler, future);
     }
 
@@ -442,7 +441,9 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     void addListener(Listener owner, int fd) {
         counters.fdsOpened++;
         if (lifecycle.state() != RUNNING) {
-            Sockets.close(fd);
+            if (owner.releaseFd()) {
+                Sockets.close(fd);
+            }
             counters.fdsClosed++;
             owner.loopStopped();
             return;
@@ -559,6 +560,11 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     /** Whether the loop's ring got {@code flag} (tests check the setup). Loop thread. */
     boolean has(SetupFlag flag) {
         return ring.has(flag);
+    }
+
+    /** The io-wq caps in force for this loop's thread, read back from the kernel (tests check them). Loop thread. */
+    IoWorkerCaps ioWorkerCaps() {
+        return IoWorkerCaps.apply(ring, new IoWorkerCaps(0, 0));
     }
 
     /** Completions that matched nothing live (0 unless something is wrong). Loop thread, or after termination. */

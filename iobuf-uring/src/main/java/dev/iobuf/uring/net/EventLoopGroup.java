@@ -4,10 +4,10 @@ import dev.iobuf.BufferTier;
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.Transport;
 import dev.iobuf.uring.TransportFallback;
+import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.UringException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,28 +101,40 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code address} (port 0: any free port, see {@link Listener#localAddress()}): one listening
-     * socket per loop, bound with SO_REUSEADDR and SO_REUSEPORT, TCP_NODELAY set (accepted sockets inherit
-     * it), each with a multishot accept on its loop. Returns once every socket listens; the accepts are
-     * armed right after, and connections arriving meanwhile wait in the backlog.
+     * Listens on {@code address}: an {@link InetSocketAddress} (port 0: any free port, see
+     * {@link Listener#localAddress()}), a {@link java.net.UnixDomainSocketAddress} (a path) or an
+     * {@link AbstractUnixAddress} (a name without a file). TCP: one listening socket per loop, bound with
+     * SO_REUSEADDR and SO_REUSEPORT, TCP_NODELAY set (accepted sockets inherit it), each with a multishot accept
+     * on its loop. Unix: one socket that every loop accepts on (no SO_REUSEPORT for AF_UNIX). Returns once the
+     * sockets listen; the accepts are armed right after, and connections arriving meanwhile wait in the backlog.
+     *
+     * <p>A path: a <b>stale</b> socket file there (nobody listens on it: connect is refused, as after a crash) is
+     * removed first; a socket somebody listens on is {@code EADDRINUSE}, and any other kind of file is refused,
+     * never removed. The new file has the mode the umask gives: connecting needs write permission on it, so
+     * restrict who may connect with its (or its directory's) permissions. When the listener stops
+     * ({@link Listener#close()}, shutdown) the file is removed, unless another server bound that path since.
      *
      * @throws UringException if a socket cannot be created, bound ({@code EADDRINUSE}: another socket holds
-     *         the port without SO_REUSEPORT) or listen; nothing stays open then
+     *         the port without SO_REUSEPORT, or a server listens on the path; {@code EACCES}: the socket file
+     *         cannot be created) or listen; nothing stays open then
      * @throws IllegalStateException if the group is shutting down
-     * @throws IllegalArgumentException if the address is unresolved
+     * @throws IllegalArgumentException if the address is unresolved, of another kind, or a path too long for
+     *         {@code sun_path} (107 bytes)
      */
-    public Listener listen(InetSocketAddress address, ConnectionHandler handler) {
+    public Listener listen(SocketAddress address, ConnectionHandler handler) {
         return listen(address, handler, null, SocketOptions.of());
     }
 
     /**
-     * Listens on {@code address}: as {@link #listen(InetSocketAddress, ConnectionHandler)}, with TLS if {@code tls}
-     * is not null ({@link #listen(InetSocketAddress, ConnectionHandler, TlsConfig)}) and {@code options} set on
+     * Listens on {@code address}: as {@link #listen(SocketAddress, ConnectionHandler)}, with TLS if {@code tls}
+     * is not null ({@link #listen(SocketAddress, ConnectionHandler, TlsConfig)}) and {@code options} set on
      * each listening socket before it binds (accepted sockets inherit them). Any thread.
      *
+     * @throws IllegalArgumentException if an option does not apply to the address's family (a Unix domain socket
+     *         takes SO_RCVBUF, SO_SNDBUF and SO_LINGER), naming it
      * @throws dev.iobuf.uring.UringException if the kernel refuses an option (naming it), or as the two-argument form
      */
-    public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls, SocketOptions options) {
+    public Listener listen(SocketAddress address, ConnectionHandler handler, TlsConfig tls, SocketOptions options) {
         Objects.requireNonNull(options, "options");
         if (tls != null && tls.isClient()) {
             throw new IllegalArgumentException("listen takes a server TlsConfig (TlsConfig.server(context)), got " + tls);
@@ -132,23 +144,23 @@ public final class EventLoopGroup implements AutoCloseable {
             handler = new TlsBound(handler, tls, null);
         }
         Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(handler, "handler");
         if (shuttingDown.get()) {
             throw new IllegalStateException("the group is shutting down: no new listeners");
         }
         if (transport == Transport.NIO) {
             return NioAcceptor.listen(address, handler, options, config, loops);
         }
-        int[] fds = new int[loops.size()];
-        InetSocketAddress bound = ReusePortSockets.openEach(fds, address, a -> listeningSocket(a, options));
-        Listener listener = new Listener(bound, handler, loops);
-        for (int i = 0; i < fds.length; i++) {
+        ListenSockets.Opened opened = ListenSockets.open(address, options, config, loops.size());
+        Listener listener = new Listener(opened.bound(), handler, loops, opened.sharedFd(), opened.file());
+        for (int i = 0; i < loops.size(); i++) {
             EventLoop loop = loops.get(i);
-            int fd = fds[i];
+            int fd = opened.fds()[i];
             try {
                 loop.execute(() -> loop.addListener(listener, fd));
             } catch (RejectedExecutionException e) {
-                Sockets.close(fd);
+                if (listener.releaseFd()) {
+                    Sockets.close(fd);
+                }
                 listener.loopStopped();
             }
         }
@@ -156,12 +168,12 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code address} for TLS connections: as {@link #listen(InetSocketAddress, ConnectionHandler)},
+     * Listens on {@code address} for TLS connections: as {@link #listen(SocketAddress, ConnectionHandler)},
      * each connection's handshake runs first and {@code handler} sees plaintext ({@link TlsConfig}). Any thread.
      *
      * @throws IllegalArgumentException if {@code tls} is a client config
      */
-    public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls) {
+    public Listener listen(SocketAddress address, ConnectionHandler handler, TlsConfig tls) {
         return listen(address, handler, Objects.requireNonNull(tls, "tls"), SocketOptions.of());
     }
 
@@ -186,24 +198,15 @@ public final class EventLoopGroup implements AutoCloseable {
             throw new IllegalStateException("the group is shutting down: no new UDP endpoints");
         }
         if (transport == Transport.NIO) {
-            throw new UnsupportedOperationException("UDP (bindDatagram) runs on the io_uring transport only so far, and "
-                    + "this group runs on NIO (Transport.NIO, or AUTO where io_uring was refused: see the INFO line of "
-                    + "logger dev.iobuf.uring.Transport)");
+            throw NioAcceptor.notOnNio("UDP (bindDatagram)");
         }
         return DatagramBinding.bind(loops, address, handler, options);
-    }
-
-    private int listeningSocket(InetSocketAddress address, SocketOptions options) {
-        int fd = ReusePortSockets.bound(address, Sockets.SOCK_STREAM, options, config.tcpNoDelay());
-        String where = address.toString();
-        Sockets.orThrow(Sockets.listen(fd, config.backlog()), "listen(" + where + ", " + config.backlog() + ")", fd, null);
-        return fd;
     }
 
     /**
      * Connects to {@code remote} from the next loop (round-robin); see {@link EventLoop#connect}. Any thread.
      */
-    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler) {
+    public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler) {
         if (shuttingDown.get()) {
             CompletableFuture<Connection> f = new CompletableFuture<>();
             f.completeExceptionally(new RejectedExecutionException("the group is shutting down"));
@@ -213,18 +216,25 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code remote} over TLS: as {@link #connect(InetSocketAddress, ConnectionHandler)}; the future
+     * Connects to {@code remote} over TLS: as {@link #connect(SocketAddress, ConnectionHandler)}; the future
      * completes after the handshake (and {@code onOpen}), or fails with its {@link javax.net.ssl.SSLException}.
-     * Any thread.
+     * The client engine gets an IP address's host and port (for SNI and host name checks); over a Unix domain
+     * socket it gets none. Any thread.
      *
-     * @throws IllegalArgumentException if {@code tls} is a server config
+     * @throws IllegalArgumentException if {@code tls} is a server config, or checks host names and {@code remote}
+     *         is a Unix domain socket (it has none: {@link TlsConfig#verifyHostname(boolean) verifyHostname(false)})
      */
-    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler, TlsConfig tls) {
+    public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler, TlsConfig tls) {
         Objects.requireNonNull(handler, "handler");
         if (!tls.isClient()) {
             throw new IllegalArgumentException("connect takes a client TlsConfig (TlsConfig.client(context)), got " + tls);
         }
-        return connect(remote, new TlsBound(handler, tls, remote));
+        if (!(remote instanceof InetSocketAddress) && tls.verifiesHostname()) {
+            throw new IllegalArgumentException("TLS over a Unix domain socket (" + remote + ") has no host name to check "
+                    + "the server's certificate against: use TlsConfig.client(context).verifyHostname(false) (the "
+                    + "certificate chain is still checked)");
+        }
+        return connect(remote, new TlsBound(handler, tls, remote instanceof InetSocketAddress inet ? inet : null));
     }
 
     /** The counters of every loop, summed (each loop's snapshot taken on its thread). */
@@ -351,6 +361,8 @@ public final class EventLoopGroup implements AutoCloseable {
         private boolean multishot = true;
         private boolean recvBundles;
         private boolean deferTaskrun = true;
+        private boolean noIowait = true;
+        private IoWorkerCaps ioWorkerCaps;
         private int zeroCopyThreshold;
         private boolean pauseReadingWhenUnwritable = true;
         private boolean daemon;
@@ -488,6 +500,30 @@ public final class EventLoopGroup implements AutoCloseable {
         }
 
         /**
+         * Idle waits not accounted as iowait (IORING_ENTER_NO_IOWAIT where the kernel has it, Linux 6.15;
+         * default true). Since Linux 6.10 a loop waiting with a multishot receive or accept in flight counts as
+         * iowait, so an idle server shows 100% iowait per loop in top and monitoring. False: the kernel's
+         * accounting (which also drives the cpufreq iowait boost).
+         */
+        public Builder noIowait(boolean on) {
+            this.noIowait = on;
+            return this;
+        }
+
+        /**
+         * Caps each loop's io-wq worker threads (IORING_REGISTER_IOWQ_MAX_WORKERS, Linux 5.15; see
+         * {@link IoWorkerCaps}): {@code bounded} for file and block I/O, {@code unbounded} for the rest; 0 keeps
+         * the kernel's. Sockets rarely need workers (they are polled), but a burst of operations the kernel cannot
+         * poll starts one worker each. Default: the kernel's caps. {@link #build()} fails before Linux 5.15.
+         *
+         * @throws IllegalArgumentException if a cap is negative
+         */
+        public Builder maxWorkers(int bounded, int unbounded) {
+            this.ioWorkerCaps = new IoWorkerCaps(bounded, unbounded);
+            return this;
+        }
+
+        /**
          * Sends of at least this many bytes (one batch of queued write buffers) go out as SEND_ZC /
          * SENDMSG_ZC, their buffers held until the kernel's notification (default 0: never; zero-copy pays
          * off from some 10 KiB on a real NIC, never on loopback).
@@ -540,13 +576,10 @@ public final class EventLoopGroup implements AutoCloseable {
             String name = threadName != null ? threadName : "iobuf-loop-" + GROUPS.incrementAndGet() + "-";
             LoopConfig config = new LoopConfig(ringEntries, cq, recvBufferTier, recvBuffers, writeBufferTier, writeBuffers,
                     writeQueueBuffers, maxConnections, idleTimeout.toNanos(), connectTimeout.toNanos(), tcpNoDelay, backlog,
-                    multishot, recvBundles, deferTaskrun, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name,
+                    multishot, recvBundles, deferTaskrun, noIowait, ioWorkerCaps, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name,
                     zeroCopyTrace);
-            if (transport == Transport.NIO) {
-                return new EventLoopGroup(config, threads, Transport.NIO);
-            }
             try {
-                return new EventLoopGroup(config, threads, Transport.IO_URING);
+                return new EventLoopGroup(config, threads, transport == Transport.NIO ? Transport.NIO : Transport.IO_URING);
             } catch (UringException e) {
                 if (transport != Transport.AUTO || !TransportFallback.isRefusal(e)) {
                     throw e;

@@ -47,12 +47,16 @@ final class NioAcceptor {
     }
 
     /**
-     * Opens a listening channel on {@code address} for every loop of {@code loops} and hands each to its loop.
+     * Opens a listening channel on {@code where} (an IP address: Unix sockets are not on NIO yet) for every loop
+     * of {@code loops} and hands each to its loop.
      *
      * @throws java.io.UncheckedIOException if a channel cannot be opened or bound; nothing stays open then
      */
-    static Listener listen(InetSocketAddress address, ConnectionHandler handler, SocketOptions options,
+    static Listener listen(java.net.SocketAddress where, ConnectionHandler handler, SocketOptions options,
                            LoopConfig config, List<EventLoop> loops) {
+        if (!(where instanceof InetSocketAddress address)) {
+            throw notOnNio("Unix domain sockets");
+        }
         List<ServerSocketChannel> channels = new ArrayList<>(loops.size());
         InetSocketAddress bound = address;
         try {
@@ -72,7 +76,7 @@ final class NioAcceptor {
             }
             throw (RuntimeException) e;
         }
-        Listener listener = new Listener(bound, handler, loops);
+        Listener listener = new Listener(bound, handler, loops, false, null);
         for (int i = 0; i < loops.size(); i++) {
             NioEventLoop loop = (NioEventLoop) loops.get(i);
             ServerSocketChannel ch = channels.get(i);
@@ -185,6 +189,13 @@ final class NioAcceptor {
         loop.deregisterCancelled();
         counters.fdsClosed++;
         l.owner.loopStopped();
+    }
+
+    /** What a NIO group refuses: {@code what} runs on io_uring only so far. */
+    static UnsupportedOperationException notOnNio(String what) {
+        return new UnsupportedOperationException(what + " run(s) on the io_uring transport only so far, and this group "
+                + "runs on NIO (Transport.NIO, or AUTO where io_uring was refused: see the INFO line of logger "
+                + "dev.iobuf.uring.Transport)");
     }
 
     static void closeQuietly(java.nio.channels.Channel ch) {

@@ -7,6 +7,7 @@ import static java.nio.channels.SelectionKey.OP_WRITE;
 import dev.iobuf.uring.UringException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -194,19 +195,18 @@ final class NioConnection extends Connection {
     // ================================================================ addresses and options
 
     @Override
-    public InetSocketAddress localAddress() {
+    public SocketAddress localSocketAddress() {
         return address(true);
     }
 
     @Override
-    public InetSocketAddress remoteAddress() {
+    public SocketAddress remoteSocketAddress() {
         return address(false);
     }
 
-    private InetSocketAddress address(boolean local) {
+    private SocketAddress address(boolean local) {
         try {
-            return state == CLOSED ? null
-                    : (InetSocketAddress) (local ? channel.getLocalAddress() : channel.getRemoteAddress());
+            return state == CLOSED ? null : local ? channel.getLocalAddress() : channel.getRemoteAddress();
         } catch (IOException e) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
@@ -209,7 +210,11 @@ final class NioEventLoop extends EventLoop {
     }
 
     @Override
-    void startConnect(InetSocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
+    void startConnect(SocketAddress address, ConnectionHandler handler, CompletableFuture<Connection> future) {
+        if (!(address instanceof InetSocketAddress remote)) {
+            future.completeExceptionally(NioAcceptor.notOnNio("Unix domain sockets"));
+            return;
+        }
         SocketChannel ch;
         try {
             ch = SocketChannel.open(remote.getAddress() instanceof java.net.Inet6Address

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Socket options for a listener ({@link EventLoopGroup#listen(java.net.InetSocketAddress, ConnectionHandler,
+ * Socket options for a listener ({@link EventLoopGroup#listen(java.net.SocketAddress, ConnectionHandler,
  * TlsConfig, SocketOptions)}: set on each listening socket before bind; Linux gives accepted sockets the
  * listener's buffer sizes, keep-alive, linger, TCP_NODELAY and TOS) or one connection ({@link Connection#setOption}).
  * Immutable: {@link #with} returns a copy. The options are {@link StandardSocketOptions}' SO_RCVBUF, SO_SNDBUF,
@@ -121,10 +121,31 @@ public final class SocketOptions {
         }
     }
 
-    /** Sets every option on connected socket {@code fd}. */
+    /** Sets every option on connected socket {@code fd} (IP or Unix: {@link #requireFamily}). */
     void applyTo(int fd) {
-        java.net.InetSocketAddress local = Sockets.localAddress(fd);
-        applyTo(fd, local != null && local.getAddress() instanceof java.net.Inet6Address);
+        java.net.SocketAddress local = Sockets.localSocketAddress(fd);
+        if (!(local instanceof java.net.InetSocketAddress)) {
+            requireFamily(Sockets.AF_UNIX);
+        }
+        applyTo(fd, local instanceof java.net.InetSocketAddress inet && inet.getAddress() instanceof java.net.Inet6Address);
+    }
+
+    /**
+     * Checks that every option applies to sockets of {@code family}: a Unix domain socket (AF_UNIX) takes only
+     * SO_RCVBUF, SO_SNDBUF and SO_LINGER (as the JDK's Unix channels).
+     *
+     * @throws IllegalArgumentException naming the first option that does not apply
+     */
+    void requireFamily(int family) {
+        if (family != Sockets.AF_UNIX) {
+            return;
+        }
+        for (String name : values.keySet()) {
+            if (!name.equals("SO_RCVBUF") && !name.equals("SO_SNDBUF") && !name.equals("SO_LINGER")) {
+                throw new IllegalArgumentException("socket option " + name + " does not apply to a Unix domain socket "
+                        + "(AF_UNIX): only SO_RCVBUF, SO_SNDBUF and SO_LINGER do; drop it for Unix addresses");
+            }
+        }
     }
 
     /** Sets every option on {@code fd} (an IPv6 socket if {@code ipv6}); a refusal names the option and errno. */

@@ -219,4 +219,33 @@ abstract class TlsTest extends TransportSuite {
         assertThat(echo.sawPaused).as("reading paused while the client did not read").isTrue();
         NetTestSupport.shutdownClean(group);
     }
+    @Test
+    void retainIsRefusedOnATlsConnectionAndTheConnectionGoesOn() throws Exception {
+        CompletableFuture<String> refusal = new CompletableFuture<>();
+        ConnectionHandler retaining = new ConnectionHandler() {
+            @Override
+            public void onData(Connection c, MemorySegment buffer, int offset, int length) {
+                try {
+                    long handle = c.retain();
+                    refusal.complete("retained, handle " + handle);      // the test fails on this
+                    c.loop().release(handle);
+                } catch (IllegalStateException e) {
+                    refusal.complete(e.getMessage());
+                }
+                c.write(buffer, offset, length);
+            }
+        };
+        EventLoopGroup group = group();
+        Listener listener = group.listen(anyPort(), retaining, TlsConfig.server(TlsTestSupport.serverContext()));
+        try (SSLSocket s = jdkTlsClient(listener.port())) {
+            s.getOutputStream().write("kept?".getBytes(StandardCharsets.US_ASCII));
+            assertThat(NetTestSupport.readExactly(s.getInputStream(), 5))
+                    .as("the connection still echoes after the refused retain")
+                    .isEqualTo("kept?".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(refusal.get(10, TimeUnit.SECONDS))
+                .contains("retain() is not available on a TLS connection", "decrypted", "copy");
+        NetCounters counters = NetTestSupport.shutdownClean(group);
+        assertThat(counters.recvBuffersRetained()).isZero();
+    }
 }
