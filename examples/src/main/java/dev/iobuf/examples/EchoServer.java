@@ -18,7 +18,8 @@ import java.io.PrintStream;
  * </pre>
  *
  * <p>{@code EchoServer [--port N (7007)] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N]
- * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)] [--unix PATH|@NAME]}; with
+ * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)] [--unix PATH|@NAME]
+ * [--transport auto|io_uring|nio (auto)]} (auto: NIO where io_uring is refused, with one log line saying why); with
  * {@code --udp} it echoes UDP datagrams instead ({@link UdpEchoServer}: {@code EchoServer --udp --port 7008}).
  * With {@code --unix PATH} it listens on a Unix domain socket instead ({@code @NAME}: an abstract name, no file):
  * a stale socket file left by a crashed server is replaced, and the file is removed at shutdown; try it with

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServerProgramTest {
-    private static final Pattern LISTENING = Pattern.compile("^(\\w+) listening on 127\\.0\\.0\\.1:(\\d+) \\(2 event loops, io_uring; .*\\)$");
+    private static final Pattern LISTENING = Pattern.compile("^(\\w+) listening on 127\\.0\\.0\\.1:(\\d+) \\(2 event loops, (io_uring|nio); .*\\)$");
 
     private static int port(String listeningLine) {
         Matcher m = LISTENING.matcher(listeningLine);
@@ -91,6 +91,30 @@ class ServerProgramTest {
             assertCleanShutdown(r, "HttpServer", "SIGINT", 1);
             assertThat(client.endsNext()).as("the server closed the kept-alive connection").isTrue();
         }
+    }
+
+    @Test
+    void httpServerServesOverNioWhenAskedAndSaysSoInItsStartLine() throws Exception {
+        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).start("--host", "127.0.0.1", "--port", "0", "--loops",
+                "2", "--transport", "nio")) {
+            String line = server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20));
+            assertThat(line).contains("(2 event loops, nio; ");
+            try (HttpTestClient client = new HttpTestClient(port(line))) {
+                client.send(HttpTestClient.GET.repeat(3));
+                for (int i = 0; i < 3; i++) {
+                    assertThat(HttpTestClient.masked(client.read())).isEqualTo(HttpTestClient.expected(HttpReply.OK));
+                }
+            }
+            server.signal("TERM");
+            assertCleanShutdown(server.await(Duration.ofSeconds(20)), "HttpServer", "SIGTERM", 1);
+        }
+    }
+
+    @Test
+    void anUnknownTransportIsAUsageError() throws Exception {
+        ToolTestSupport.Run r = run(HttpServer::run, "--transport", "epoll");
+        assertThat(r.code()).as("%s", r).isEqualTo(2);
+        assertThat(r.err()).contains("--transport epoll is not one of auto, io_uring, nio");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -29,9 +28,9 @@ import java.util.function.Consumer;
  *
  * <p>Inside, a connection is the owner of its completions ({@link #complete}: the loop finds it by the
  * slot and generation in the user_data, one lookup) and of its life cycle; its {@link ReceiveHalf} and
- * {@link SendHalf} do the receiving and sending with the loop services they were built with.
+ * {@link SendHalf} do the receiving and sending with the loop services they were built with ({@link NioConnection}: NIO's).
  */
-public final class Connection {
+public sealed class Connection permits NioConnection {
     static final int CONNECTING = 0;
     static final int OPEN = 1;
     static final int DRAINING = 2;
@@ -46,25 +45,31 @@ public final class Connection {
     private final int fd;
     private final ConnectionHandler handler;
     private final boolean client;
-    private final ReceiveHalf recv;
+    private final Receiving recv;
     private final SendHalf send;
     private final TlsLink tls;
     int slot;
     int generation;
-    private volatile int state;
-    private CloseReason reason;
-    private Throwable failure;
+    volatile int state;
+    CloseReason reason;
+    Throwable failure;
     private boolean opened;
     /** Operations submitted whose last completion has not arrived (the fd is closed when this is 0). */
     int inflight;
     private boolean shutdownTried;
 
-    /** A client's connect, or null. */
-    private ClientConnect connect;
+    /** A client's connect (io_uring), or null. */
+    ClientConnect connect;
 
     private Object attachment;
 
     Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client) {
+        this(services, fd, handler, client, c -> new ReceiveHalf(c, services.recvBuffers(), services.work(), services.counters()),
+                c -> new SendHalf(c, services));
+    }
+
+    Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client,     // halves made for this
+               java.util.function.Function<Connection, Receiving> receives, java.util.function.Function<Connection, SendHalf> sends) {
         this.loop = services.loop();
         this.services = services;
         this.fd = fd;
@@ -72,8 +77,8 @@ public final class Connection {
         this.tls = handler instanceof TlsBound b ? new TlsLink(this, b.config(), b.remote(), services.tls()) : null;
         this.client = client;
         this.state = client ? CONNECTING : OPEN;
-        this.recv = new ReceiveHalf(this, services.recvBuffers(), services.work(), services.counters());
-        this.send = new SendHalf(this, services);
+        this.recv = receives.apply(this);
+        this.send = sends.apply(this);
     }
 
     // ================================================================ public API
@@ -98,7 +103,7 @@ public final class Connection {
         return client;
     }
 
-    /** The socket fd (for diagnostics and socket options; do not read, write or close it). */
+    /** The socket fd (for diagnostics; do not read, write or close it); -1 on NIO, whose JDK channel owns it. */
     public int fd() {
         return fd;
     }
@@ -369,7 +374,7 @@ public final class Connection {
         return (s == OPEN || s == CONNECTING) && !send.outputShutdown();
     }
 
-    ReceiveHalf receive() {
+    Receiving receive() {
         return recv;
     }
 
@@ -441,11 +446,6 @@ public final class Connection {
         if (connect != null && state < CLOSING) {
             connect.established();
         }
-    }
-
-    void startConnect(SocketAddress address, CompletableFuture<Connection> future, long timeoutNanos) {
-        connect = new ClientConnect(this, services, address, future);
-        connect.start(timeoutNanos);
     }
 
     /** The connect failed or timed out: close with {@code cause}. */
@@ -563,7 +563,7 @@ public final class Connection {
     }
 
     /** The fd is closed: give everything back and tell the handler. */
-    private void onClosed(int result) {
+    void onClosed(int result) {
         inflight--;
         state = CLOSED;
         if (result < 0) {

@@ -2,6 +2,8 @@ package dev.iobuf.uring.net;
 
 import dev.iobuf.BufferTier;
 import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.Transport;
+import dev.iobuf.uring.TransportFallback;
 import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.UringException;
 import java.net.InetSocketAddress;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * N event loops, one thread and one io_uring ring each: the network runtime. Servers {@link #listen},
+ * N event loops, one thread and one io_uring ring each (or one NIO selector each, see {@link #transport()}):
+ * the network runtime. Servers {@link #listen},
  * clients {@link #connect}; both get the same {@link ConnectionHandler} callbacks.
  *
  * {@snippet :
@@ -41,20 +44,23 @@ public final class EventLoopGroup implements AutoCloseable {
     private static final AtomicInteger GROUPS = new AtomicInteger();
 
     private final LoopConfig config;
+    private final Transport transport;
     private final List<EventLoop> loops;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final CompletableFuture<Throwable> loopFailure = new CompletableFuture<>();
 
-    private EventLoopGroup(LoopConfig config, int threads) {
+    private EventLoopGroup(LoopConfig config, int threads, Transport transport) {
         this.config = config;
+        this.transport = transport;
         LoopLog.warmUp();               // while fds are plentiful: a loop out of fds must still be able to log
         CloseReason.values();           // and close what it has (loading a class from a class folder takes an fd)
         LoopMonitor.WarmUp.start();     // JMX and JFR set-up in parallel with the loops' rings and pools
         List<EventLoop> started = new ArrayList<>(threads);
         try {
             for (int i = 0; i < threads; i++) {
-                EventLoop loop = new EventLoop(this, i, config);
+                EventLoop loop = transport == Transport.NIO ? new NioEventLoop(this, i, config)
+                        : new EventLoop(this, i, config);
                 loop.start();
                 started.add(loop);
             }
@@ -75,6 +81,14 @@ public final class EventLoopGroup implements AutoCloseable {
     /** A group with the defaults. */
     public static EventLoopGroup create() {
         return builder().build();
+    }
+
+    /**
+     * The transport the loops run on: {@link Transport#IO_URING} or {@link Transport#NIO} (never
+     * {@link Transport#AUTO}: that was resolved when the group was built).
+     */
+    public Transport transport() {
+        return transport;
     }
 
     /** The loops, in index order. */
@@ -134,6 +148,9 @@ public final class EventLoopGroup implements AutoCloseable {
         if (shuttingDown.get()) {
             throw new IllegalStateException("the group is shutting down: no new listeners");
         }
+        if (transport == Transport.NIO) {
+            return NioAcceptor.listen(address, handler, options, config, loops);
+        }
         ListenSockets.Opened opened = ListenSockets.open(address, options, config, loops.size());
         Listener listener = new Listener(opened.bound(), handler, loops, opened.sharedFd(), opened.file());
         for (int i = 0; i < loops.size(); i++) {
@@ -170,6 +187,7 @@ public final class EventLoopGroup implements AutoCloseable {
      * @throws dev.iobuf.uring.UnsupportedFeatureException before Linux 6.0 (multishot recvmsg)
      * @throws UringException if a socket cannot be made or bound ({@code EADDRINUSE}); nothing stays open then
      * @throws IllegalStateException if the group is shutting down, or called on one of its loops
+     * @throws UnsupportedOperationException on the NIO transport (UDP runs on io_uring only so far)
      */
     public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler) {
         return bindDatagram(address, handler, DatagramOptions.defaults());
@@ -179,6 +197,9 @@ public final class EventLoopGroup implements AutoCloseable {
     public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler, DatagramOptions options) {
         if (shuttingDown.get()) {
             throw new IllegalStateException("the group is shutting down: no new UDP endpoints");
+        }
+        if (transport == Transport.NIO) {
+            throw NioAcceptor.notOnNio("UDP (bindDatagram)");
         }
         return DatagramBinding.bind(loops, address, handler, options);
     }
@@ -317,7 +338,7 @@ public final class EventLoopGroup implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EventLoopGroup[" + loops.size() + " loops" + (shuttingDown.get() ? ", shutting down" : "") + "]";
+        return "EventLoopGroup[" + loops.size() + " loops, " + transport + (shuttingDown.get() ? ", shutting down" : "") + "]";
     }
 
     /**
@@ -348,8 +369,20 @@ public final class EventLoopGroup implements AutoCloseable {
         private boolean daemon;
         private String threadName;
         private ZeroCopyTrace zeroCopyTrace;
+        private Transport transport = Transport.AUTO;
 
         private Builder() {
+        }
+
+        /**
+         * The transport (default {@link Transport#AUTO}: io_uring, or JDK NIO where io_uring is refused, said
+         * in one INFO line; {@link Transport#IO_URING}: io_uring or the exception; {@link Transport#NIO}: NIO).
+         * On NIO the io_uring-only settings (ring sizes, multishot, bundles, DEFER_TASKRUN, zero-copy) are
+         * ignored. {@link EventLoopGroup#transport()} says which one runs.
+         */
+        public Builder transport(Transport t) {
+            this.transport = Objects.requireNonNull(t, "transport");
+            return this;
         }
 
         /** Loops (threads, rings). Default: available processors. */
@@ -528,6 +561,9 @@ public final class EventLoopGroup implements AutoCloseable {
         /**
          * Starts the loops (each sets up its ring, buffer ring and pools on its own thread).
          *
+         * With {@link Transport#AUTO} a refusal of io_uring (the first three below, and a kernel without
+         * provided-buffer rings) starts the loops on NIO instead; with {@link Transport#IO_URING} it is thrown.
+         *
          * @throws dev.iobuf.uring.IoUringBlockedException if io_uring is blocked here (seccomp, sysctl)
          * @throws dev.iobuf.uring.IoUringUnavailableException if the kernel has no io_uring
          * @throws dev.iobuf.uring.MemlockLimitException if the rings or buffer rings pass RLIMIT_MEMLOCK
@@ -543,7 +579,15 @@ public final class EventLoopGroup implements AutoCloseable {
                     writeQueueBuffers, maxConnections, idleTimeout.toNanos(), connectTimeout.toNanos(), tcpNoDelay, backlog,
                     multishot, recvBundles, deferTaskrun, noIowait, ioWorkerCaps, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name,
                     zeroCopyTrace);
-            return new EventLoopGroup(config, threads);
+            try {
+                return new EventLoopGroup(config, threads, transport == Transport.NIO ? Transport.NIO : Transport.IO_URING);
+            } catch (UringException e) {
+                if (transport != Transport.AUTO || !TransportFallback.isRefusal(e)) {
+                    throw e;
+                }
+                TransportFallback.log("EventLoopGroup", e);
+                return new EventLoopGroup(config, threads, Transport.NIO);
+            }
         }
 
         private static int requireRange(String what, int n, int min, int max) {

@@ -145,11 +145,17 @@ final class LoopResources {
                     + " connections already: raise maxConnectionsPerLoop"));
             return;
         }
-        c.startConnect(remote, future, config.connectTimeoutNanos());
+        c.connect = new ClientConnect(c, services, remote, future);
+        c.connect.start(config.connectTimeoutNanos());
     }
 
     /** Starts closing every connection (shutdown: gracefully first, then not). */
     void closeAll(boolean graceful) {
+        closeAll(connections, graceful, name);
+    }
+
+    /** Starts closing every connection of {@code connections} ({@code name}: the loop's, for the log). */
+    static void closeAll(ConnectionTable connections, boolean graceful, String name) {
         for (Connection c : connections.snapshot()) {
             if (!graceful && c.state() < Connection.CLOSING) {
                 LoopLog.log(LOG, System.Logger.Level.INFO, name + ": shutdown deadline passed, aborting " + c);
@@ -181,15 +187,19 @@ final class LoopResources {
     /** Receive buffers a handler retained and never released: back to the ring, counted as leaked. */
     void reclaimRetained() {
         try {
-            int reclaimed = recv.reclaimRetained();
-            if (reclaimed > 0) {
-                counters.leakedRecvBuffers += reclaimed;
-                LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": " + reclaimed + " receive buffer(s) were still "
-                        + "retained at shutdown (never released): reclaimed");
-            }
+            reportReclaimed(recv.reclaimRetained(), counters, name);
             recv.publish();
         } catch (RuntimeException e) {
             LoopLog.log(LOG, System.Logger.Level.WARNING, "reclaiming receive buffers of " + name + " failed", e);
+        }
+    }
+
+    /** {@code reclaimed} retained buffers were taken back at shutdown: counted as leaked, and said once. */
+    static void reportReclaimed(int reclaimed, LoopCounters counters, String name) {
+        if (reclaimed > 0) {
+            counters.leakedRecvBuffers += reclaimed;
+            LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": " + reclaimed + " receive buffer(s) were still "
+                    + "retained at shutdown (never released): reclaimed");
         }
     }
 

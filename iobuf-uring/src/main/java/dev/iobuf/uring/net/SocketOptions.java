@@ -175,6 +175,35 @@ public final class SocketOptions {
         }
     }
 
+    /**
+     * Sets every option on {@code channel} (the NIO transport): each is the channel's supported option of the
+     * same name (the JDK's extended ones for the keep-alive timings).
+     *
+     * @throws IllegalArgumentException if the JDK offers no option of that name for this channel (IPV6_V6ONLY)
+     * @throws java.io.UncheckedIOException if the kernel refuses one, naming it
+     */
+    void applyTo(java.nio.channels.NetworkChannel channel) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            setOn(channel, e.getKey(), e.getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setOn(java.nio.channels.NetworkChannel channel, String name, Object value) {
+        for (SocketOption<?> o : channel.supportedOptions()) {
+            if (o.name().equals(name)) {
+                try {
+                    channel.setOption((SocketOption<Object>) o, value);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("setOption(" + name + ", " + value + ") on " + channel, e);
+                }
+                return;
+            }
+        }
+        throw new IllegalArgumentException(name + " cannot be set on the NIO transport (the JDK's " + channel.getClass()
+                .getSimpleName() + " does not offer it): use the io_uring transport, or leave it out");
+    }
+
     /** getsockopt of {@code option} on {@code fd} as the kernel reports it (SO_LINGER: seconds, -1 when off). */
     static Object get(int fd, boolean ipv6, SocketOption<?> option) {
         Code c = code(option.name(), ipv6);

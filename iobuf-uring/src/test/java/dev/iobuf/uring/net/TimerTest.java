@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Timers (IORING_OP_TIMEOUT) and idle-connection timeouts. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TimerTest {
+abstract class TimerTest extends TransportSuite {
 
     @Test
     void timersFireOnceAfterTheirDelayAndCancelledOnesNever() throws Exception {

@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.invoke.MethodHandle;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * thread on an in-memory engine pair (the engine's own allocation is the provider's, not ours to remove).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TlsAllocationTest {
+abstract class TlsAllocationTest extends TransportSuite {
     private static final int WARMUP = 20_000;
     private static final int MEASURED = 10_000;
     private static final int SIZE = 64;

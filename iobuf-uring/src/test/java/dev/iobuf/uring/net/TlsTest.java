@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** TLS over the runtime against the JDK's SSLSocket, raw sockets and itself; every counter back to zero. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TlsTest {
+abstract class TlsTest extends TransportSuite {
 
     /** Echo that also records what each connection negotiated and how it ended. */
     static final class TlsEcho implements ConnectionHandler {
