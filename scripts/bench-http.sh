@@ -11,6 +11,7 @@
 #   B netty_uring  dev.iobuf.bench.http.NettyHttpServer --transport io_uring (HttpServerCodec)
 #   C netty_epoll  dev.iobuf.bench.http.NettyHttpServer --transport epoll
 #   D nio          dev.iobuf.bench.http.NioHttpServer (one Selector thread, hand-rolled parser)
+#   E ours_nio     ours with --transport nio (the runtime's JDK NIO transport, for hosts that refuse io_uring)
 #   E floor        benchmarks/src/main/c/http_floor.c, C on liburing 2.3 (built here with gcc): one
 #                  thread, multishot accept and recv, one send per receive, our exact response bytes;
 #                  the least user-space work possible, so ours/floor CPU per request is our overhead
@@ -34,6 +35,7 @@
 #   RESULT http.plaintext ours_rps=.. netty_uring_rps=.. rps_ratio=.. ours_cpu_us_per_req=..
 #          netty_uring_cpu_us_per_req=.. cpu_ratio=.. ours_p99_ms=.. netty_uring_p99_ms=..
 #   RESULT http.pipelined ...   RESULT http.alloc ...   RESULT echo.throughput ...
+#   RESULT http.plaintext.nio cpu_ratio_vs_jdk_nio=R (ours on --transport nio / the JDK NIO server, CPU per request)
 #   RESULT http.plaintext.floor cpu_ratio_vs_c=R pipelined_cpu_ratio_vs_c=P (ours / floor, CPU per request)
 #   RESULT http.start ours_ms=N netty_ms=N ours_no_aot_ms=N: launch to first answered request (medians of
 #          START_TRIALS launches, each pinned to SERVER_CPU; scripts/http-probe.py first-answer polls the
@@ -86,7 +88,7 @@ LOAD_CPU=${LOAD_CPU:-1}
 HTTP_PORT_BASE=${HTTP_PORT_BASE:-18080}
 ECHO_PORT_BASE=${ECHO_PORT_BASE:-19080}
 
-HTTP_CONTENDERS=(ours netty_uring netty_epoll nio floor)
+HTTP_CONTENDERS=(ours ours_nio netty_uring netty_epoll nio floor)
 ECHO_CONTENDERS=(ours netty_uring)
 
 # ------------------------------------------------------------------------------------------- report
@@ -183,8 +185,8 @@ def table(kind, mode):
     return {s: {k: med([x[k] for x in xs]) for k in xs[0]} | {"n": len(xs),
                 "errors": sum(x.get("errors", 0) for x in xs)} for s, xs in rows.items()}
 
-order = ["ours", "netty_uring", "netty_epoll", "nio", "floor"]
-labels = {"ours": "ours (iobuf)", "netty_uring": "netty io_uring", "netty_epoll": "netty epoll", "nio": "jdk nio",
+order = ["ours", "ours_nio", "netty_uring", "netty_epoll", "nio", "floor"]
+labels = {"ours": "ours (iobuf)", "ours_nio": "ours on nio", "netty_uring": "netty io_uring", "netty_epoll": "netty epoll", "nio": "jdk nio",
           "floor": "floor (C)"}
 
 print()
@@ -265,6 +267,9 @@ print(f"RESULT http.plaintext ours_rps={num(g(o, 'ours', 'rps'))} netty_uring_rp
 print(f"RESULT http.plaintext.peers netty_epoll_rps={num(g(o, 'netty_epoll', 'rps'))} nio_rps={num(g(o, 'nio', 'rps'))}"
       f" netty_epoll_cpu_us_per_req={num(g(o, 'netty_epoll', 'cpu'), '{:.3f}')} nio_cpu_us_per_req={num(g(o, 'nio', 'cpu'), '{:.3f}')}"
       f" netty_epoll_p99_ms={num(g(o, 'netty_epoll', 'p99'), '{:.2f}')} nio_p99_ms={num(g(o, 'nio', 'p99'), '{:.2f}')}")
+print(f"RESULT http.plaintext.nio cpu_ratio_vs_jdk_nio={num(ratio(g(o, 'ours_nio', 'cpu'), g(o, 'nio', 'cpu')), '{:.3f}')}"
+      f" rps_ratio_vs_jdk_nio={num(ratio(g(o, 'ours_nio', 'rps'), g(o, 'nio', 'rps')), '{:.3f}')}"
+      f" ours_nio_cpu_us_per_req={num(g(o, 'ours_nio', 'cpu'), '{:.3f}')} ours_nio_p99_ms={num(g(o, 'ours_nio', 'p99'), '{:.2f}')}")
 print(f"RESULT http.plaintext.floor cpu_ratio_vs_c={num(ratio(g(o, 'ours', 'cpu'), g(o, 'floor', 'cpu')), '{:.3f}')}"
       f" pipelined_cpu_ratio_vs_c={num(ratio(g(pipe, 'ours', 'cpu'), g(pipe, 'floor', 'cpu')), '{:.3f}')}"
       f" floor_cpu_us_per_req={num(g(o, 'floor', 'cpu'), '{:.3f}')} floor_pipelined_cpu_us_per_req={num(g(pipe, 'floor', 'cpu'), '{:.3f}')}"
@@ -374,17 +379,19 @@ server_cmd() {
   local kind=$1 name=$2 port=$3
   local gc=("-Xlog:gc:file=$RUN_DIR/$kind-$name-gc.log")
   case "$kind/$name" in
-    http/ours|echo/ours)
-      local override cls
+    http/ours|echo/ours|http/ours_nio)
+      local override cls transport=()
+      [ "$name" = ours_nio ] && transport=(--transport nio)
       if [ "$kind" = http ]; then override=${BENCH_OURS_HTTP_CMD:-}; cls=HttpServer; else override=${BENCH_OURS_ECHO_CMD:-}; cls=EchoServer; fi
       if [ -n "$override" ]; then
         read -r -a CMD <<<"${override//%PORT%/$port}"
+        CMD+=("${transport[@]}")
         return 0
       fi
       prepare_ours "$cls" || return 1
       CMD=("$JAVA_HOME/bin/java" "${JVM[@]}" "${gc[@]}" --module-path "$OURS_MP"
            --enable-native-access=dev.iobuf.core,dev.iobuf.liburing,dev.iobuf.uring
-           -m "dev.iobuf.examples/dev.iobuf.examples.$cls" --port "$port" --loops 1) ;;
+           -m "dev.iobuf.examples/dev.iobuf.examples.$cls" --port "$port" --loops 1 "${transport[@]}") ;;
     http/netty_uring|http/netty_epoll)
       CMD=("$JAVA_HOME/bin/java" "${JVM[@]}" "${gc[@]}" "${NETTY[@]}" -cp "$JAR" dev.iobuf.bench.http.NettyHttpServer
            --transport "$([ "$name" = netty_uring ] && echo io_uring || echo epoll)" --port "$port" --loops 1) ;;

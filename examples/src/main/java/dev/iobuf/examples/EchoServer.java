@@ -3,7 +3,7 @@ package dev.iobuf.examples;
 import java.io.PrintStream;
 
 /**
- * A TCP echo server on the io_uring network runtime ({@code dev.iobuf.uring.net}): every byte a client
+ * A TCP (or Unix domain socket) echo server on the io_uring network runtime ({@code dev.iobuf.uring.net}): every byte a client
  * sends comes back, in order.
  *
  * <pre>
@@ -18,9 +18,13 @@ import java.io.PrintStream;
  * </pre>
  *
  * <p>{@code EchoServer [--port N (7007)] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N]
- * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)]}; with {@code --udp}
- * it echoes UDP datagrams instead ({@link UdpEchoServer}: {@code EchoServer --udp --port 7008}).
- * Each loop has its own SO_REUSEPORT listening socket with a multishot accept, and
+ * [--recv-buffer-size BYTES] [--idle-timeout DURATION] [--shutdown-timeout DURATION (5s)] [--unix PATH|@NAME]
+ * [--transport auto|io_uring|nio (auto)]} (auto: NIO where io_uring is refused, with one log line saying why); with
+ * {@code --udp} it echoes UDP datagrams instead ({@link UdpEchoServer}: {@code EchoServer --udp --port 7008}).
+ * With {@code --unix PATH} it listens on a Unix domain socket instead ({@code @NAME}: an abstract name, no file):
+ * a stale socket file left by a crashed server is replaced, and the file is removed at shutdown; try it with
+ * {@code socat - UNIX-CONNECT:PATH}. Over TCP each loop has its own SO_REUSEPORT listening socket with a
+ * multishot accept (over a Unix socket every loop accepts on the one socket), and
  * each connection a multishot receive into the loop's provided-buffer ring; the handler
  * ({@link EchoHandler}) copies the data into the connection's write queue and the buffer goes back to the
  * kernel at once. A client that does not read makes the server stop reading from it (bounded write

@@ -17,7 +17,9 @@ import java.io.PrintStream;
  *
  * <p>{@code HttpServer [--port N (8080)] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N]
  * [--recv-buffer-size BYTES] [--idle-timeout DURATION (60s)] [--head-timeout DURATION (10s)]
- * [--shutdown-timeout DURATION (5s)]}.
+ * [--shutdown-timeout DURATION (5s)] [--transport auto|io_uring|nio (auto)]}. With {@code auto} the server runs on
+ * io_uring, or on JDK NIO where io_uring is refused (one log line says why and how to get io_uring back);
+ * the listening line names the transport in use.
  *
  * <p>Slow and idle clients: a connection that neither receives nor sends for the idle timeout is closed;
  * a request head must be complete within the head timeout of its first byte, else the connection is

@@ -1,13 +1,18 @@
 package dev.iobuf.examples;
 
 import dev.iobuf.BufferTier;
+import dev.iobuf.uring.Transport;
+import dev.iobuf.uring.net.AbstractUnixAddress;
 import dev.iobuf.uring.net.ConnectionHandler;
 import dev.iobuf.uring.net.EventLoopGroup;
 import dev.iobuf.uring.net.Listener;
 import dev.iobuf.uring.net.NetCounters;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -22,9 +27,10 @@ import java.util.function.BiFunction;
  */
 final class NetServer implements AutoCloseable {
     static final Set<String> VALUE_OPTIONS = Set.of("--host", "--port", "--loops", "--recv-buffers", "--recv-buffer-size",
-            "--idle-timeout", "--shutdown-timeout", "--keystore", "--keystore-password");
+            "--idle-timeout", "--shutdown-timeout", "--keystore", "--keystore-password", "--unix", "--transport");
     static final String OPTIONS_USAGE = "[--port N] [--loops N (cores)] [--host ADDRESS (0.0.0.0)] [--recv-buffers N (1024 per loop)]"
             + " [--recv-buffer-size BYTES (8192)] [--idle-timeout DURATION (off)] [--shutdown-timeout DURATION (5s)] "
+            + "[--unix PATH|@NAME (a Unix domain socket instead of --host/--port)] [--transport auto|io_uring|nio (auto)] "
             + ServerTls.USAGE;
     /** An HTTP server closes idle keep-alive connections after this long by default. */
     static final long HTTP_IDLE_TIMEOUT_NANOS = 60_000_000_000L;
@@ -38,10 +44,12 @@ final class NetServer implements AutoCloseable {
      * The servers' command line. {@code idleTimeoutNanos}: close a connection that neither received nor
      * sent for this long (0: never). {@code headTimeoutNanos} (HTTP): abort a connection whose request head
      * is not complete this long after its first byte (0: never); a client sending a byte now and then to
-     * keep a connection open (slowloris) resets the idle time but not this deadline.
+     * keep a connection open (slowloris) resets the idle time but not this deadline. {@code unix}: listen on
+     * this Unix domain socket path ({@code @name}: an abstract name) instead of host and port; null: TCP.
+     * {@code transport}: auto (io_uring, or NIO where io_uring is refused, said in one log line), io_uring, or nio.
      */
     record Options(String host, int port, int loops, int recvBuffers, BufferTier recvTier, long idleTimeoutNanos,
-                   long headTimeoutNanos, long shutdownTimeoutNanos, ServerTls tls) {
+                   long headTimeoutNanos, long shutdownTimeoutNanos, ServerTls tls, String unix, Transport transport) {
         static Options parse(String[] args, String usage, int defaultPort) {
             return parse(args, usage, defaultPort, false);
         }
@@ -62,40 +70,70 @@ final class NetServer implements AutoCloseable {
                     BufferTier.forSize(c.intValue("--recv-buffer-size", BufferTier.MEDIUM.size(), 64, BufferTier.LARGE.size())),
                     c.durationNanosOrOff("--idle-timeout", http ? HTTP_IDLE_TIMEOUT_NANOS : 0),
                     http ? c.durationNanosOrOff("--head-timeout", HTTP_HEAD_TIMEOUT_NANOS) : 0,
-                    c.durationNanos("--shutdown-timeout", 5_000_000_000L), ServerTls.of(c));
+                    c.durationNanos("--shutdown-timeout", 5_000_000_000L), ServerTls.of(c),
+                    c.has("--unix") ? c.value("--unix") : null, transport(c));
+        }
+
+        private static Transport transport(CommandLine c) {
+            if (!c.has("--transport")) {
+                return Transport.AUTO;
+            }
+            String v = c.value("--transport");
+            for (Transport t : Transport.values()) {
+                if (t.name().equalsIgnoreCase(v)) {
+                    return t;
+                }
+            }
+            throw ToolException.usage("--transport " + v + " is not one of auto, io_uring, nio");
         }
 
         /** The defaults, with {@code port} and {@code loops} (no idle timeout, no head deadline). */
         static Options of(String host, int port, int loops) {
-            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 0, 5_000_000_000L, null);
+            return new Options(host, port, loops, 1024, BufferTier.MEDIUM, 0, 0, 5_000_000_000L, null, null, Transport.AUTO);
         }
 
         Options withRecvBuffers(int n) {
-            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, tls);
+            return new Options(host, port, loops, n, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, tls, unix, transport);
+        }
+
+        Options withTransport(Transport t) {
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, tls, unix, t);
         }
 
         Options withTls(ServerTls t) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, t);
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, t, unix, transport);
         }
 
         Options withShutdownTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, d.toNanos(), tls);
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, d.toNanos(), tls, unix, transport);
         }
 
         Options withIdleTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, d.toNanos(), headTimeoutNanos, shutdownTimeoutNanos, tls);
+            return new Options(host, port, loops, recvBuffers, recvTier, d.toNanos(), headTimeoutNanos, shutdownTimeoutNanos, tls, unix, transport);
         }
 
         Options withHeadTimeout(Duration d) {
-            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos(), shutdownTimeoutNanos, tls);
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, d.toNanos(), shutdownTimeoutNanos, tls, unix, transport);
         }
 
         EventLoopGroup.Builder builder() {
             return EventLoopGroup.builder().threads(loops).recvBuffers(recvBuffers).recvBufferTier(recvTier)
-                    .idleTimeout(Duration.ofNanos(idleTimeoutNanos));
+                    .idleTimeout(Duration.ofNanos(idleTimeoutNanos)).transport(transport);
         }
 
-        InetSocketAddress address() {
+        Options withUnix(String pathOrName) {
+            return new Options(host, port, loops, recvBuffers, recvTier, idleTimeoutNanos, headTimeoutNanos, shutdownTimeoutNanos, tls,
+                    pathOrName, transport);
+        }
+
+        /** Where to listen: {@link #unix} as a path or an abstract {@code @name}, else host and port. */
+        SocketAddress address() {
+            if (unix != null) {
+                if (unix.isEmpty() || unix.equals("@")) {
+                    throw ToolException.usage("--unix takes a socket path, or @name for an abstract name");
+                }
+                return unix.startsWith("@") ? AbstractUnixAddress.of(unix.substring(1)) : UnixDomainSocketAddress.of(unix);
+            }
             InetSocketAddress a = new InetSocketAddress(host, port);
             if (a.isUnresolved()) {
                 throw ToolException.usage("--host " + host + " does not resolve to an address: give an IP address"
@@ -139,7 +177,7 @@ final class NetServer implements AutoCloseable {
      * and listens. Nothing stays open if any step fails.
      */
     static NetServer start(String name, Options o, BiFunction<EventLoopGroup, Options, ConnectionHandler> service) {
-        InetSocketAddress address = o.address();
+        SocketAddress address = o.address();
         EventLoopGroup group = o.builder().threadName(name + "-loop-").build();
         try {
             ConnectionHandler handler = service.apply(group, o);
@@ -170,8 +208,9 @@ final class NetServer implements AutoCloseable {
 
     String listeningLine() {
         InetSocketAddress a = listener.localAddress();
-        return name + " listening on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + options.loops()
-                + " event loop" + (options.loops() == 1 ? "" : "s") + ", io_uring; "
+        String where = a != null ? a.getAddress().getHostAddress() + ":" + a.getPort() : "unix:" + listener.address();
+        return name + " listening on " + where + " (" + options.loops()
+                + " event loop" + (options.loops() == 1 ? "" : "s") + ", " + group.transport().name().toLowerCase(Locale.ROOT) + "; "
                 + (options.tls() == null ? "" : options.tls().description() + "; ") + options.recvBuffers() + " x "
                 + options.recvTier().size() + " B receive buffers per loop)";
     }

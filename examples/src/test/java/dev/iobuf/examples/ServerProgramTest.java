@@ -6,6 +6,10 @@ import dev.iobuf.uring.testkit.ChildJvm;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server programs as users run them: a child JVM on the module path, the listening line, then SIGTERM
@@ -20,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServerProgramTest {
-    private static final Pattern LISTENING = Pattern.compile("^(\\w+) listening on 127\\.0\\.0\\.1:(\\d+) \\(2 event loops, io_uring; .*\\)$");
+    private static final Pattern LISTENING = Pattern.compile("^(\\w+) listening on 127\\.0\\.0\\.1:(\\d+) \\(2 event loops, (io_uring|nio); .*\\)$");
 
     private static int port(String listeningLine) {
         Matcher m = LISTENING.matcher(listeningLine);
@@ -55,6 +60,25 @@ class ServerProgramTest {
     }
 
     @Test
+    void echoServerOnAUnixSocketStopsCleanlyAndRemovesItsSocketFile(@TempDir Path dir) throws Exception {
+        Path path = dir.resolve("echo.sock");
+        try (ChildJvm server = ChildJvm.onModulePath(EchoServer.class).start("--unix", path.toString(), "--loops", "2")) {
+            assertThat(server.awaitLine("EchoServer listening on ", Duration.ofSeconds(20)))
+                    .startsWith("EchoServer listening on unix:" + path + " (2 event loops, io_uring; ");
+            for (int i = 0; i < 3; i++) {
+                try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                    byte[] msg = NetTestKit.pattern(100_000, i);
+                    NetTestKit.writeAsync(Channels.newOutputStream(ch), msg);
+                    assertThat(NetTestKit.readExactly(Channels.newInputStream(ch), msg.length)).isEqualTo(msg);
+                }
+            }
+            server.signal("TERM");
+            assertCleanShutdown(server.await(Duration.ofSeconds(20)), "EchoServer", "SIGTERM", 3);
+        }
+        assertThat(path).as("the server removed its socket file").doesNotExist();
+    }
+
+    @Test
     void httpServerStopsCleanlyOnSigintWithAClientStillConnected() throws Exception {
         try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).start("--host", "127.0.0.1", "--port", "0", "--loops", "2");
              HttpTestClient client = new HttpTestClient(port(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20))))) {
@@ -67,6 +91,30 @@ class ServerProgramTest {
             assertCleanShutdown(r, "HttpServer", "SIGINT", 1);
             assertThat(client.endsNext()).as("the server closed the kept-alive connection").isTrue();
         }
+    }
+
+    @Test
+    void httpServerServesOverNioWhenAskedAndSaysSoInItsStartLine() throws Exception {
+        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).start("--host", "127.0.0.1", "--port", "0", "--loops",
+                "2", "--transport", "nio")) {
+            String line = server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20));
+            assertThat(line).contains("(2 event loops, nio; ");
+            try (HttpTestClient client = new HttpTestClient(port(line))) {
+                client.send(HttpTestClient.GET.repeat(3));
+                for (int i = 0; i < 3; i++) {
+                    assertThat(HttpTestClient.masked(client.read())).isEqualTo(HttpTestClient.expected(HttpReply.OK));
+                }
+            }
+            server.signal("TERM");
+            assertCleanShutdown(server.await(Duration.ofSeconds(20)), "HttpServer", "SIGTERM", 1);
+        }
+    }
+
+    @Test
+    void anUnknownTransportIsAUsageError() throws Exception {
+        ToolTestSupport.Run r = run(HttpServer::run, "--transport", "epoll");
+        assertThat(r.code()).as("%s", r).isEqualTo(2);
+        assertThat(r.err()).contains("--transport epoll is not one of auto, io_uring, nio");
     }
 
     @Test

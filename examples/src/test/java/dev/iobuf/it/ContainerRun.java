@@ -14,6 +14,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame.OutputType;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -136,6 +137,39 @@ final class ContainerRun {
     ContainerRun timeout(Duration limit) {
         timeout = limit;
         return this;
+    }
+
+    /**
+     * Example server {@code mainClass} as a long-running container (started by the caller, which waits for
+     * its {@code <mainClass> listening on} line): same image, mounts and JVM options as {@link #example},
+     * under {@code profile} as {@code uid}. No network: the caller picks one.
+     */
+    @SuppressWarnings("resource") // closed by the caller
+    static GenericContainer<?> server(String mainClass, SeccompProfile profile, int uid, String... args) {
+        List<String> command = new ArrayList<>();
+        Path jdk = ItSettings.hostJdk();
+        command.add(jdk == null ? "java" : jdk.resolve("bin/java").toString());
+        command.addAll(QUICK_JVM);
+        command.addAll(List.of(NATIVE_ACCESS, "--module-path", modulePath(), "-m", EXAMPLES + "/" + EXAMPLES + "." + mainClass));
+        command.addAll(List.of(args));
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(ItSettings.image()))
+                .withImagePullPolicy(image -> false)
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withUser(uid + ":" + uid);
+                    String securityOpt = profile.securityOpt();
+                    if (securityOpt != null) {
+                        cmd.getHostConfig().withSecurityOpts(List.of(securityOpt));
+                    }
+                })
+                .withCommand(command.toArray(String[]::new))
+                .waitingFor(Wait.forLogMessage(mainClass + " listening on .*\\n", 1).withStartupTimeout(Duration.ofSeconds(60)));
+        if (jdk != null) {
+            c.withFileSystemBind(jdk.toString(), jdk.toString(), BindMode.READ_ONLY);
+        }
+        for (Path jar : ItSettings.jars()) {
+            c.withFileSystemBind(jar.toString(), LIB + "/" + jar.getFileName(), BindMode.READ_ONLY);
+        }
+        return c;
     }
 
     /** Starts the container, waits for it to exit, returns its exit code and output, removes it. */

@@ -3,17 +3,12 @@ package dev.iobuf.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.output.OutputFrame.OutputType;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The echo server and its client in two containers on a user-defined Docker network (a bridge; the
@@ -22,7 +17,8 @@ import org.testcontainers.utility.DockerImageName;
  * 1 .. 20,000 bytes (crossing the 8 KiB provided-buffer size) and checks every echo byte for byte. Then
  * the server container is stopped the way Docker stops containers, with SIGTERM: the server shuts down
  * gracefully and its last lines show every counter at zero. And with io_uring blocked by seccomp, the
- * server fails at start with one line.
+ * server asked for io_uring ({@code --transport io_uring}) fails at start with one line (NioFallbackIT
+ * shows the default, which serves over NIO there).
  */
 class EchoNetworkIT {
     private static final int UNPRIVILEGED = 1000;
@@ -69,7 +65,7 @@ class EchoNetworkIT {
 
     @Test
     void blockedIoUringStopsTheServerAtStartWithOneLine() {
-        ContainerResult r = ContainerRun.example("EchoServer").args("--port", String.valueOf(PORT))
+        ContainerResult r = ContainerRun.example("EchoServer").args("--port", String.valueOf(PORT), "--transport", "io_uring")
                 .seccomp(SeccompProfile.IO_URING_EPERM).user(UNPRIVILEGED).run();
         assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
         assertThat(r.stdout()).as("%s", r).isEmpty();
@@ -77,33 +73,12 @@ class EchoNetworkIT {
                 .startsWith("EchoServer: ").contains("EPERM").contains("io_uring is blocked").doesNotContain("\tat ");
     }
 
-    /** The server as a long-running container: same image, mounts and JVM options as {@link ContainerRun}. */
+    /** The server as a long-running container on {@code network} (see {@link ContainerRun#server}). */
     @SuppressWarnings("resource") // closed by the test
     private static GenericContainer<?> echoServer(Network network) {
-        List<String> command = new ArrayList<>();
-        Path jdk = ItSettings.hostJdk();
-        command.add(jdk == null ? "java" : jdk.resolve("bin/java").toString());
-        command.addAll(ContainerRun.QUICK_JVM);
-        command.addAll(List.of(ContainerRun.NATIVE_ACCESS, "--module-path", modulePath(),
-                "-m", ContainerRun.EXAMPLES + "/" + ContainerRun.EXAMPLES + ".EchoServer",
-                "--port", String.valueOf(PORT), "--loops", "2"));
-        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(ItSettings.image()))
-                .withImagePullPolicy(image -> false)
+        return ContainerRun.server("EchoServer", SeccompProfile.DOCKER_DEFAULT, UNPRIVILEGED,
+                        "--port", String.valueOf(PORT), "--loops", "2")
                 .withNetwork(network)
-                .withNetworkAliases(ALIAS)
-                .withCreateContainerCmdModifier(cmd -> cmd.withUser(UNPRIVILEGED + ":" + UNPRIVILEGED))
-                .withCommand(command.toArray(String[]::new))
-                .waitingFor(Wait.forLogMessage("EchoServer listening on .*\\n", 1).withStartupTimeout(Duration.ofSeconds(60)));
-        if (jdk != null) {
-            c.withFileSystemBind(jdk.toString(), jdk.toString(), BindMode.READ_ONLY);
-        }
-        for (Path jar : ItSettings.jars()) {
-            c.withFileSystemBind(jar.toString(), ContainerRun.LIB + "/" + jar.getFileName(), BindMode.READ_ONLY);
-        }
-        return c;
-    }
-
-    private static String modulePath() {
-        return String.join(":", ItSettings.jars().stream().map(jar -> ContainerRun.LIB + "/" + jar.getFileName()).toList());
+                .withNetworkAliases(ALIAS);
     }
 }

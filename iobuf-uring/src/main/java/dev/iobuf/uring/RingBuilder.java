@@ -24,6 +24,7 @@ public final class RingBuilder {
     int sqPollIdleMillis = 1000;
     int sqPollCpu = -1;
     Boolean registerRingFd;
+    boolean noIowait;
 
     RingBuilder() {
     }
@@ -107,6 +108,18 @@ public final class RingBuilder {
     /** Registers the ring fd (IORING_REGISTER_RING_FDS, Linux 5.18) so each enter skips an fd lookup. */
     public RingBuilder registerRingFd(boolean on) {
         this.registerRingFd = on;
+        return this;
+    }
+
+    /**
+     * Waits that are not accounted as iowait (IORING_ENTER_NO_IOWAIT on every waiting enter) where the kernel
+     * offers {@link RingFeature#NO_IOWAIT} (Linux 6.15); default false. Unlike the setup flags this is a flag of
+     * each wait, so an older kernel is no error: the flag is simply not passed there (check with
+     * {@link Ring#has(RingFeature)}). For rings that mostly wait on sockets: since Linux 6.10 the kernel counts
+     * a wait with requests in flight (a multishot receive, say) as iowait, so an idle server shows 100% iowait.
+     */
+    public RingBuilder noIowait(boolean on) {
+        this.noIowait = on;
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.iobuf.uring;
 
 import static dev.iobuf.liburing.LibUring.*;
+import static dev.iobuf.liburing.NewerKernelConstants.IORING_ENTER_NO_IOWAIT;
 
 import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.Syscalls;
@@ -31,6 +32,8 @@ final class RingEnter {
     private int enterFd;
     private int enterFlags;
     private int ringFdIndex = -1;
+    /** Added to every waiting enter: IORING_ENTER_NO_IOWAIT when asked for and offered, else 0. */
+    private int waitFlags;
     private long calls;
 
     RingEnter(int fd, int setupFlags, int features, int cqEntries, Thread owner, MemorySegment errno, Arena arena) {
@@ -92,6 +95,16 @@ final class RingEnter {
         ringFdIndex = -1;
     }
 
+    /** Waits from now on are not accounted as iowait (the caller checked RingFeature.NO_IOWAIT). */
+    void waitWithoutIowait() {
+        waitFlags = IORING_ENTER_NO_IOWAIT();
+    }
+
+    /** Whether waits pass IORING_ENTER_NO_IOWAIT. */
+    boolean waitsWithoutIowait() {
+        return waitFlags != 0;
+    }
+
     boolean isRingFdRegistered() {
         return ringFdIndex >= 0;
     }
@@ -109,7 +122,7 @@ final class RingEnter {
         boolean onOwner = Thread.currentThread() == owner;
         // A registered ring fd is an index into the registering thread's table: others use the fd.
         int target = onOwner ? enterFd : fd;
-        int all = flags | (onOwner ? enterFlags : 0);
+        int all = flags | (onOwner ? enterFlags : 0) | ((flags & IORING_ENTER_GETEVENTS()) != 0 ? waitFlags : 0);
         MemorySegment arg = MemorySegment.NULL;
         long argSize = 0;
         if (timeoutNanos >= 0 && (flags & IORING_ENTER_GETEVENTS()) != 0 && (features & IORING_FEAT_EXT_ARG()) != 0) {

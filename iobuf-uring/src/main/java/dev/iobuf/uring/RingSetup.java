@@ -43,6 +43,9 @@ final class RingSetup {
                 Syscalls.close(fd);
                 throw e;
             }
+            if (b.noIowait && ring.has(RingFeature.NO_IOWAIT)) {
+                ring.ringEnter().waitWithoutIowait();
+            }
             if (!Boolean.FALSE.equals(b.registerRingFd)) {
                 registerRingFd(ring, b);
             }

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Assumptions;
  * with setpriv, from a world-readable copy of the class path). Aborts the test loudly where util-linux is
  * missing or the user keeps CAP_IPC_LOCK.
  */
-final class UnprivilegedChild {
+public final class UnprivilegedChild {
     private UnprivilegedChild() {
     }
 
-    /** The child's output lines; fails the test if it does not exit 0 within 30 s. */
-    static List<String> run(long memlockLimit, Class<?> main) throws IOException, InterruptedException {
+    /** The child's output lines ({@code args}: its command line); fails the test if it does not exit 0 within 30 s. */
+    public static List<String> run(long memlockLimit, Class<?> main, String... args) throws IOException, InterruptedException {
         Path prlimit = which("prlimit");
         boolean root = "root".equals(System.getProperty("user.name"));
         List<String> cmd = new ArrayList<>(List.of(prlimit.toString(), "--memlock=" + memlockLimit + ":" + memlockLimit));
@@ -40,6 +40,7 @@ final class UnprivilegedChild {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData", "-Xshare:auto",
                     "-Djava.io.tmpdir=/tmp", "-cp", cp.classPath(), main.getName()));
+            cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(cp.dir().toFile());
             pb.environment().put("HOME", "/tmp");
             Process p = pb.start();

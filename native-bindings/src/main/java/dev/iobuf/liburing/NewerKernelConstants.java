@@ -65,6 +65,15 @@ public final class NewerKernelConstants {
 
 
     /**
+     * Enter flag: this wait is not accounted as iowait (an idle event loop is idle, not waiting for a disk).
+     * Linux 6.15, announced by {@link #IORING_FEAT_NO_IOWAIT()}.
+     * @return {@code 1 << 7}
+     */
+    public static int IORING_ENTER_NO_IOWAIT() {
+        return 1 << 7;
+    }
+
+    /**
      * CQE flag: the incrementally consumed buffer has more room and stays with the kernel. Linux 6.12.
      * @return {@code 1 << 4}
      */

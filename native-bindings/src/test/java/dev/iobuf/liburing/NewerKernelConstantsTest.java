@@ -37,6 +37,7 @@ class NewerKernelConstantsTest {
             entry("IORING_FEAT_MIN_TIMEOUT", new Check("6.12", "feature")),
             entry("IORING_FEAT_RW_ATTR", new Check("6.14", "feature")),
             entry("IORING_FEAT_NO_IOWAIT", new Check("6.15", "feature")),
+            entry("IORING_ENTER_NO_IOWAIT", new Check("6.15", "enter")),
             entry("IOU_PBUF_RING_INC", new Check("6.12", "pbuf ring flag")),
             entry("IORING_REGISTER_PBUF_STATUS", new Check("6.8", "register")),
             // CQE and SQE flags: the kernel reports or rejects them only inside an operation; the io_uring layer's
@@ -96,6 +97,7 @@ class NewerKernelConstantsTest {
                         case "setup" -> setupAccepts(value);
                         case "pbuf ring flag" -> pbufRingAccepts(arena, fd, value);
                         case "register" -> pbufStatusAnswers(arena, fd, value);
+                        case "enter" -> enterAccepts(fd, value);
                         default -> true; // checked by the io_uring layer's test named in CHECKS
                     };
                     if (!ok) {
@@ -121,6 +123,7 @@ class NewerKernelConstantsTest {
             try {
                 assertThat(setupAccepts(1 << 30)).as("an undefined setup flag").isFalse();
                 assertThat(pbufRingAccepts(arena, fd, 1 << 15)).as("an undefined buffer-ring flag").isFalse();
+                assertThat(enterAccepts(fd, 1 << 30)).as("an undefined enter flag").isFalse();
                 MemorySegment probe = arena.allocate(io_uring_probe.sizeof() + PROBE_OPS * io_uring_probe_op.sizeof(), 8);
                 assertThat(Syscalls.ioUringRegister(fd, LibUring.IORING_REGISTER_PROBE(), probe, PROBE_OPS)).isZero();
                 assertThat(supported(probe, 200)).as("opcode 200").isFalse();
@@ -128,6 +131,11 @@ class NewerKernelConstantsTest {
                 Syscalls.close(fd);
             }
         }
+    }
+
+    /** An io_uring_enter that submits and waits for nothing, with {@code flag}: unknown flags are EINVAL. */
+    private static boolean enterAccepts(int fd, int flag) {
+        return Syscalls.ioUringEnter(Syscalls.threadErrnoState(), fd, 0, 0, flag, MemorySegment.NULL, 0) >= 0;
     }
 
     private static Map<String, Integer> constants() {

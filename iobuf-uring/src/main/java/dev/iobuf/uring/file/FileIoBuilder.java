@@ -91,7 +91,8 @@ public final class FileIoBuilder {
     /**
      * Caps io-wq worker threads per ring (IORING_REGISTER_IOWQ_MAX_WORKERS, Linux 5.15): {@code bounded}
      * for regular file I/O, {@code unbounded} for the rest; 0 keeps the kernel's limit. Without a cap a
-     * burst of buffered writes can start thousands of {@code iou-wrk} threads.
+     * burst of buffered writes can start thousands of {@code iou-wrk} threads. Set through
+     * {@link dev.iobuf.uring.IoWorkerCaps}, like the network runtime's.
      */
     public FileIoBuilder maxWorkers(int bounded, int unbounded) {
         if (bounded < 0 || unbounded < 0) {

@@ -146,13 +146,13 @@ final class Acceptor {
             counters.acceptsOutOfFds++;
             long pause = outOfFds.failed();
             if (outOfFds.shouldReport(now)) {
-                LoopLog.log(LOG, System.Logger.Level.WARNING, AcceptBackoff.message(name, l.owner.localAddress(), result,
+                LoopLog.log(LOG, System.Logger.Level.WARNING, AcceptBackoff.message(name, l.owner.address(), result,
                         outOfFds.takeFailures(), EventLoop.LOG_INTERVAL_NANOS));
             }
             return pause;
         }
         if (errorLog.permits(now)) {
-            LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": accept on " + l.owner.localAddress() + " failed: "
+            LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": accept on " + l.owner.address() + " failed: "
                     + Errno.name(result) + "; retrying in 100 ms (" + errorLog.takeSuppressed() + " more failures since "
                     + "the last report)");
         }
@@ -230,7 +230,9 @@ final class Acceptor {
             if (l != null) {
                 listeners[slot] = null;
                 open--;
-                Sockets.close(l.fd);
+                if (l.owner.releaseFd()) {
+                    Sockets.close(l.fd);
+                }
                 counters.fdsClosed++;
                 l.owner.loopStopped();
             }
@@ -240,7 +242,11 @@ final class Acceptor {
     private void close(LoopListener l) {
         if (!l.closeSubmitted) {
             l.closeSubmitted = true;
-            ring.nextSqe().close(l.fd).userData(l.userData(Op.LISTENER_CLOSE));
+            if (l.owner.releaseFd()) {
+                ring.nextSqe().close(l.fd).userData(l.userData(Op.LISTENER_CLOSE));
+            } else {
+                onClosed(l);            // the shared Unix fd: another loop still accepts on it and closes it last
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UringException;
 import java.lang.foreign.MemorySegment;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,11 +14,11 @@ import java.util.concurrent.CompletableFuture;
 final class ClientConnect {
     private final Connection c;
     private final ConnectionServices services;
-    private final InetSocketAddress remote;
+    private final SocketAddress remote;
     private final CompletableFuture<Connection> future;
     private boolean pending;
 
-    ClientConnect(Connection c, ConnectionServices services, InetSocketAddress remote,
+    ClientConnect(Connection c, ConnectionServices services, SocketAddress remote,
                   CompletableFuture<Connection> future) {
         this.c = c;
         this.services = services;
@@ -29,7 +29,7 @@ final class ClientConnect {
     /** Submits the connect (and its link timeout if {@code timeoutNanos > 0}). */
     void start(long timeoutNanos) {
         MemorySegment sockaddr = services.scratch().sockaddr(c.slot);
-        int length = SocketAddresses.encode(remote, sockaddr);
+        int length = SocketAddresses.encodeAny(remote, sockaddr);
         Sqe sqe = services.ring().nextSqe().connectUnsafe(c.fd(), sockaddr.address(), length).userData(c.userData(Op.CONNECT));
         pending = true;
         c.inflight++;

@@ -8,12 +8,12 @@ import dev.iobuf.uring.UringException;
 import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * One TCP connection of an {@link EventLoop}, accepted by a {@link Listener} or made by
+ * One TCP or Unix domain socket connection of an {@link EventLoop}, accepted by a {@link Listener} or made by
  * {@link EventLoopGroup#connect}. Its handler's callbacks and every method here that changes it run on
  * the loop's thread; from another thread use {@link #execute(Consumer)}, {@link #close()} or
  * {@link #abort()} (those hand over to the loop). Calling a loop-only method from another thread throws
@@ -28,9 +28,9 @@ import java.util.function.Consumer;
  *
  * <p>Inside, a connection is the owner of its completions ({@link #complete}: the loop finds it by the
  * slot and generation in the user_data, one lookup) and of its life cycle; its {@link ReceiveHalf} and
- * {@link SendHalf} do the receiving and sending with the loop services they were built with.
+ * {@link SendHalf} do the receiving and sending with the loop services they were built with ({@link NioConnection}: NIO's).
  */
-public final class Connection {
+public sealed class Connection permits NioConnection {
     static final int CONNECTING = 0;
     static final int OPEN = 1;
     static final int DRAINING = 2;
@@ -45,25 +45,31 @@ public final class Connection {
     private final int fd;
     private final ConnectionHandler handler;
     private final boolean client;
-    private final ReceiveHalf recv;
+    private final Receiving recv;
     private final SendHalf send;
     private final TlsLink tls;
     int slot;
     int generation;
-    private volatile int state;
-    private CloseReason reason;
-    private Throwable failure;
+    volatile int state;
+    CloseReason reason;
+    Throwable failure;
     private boolean opened;
     /** Operations submitted whose last completion has not arrived (the fd is closed when this is 0). */
     int inflight;
     private boolean shutdownTried;
 
-    /** A client's connect, or null. */
-    private ClientConnect connect;
+    /** A client's connect (io_uring), or null. */
+    ClientConnect connect;
 
     private Object attachment;
 
     Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client) {
+        this(services, fd, handler, client, c -> new ReceiveHalf(c, services.recvBuffers(), services.work(), services.counters()),
+                c -> new SendHalf(c, services));
+    }
+
+    Connection(ConnectionServices services, int fd, ConnectionHandler handler, boolean client,     // halves made for this
+               java.util.function.Function<Connection, Receiving> receives, java.util.function.Function<Connection, SendHalf> sends) {
         this.loop = services.loop();
         this.services = services;
         this.fd = fd;
@@ -71,8 +77,8 @@ public final class Connection {
         this.tls = handler instanceof TlsBound b ? new TlsLink(this, b.config(), b.remote(), services.tls()) : null;
         this.client = client;
         this.state = client ? CONNECTING : OPEN;
-        this.recv = new ReceiveHalf(this, services.recvBuffers(), services.work(), services.counters());
-        this.send = new SendHalf(this, services);
+        this.recv = receives.apply(this);
+        this.send = sends.apply(this);
     }
 
     // ================================================================ public API
@@ -97,7 +103,7 @@ public final class Connection {
         return client;
     }
 
-    /** The socket fd (for diagnostics and socket options; do not read, write or close it). */
+    /** The socket fd (for diagnostics; do not read, write or close it); -1 on NIO, whose JDK channel owns it. */
     public int fd() {
         return fd;
     }
@@ -112,14 +118,24 @@ public final class Connection {
         return failure;
     }
 
-    /** The local address (a getsockname call), or {@code null} once closed. */
+    /** The local IP address (getsockname), or {@code null} once closed or over a Unix socket ({@link #localSocketAddress()}). */
     public InetSocketAddress localAddress() {
-        return state == CLOSED ? null : Sockets.localAddress(fd);
+        return localSocketAddress() instanceof InetSocketAddress inet ? inet : null;
     }
 
-    /** The peer's address (a getpeername call), or {@code null} once closed or before connected. */
+    /** The peer's IP address (getpeername), or {@code null} once closed, before connected or over a Unix socket. */
     public InetSocketAddress remoteAddress() {
-        return state == CLOSED ? null : Sockets.remoteAddress(fd);
+        return remoteSocketAddress() instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    /** The local address, IP or Unix ({@link java.net.UnixDomainSocketAddress}, {@link AbstractUnixAddress}), or null once closed. */
+    public SocketAddress localSocketAddress() {
+        return state == CLOSED ? null : Sockets.localSocketAddress(fd);
+    }
+
+    /** The peer's address, IP or Unix (an unbound Unix client: {@code UnixDomainSocketAddress.of("")}), or null once closed. */
+    public SocketAddress remoteSocketAddress() {
+        return state == CLOSED ? null : Sockets.remoteSocketAddress(fd);
     }
 
     /** The TLS side (ALPN, session) of a connection made with a {@link TlsConfig}, or {@code null}. */
@@ -176,7 +192,6 @@ public final class Connection {
 
     /**
      * Queues as many of the {@code length} bytes as fit now (copied). Loop thread.
-     *
      * @return bytes queued (0 when closing or full; {@link ConnectionHandler#onWritable} then follows)
      */
     public int writeSome(MemorySegment src, long offset, int length) {
@@ -205,10 +220,7 @@ public final class Connection {
      */
     public int writableBytes() {
         checkLoop();
-        if (!acceptsWrites()) {
-            return 0;
-        }
-        return send.writableBytes();
+        return acceptsWrites() ? send.writableBytes() : 0;
     }
 
     /**
@@ -222,8 +234,8 @@ public final class Connection {
 
     /**
      * Sets a socket option on this connection now (setsockopt). Loop thread.
-     *
-     * @throws IllegalArgumentException if {@link SocketOptions} does not list it or the value is out of its range
+     * @throws IllegalArgumentException if {@link SocketOptions} does not list it, the value is out of its range, or
+     *         it does not apply to a Unix domain socket (only SO_RCVBUF, SO_SNDBUF and SO_LINGER do)
      */
     public <T> void setOption(java.net.SocketOption<T> option, T value) {
         checkLoop();
@@ -243,7 +255,7 @@ public final class Connection {
      * {@code onData} returns the same handle. Retained buffers are lent by the loop's ring: a handler that
      * keeps many makes receives wait for buffers ({@code -ENOBUFS}, recovered once released). Loop thread.
      *
-     * @throws IllegalStateException outside {@code onData}
+     * @throws IllegalStateException outside {@code onData}, or on a TLS connection (its {@code onData} gets decrypted copies)
      */
     public long retain() {
         checkLoop();
@@ -329,10 +341,8 @@ public final class Connection {
     }
 
     /**
-     * Runs {@code task} with this connection on its loop, unless the connection is closed by then: the
-     * way to write from another thread ({@code c.execute(x -> x.write(bytes))}). Any thread; allocates one
-     * queue node.
-     *
+     * Runs {@code task} with this connection on its loop, unless the connection is closed by then: the way to
+     * write from another thread ({@code c.execute(x -> x.write(bytes))}). Any thread; allocates one queue node.
      * @throws java.util.concurrent.RejectedExecutionException if the loop has terminated
      */
     public void execute(Consumer<? super Connection> task) {
@@ -364,7 +374,7 @@ public final class Connection {
         return (s == OPEN || s == CONNECTING) && !send.outputShutdown();
     }
 
-    ReceiveHalf receive() {
+    Receiving receive() {
         return recv;
     }
 
@@ -436,11 +446,6 @@ public final class Connection {
         if (connect != null && state < CLOSING) {
             connect.established();
         }
-    }
-
-    void startConnect(InetSocketAddress address, CompletableFuture<Connection> future, long timeoutNanos) {
-        connect = new ClientConnect(this, services, address, future);
-        connect.start(timeoutNanos);
     }
 
     /** The connect failed or timed out: close with {@code cause}. */
@@ -558,7 +563,7 @@ public final class Connection {
     }
 
     /** The fd is closed: give everything back and tell the handler. */
-    private void onClosed(int result) {
+    void onClosed(int result) {
         inflight--;
         state = CLOSED;
         if (result < 0) {

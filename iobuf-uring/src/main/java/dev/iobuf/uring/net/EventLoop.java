@@ -6,13 +6,14 @@ import static dev.iobuf.uring.net.LoopLifecycle.TERMINATING;
 
 import dev.iobuf.uring.CompletionCursor;
 import dev.iobuf.uring.EventFdWaker;
+import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.SetupFlag;
 import dev.iobuf.uring.Sqe;
 import dev.iobuf.uring.UringException;
 import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +42,12 @@ import java.util.concurrent.TimeoutException;
  * <p>Thread rules: {@link #execute}, {@link #counters()}, {@link #inEventLoop()}, {@link #release(long)}
  * and {@link #connect} may be called from any thread; the timer methods and {@link #retainedBuffer(long)}
  * only on the loop's thread (from a handler or a task).
+ *
+ * <p>This class is the io_uring transport's loop; {@link NioEventLoop} (the JDK NIO transport, a
+ * {@code Selector} instead of a ring) overrides how a loop runs, wakes, connects and keeps its buffers,
+ * and shares the rest: tasks, timers' API, lifecycle, counters.
  */
-public final class EventLoop implements Executor {
+public sealed class EventLoop implements Executor permits NioEventLoop {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     /** A failure that can repeat is logged at most once per this interval (with a count of the others). */
     static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
@@ -51,11 +56,11 @@ public final class EventLoop implements Executor {
 
     private final EventLoopGroup group;
     private final int index;
-    private final LoopConfig config;
+    final LoopConfig config;
     private final Thread thread;
-    private final TaskQueue tasks = new TaskQueue();
-    private final LoopCounters counters = new LoopCounters();
-    private final LoopLifecycle lifecycle;
+    final TaskQueue tasks = new TaskQueue();
+    final LoopCounters counters = new LoopCounters();
+    final LoopLifecycle lifecycle;
 
     // ---- owned by the loop thread, made in init() (the fields below res: its parts, read on every turn)
     private final LoopResources res;
@@ -66,11 +71,17 @@ public final class EventLoop implements Executor {
     private ConnectionTable connections;
     private TurnWork work;
     private Acceptor acceptor;
-    private final Timers timers = new Timers();
+    final Timers timers;
     private StrayCompletions strays;
     private LoopMonitor monitor;
 
     EventLoop(EventLoopGroup group, int index, LoopConfig config) {
+        this(group, index, config, new Timers());
+    }
+
+    /** A loop with {@code timers} (another transport brings its own kind). */
+    EventLoop(EventLoopGroup group, int index, LoopConfig config, Timers timers) {
+        this.timers = timers;
         this.group = group;
         this.index = index;
         this.config = config;
@@ -128,8 +139,13 @@ public final class EventLoop implements Executor {
         }
         tasks.offer(task);
         if (!inEventLoop()) {
-            wakeup.wake();
+            wake();
         }
+    }
+
+    /** Wakes the loop if it may be blocked waiting for work (another thread handed it a task). */
+    void wake() {
+        wakeup.wake();
     }
 
     /**
@@ -172,18 +188,16 @@ public final class EventLoop implements Executor {
      * @return completes with the open connection (after {@code handler.onOpen}, on this loop's thread), or
      *         with a {@link UringException} ({@code ECONNREFUSED}, {@code ETIMEDOUT}, ...)
      */
-    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler) {
+    public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler) {
         Objects.requireNonNull(remote, "remote");
         Objects.requireNonNull(handler, "handler");
-        if (remote.isUnresolved()) {
-            throw new IllegalArgumentException(remote + " is unresolved: resolve the host name first");
-        }
+        SocketAddresses.familyOf(remote);       // IP (resolved) or Unix, else IllegalArgumentException
         CompletableFuture<Connection> future = new CompletableFuture<>();
         Runnable start = () -> {
             if (lifecycle.state() != RUNNING) {
                 future.completeExceptionally(new RejectedExecutionException("event loop " + index + " is shutting down"));
             } else {
-                res.connect(remote, handler, future);
+                startConnect(remote, handler, future);
             }
         };
         if (inEventLoop()) {
@@ -206,7 +220,7 @@ public final class EventLoop implements Executor {
      */
     public MemorySegment retainedBuffer(long handle) {
         checkLoop("retainedBuffer");
-        return recv.retainedBuffer(handle);
+        return retainedSegment(handle);
     }
 
     /**
@@ -220,14 +234,14 @@ public final class EventLoop implements Executor {
      */
     public CompletionStage<Void> release(long handle) {
         if (inEventLoop()) {
-            recv.release(handle);
+            releaseRetained(handle);
             return RELEASED;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             execute(() -> {
                 try {
-                    recv.release(handle);
+                    releaseRetained(handle);
                     done.complete(null);
                 } catch (RuntimeException e) {
                     done.completeExceptionally(e);
@@ -254,11 +268,11 @@ public final class EventLoop implements Executor {
             return done;
         }
         if (inEventLoop()) {
-            return res.snapshot(timers.size());
+            return snapshot();
         }
         CompletableFuture<NetCounters> f = new CompletableFuture<>();
         try {
-            execute(() -> f.complete(res.snapshot(timers.size())));
+            execute(() -> f.complete(snapshot()));
             return f.get(5, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             return lifecycle.awaitFinalCounters();
@@ -279,13 +293,36 @@ public final class EventLoop implements Executor {
         return "EventLoop[" + index + ", " + thread.getName() + ", " + lifecycle + "]";
     }
 
+    // ================================================================ the transport-specific steps
+
+    /** Opens a socket and connects it to {@code remote} (loop thread, running). */
+    void startConnect(SocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
+        res.connect(remote, handler, future);
+    }
+
+    /** {@link #retainedBuffer}, on the loop thread. */
+    MemorySegment retainedSegment(long handle) {
+        return recv.retainedBuffer(handle);
+    }
+
+    /** {@link #release}, on the loop thread. */
+    void releaseRetained(long handle) {
+        recv.release(handle);
+    }
+
+    /** The counters now, on the loop thread. */
+    NetCounters snapshot() {
+        return res.snapshot(timers.size());
+    }
+
     // ================================================================ the loop
 
+    /** The loop thread's whole life: set up, serve until shut down, tear down (each step the transport's). */
     private void run() {
         try {
             init();
         } catch (Throwable t) {
-            res.close();
+            closeResources();
             lifecycle.failedToStart(t);
             return;
         }
@@ -297,8 +334,7 @@ public final class EventLoop implements Executor {
             // Cleanup first: closing sockets needs no new fd, no class loading, no log. Then the log line
             // (guarded: out of fds a log call may fail) and the group, which tells its users.
             lifecycle.state(SHUTTING_DOWN);
-            acceptor.closeAbruptly();
-            res.closeAbruptly();
+            closeAbruptly();
             LoopLog.log(LOG, System.Logger.Level.ERROR, "event loop " + index + " failed; its connections and "
                     + "listening sockets are closed", t);
             group.loopFailed(this, t);
@@ -307,7 +343,8 @@ public final class EventLoop implements Executor {
         }
     }
 
-    private void init() {
+    /** Makes what the loop serves with, on its thread; on failure {@link #closeResources} frees what was made. */
+    void init() {
         res.open(this);
         ring = res.ring;
         wakeup = res.wakeup;
@@ -325,7 +362,8 @@ public final class EventLoop implements Executor {
         work.now(System.nanoTime());
     }
 
-    private void loop() {
+    /** Serves until shut down (turns: tasks, the turn's work, wait, completions). */
+    void loop() {
         CompletionCursor cursor = ring.completions();
         while (true) {
             runTasks();
@@ -403,7 +441,9 @@ public final class EventLoop implements Executor {
     void addListener(Listener owner, int fd) {
         counters.fdsOpened++;
         if (lifecycle.state() != RUNNING) {
-            Sockets.close(fd);
+            if (owner.releaseFd()) {
+                Sockets.close(fd);
+            }
             counters.fdsClosed++;
             owner.loopStopped();
             return;
@@ -431,12 +471,44 @@ public final class EventLoop implements Executor {
             return;
         }
         lifecycle.state(SHUTTING_DOWN);
+        stopAccepting();
+        turnWork().stopIdleSweeps();
+        timers.disarmAll();
+        closeConnections(true);
+        timers.arm(Math.max(0, deadlineNanos - System.nanoTime()), () -> closeConnections(false));
+    }
+
+    /** Stops every listener and datagram socket of this loop (shutdown). */
+    void stopAccepting() {
         acceptor.stopAll();
         res.datagrams.stopAll();
-        work.stopIdleSweeps();
-        timers.disarmAll();
-        res.closeAll(true);
-        timers.arm(Math.max(0, deadlineNanos - System.nanoTime()), () -> res.closeAll(false));
+    }
+
+    TurnWork turnWork() {
+        return work;
+    }
+
+    /** Starts closing every connection: gracefully (send what is queued), or not. */
+    void closeConnections(boolean graceful) {
+        res.closeAll(graceful);
+    }
+
+    /** The loop failed: close every listener and connection now, without the ring (it is going away). */
+    void closeAbruptly() {
+        acceptor.closeAbruptly();
+        res.closeAbruptly();
+    }
+
+    /** Receive buffers a handler never released: reclaimed and counted as leaked (teardown). */
+    void reclaimRetained() {
+        if (recv != null) {
+            res.reclaimRetained();
+        }
+    }
+
+    /** Frees what {@link #init} made (also after a partial start). */
+    void closeResources() {
+        res.close();
     }
 
     private void teardown() {
@@ -446,12 +518,10 @@ public final class EventLoop implements Executor {
         } catch (Throwable t) {
             LoopLog.log(LOG, System.Logger.Level.WARNING, "a task failed during the shutdown of loop " + index, t);
         }
-        if (recv != null) {
-            res.reclaimRetained();
-        }
+        reclaimRetained();
         timers.clear();
-        res.close();
-        NetCounters last = res.snapshot(timers.size());
+        closeResources();
+        NetCounters last = snapshot();
         monitor.stop();
         lifecycle.terminated(last);
         tasks.runAll(counters);     // tasks that slipped in after the last turn: they find everything closed
@@ -490,6 +560,11 @@ public final class EventLoop implements Executor {
     /** Whether the loop's ring got {@code flag} (tests check the setup). Loop thread. */
     boolean has(SetupFlag flag) {
         return ring.has(flag);
+    }
+
+    /** The io-wq caps in force for this loop's thread, read back from the kernel (tests check them). Loop thread. */
+    IoWorkerCaps ioWorkerCaps() {
+        return IoWorkerCaps.apply(ring, new IoWorkerCaps(0, 0));
     }
 
     /** Completions that matched nothing live (0 unless something is wrong). Loop thread, or after termination. */

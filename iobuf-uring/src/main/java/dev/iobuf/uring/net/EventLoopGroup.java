@@ -2,10 +2,12 @@ package dev.iobuf.uring.net;
 
 import dev.iobuf.BufferTier;
 import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.Transport;
+import dev.iobuf.uring.TransportFallback;
+import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.UringException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * N event loops, one thread and one io_uring ring each: the network runtime. Servers {@link #listen},
+ * N event loops, one thread and one io_uring ring each (or one NIO selector each, see {@link #transport()}):
+ * the network runtime. Servers {@link #listen},
  * clients {@link #connect}; both get the same {@link ConnectionHandler} callbacks.
  *
  * {@snippet :
@@ -41,18 +44,23 @@ public final class EventLoopGroup implements AutoCloseable {
     private static final AtomicInteger GROUPS = new AtomicInteger();
 
     private final LoopConfig config;
+    private final Transport transport;
     private final List<EventLoop> loops;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final CompletableFuture<Throwable> loopFailure = new CompletableFuture<>();
 
-    private EventLoopGroup(LoopConfig config, int threads) {
+    private EventLoopGroup(LoopConfig config, int threads, Transport transport) {
         this.config = config;
+        this.transport = transport;
         LoopLog.warmUp();               // while fds are plentiful: a loop out of fds must still be able to log
+        CloseReason.values();           // and close what it has (loading a class from a class folder takes an fd)
+        LoopMonitor.WarmUp.start();     // JMX and JFR set-up in parallel with the loops' rings and pools
         List<EventLoop> started = new ArrayList<>(threads);
         try {
             for (int i = 0; i < threads; i++) {
-                EventLoop loop = new EventLoop(this, i, config);
+                EventLoop loop = transport == Transport.NIO ? new NioEventLoop(this, i, config)
+                        : new EventLoop(this, i, config);
                 loop.start();
                 started.add(loop);
             }
@@ -75,6 +83,14 @@ public final class EventLoopGroup implements AutoCloseable {
         return builder().build();
     }
 
+    /**
+     * The transport the loops run on: {@link Transport#IO_URING} or {@link Transport#NIO} (never
+     * {@link Transport#AUTO}: that was resolved when the group was built).
+     */
+    public Transport transport() {
+        return transport;
+    }
+
     /** The loops, in index order. */
     public List<EventLoop> loops() {
         return loops;
@@ -86,28 +102,40 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code address} (port 0: any free port, see {@link Listener#localAddress()}): one listening
-     * socket per loop, bound with SO_REUSEADDR and SO_REUSEPORT, TCP_NODELAY set (accepted sockets inherit
-     * it), each with a multishot accept on its loop. Returns once every socket listens; the accepts are
-     * armed right after, and connections arriving meanwhile wait in the backlog.
+     * Listens on {@code address}: an {@link InetSocketAddress} (port 0: any free port, see
+     * {@link Listener#localAddress()}), a {@link java.net.UnixDomainSocketAddress} (a path) or an
+     * {@link AbstractUnixAddress} (a name without a file). TCP: one listening socket per loop, bound with
+     * SO_REUSEADDR and SO_REUSEPORT, TCP_NODELAY set (accepted sockets inherit it), each with a multishot accept
+     * on its loop. Unix: one socket that every loop accepts on (no SO_REUSEPORT for AF_UNIX). Returns once the
+     * sockets listen; the accepts are armed right after, and connections arriving meanwhile wait in the backlog.
+     *
+     * <p>A path: a <b>stale</b> socket file there (nobody listens on it: connect is refused, as after a crash) is
+     * removed first; a socket somebody listens on is {@code EADDRINUSE}, and any other kind of file is refused,
+     * never removed. The new file has the mode the umask gives: connecting needs write permission on it, so
+     * restrict who may connect with its (or its directory's) permissions. When the listener stops
+     * ({@link Listener#close()}, shutdown) the file is removed, unless another server bound that path since.
      *
      * @throws UringException if a socket cannot be created, bound ({@code EADDRINUSE}: another socket holds
-     *         the port without SO_REUSEPORT) or listen; nothing stays open then
+     *         the port without SO_REUSEPORT, or a server listens on the path; {@code EACCES}: the socket file
+     *         cannot be created) or listen; nothing stays open then
      * @throws IllegalStateException if the group is shutting down
-     * @throws IllegalArgumentException if the address is unresolved
+     * @throws IllegalArgumentException if the address is unresolved, of another kind, or a path too long for
+     *         {@code sun_path} (107 bytes)
      */
-    public Listener listen(InetSocketAddress address, ConnectionHandler handler) {
+    public Listener listen(SocketAddress address, ConnectionHandler handler) {
         return listen(address, handler, null, SocketOptions.of());
     }
 
     /**
-     * Listens on {@code address}: as {@link #listen(InetSocketAddress, ConnectionHandler)}, with TLS if {@code tls}
-     * is not null ({@link #listen(InetSocketAddress, ConnectionHandler, TlsConfig)}) and {@code options} set on
+     * Listens on {@code address}: as {@link #listen(SocketAddress, ConnectionHandler)}, with TLS if {@code tls}
+     * is not null ({@link #listen(SocketAddress, ConnectionHandler, TlsConfig)}) and {@code options} set on
      * each listening socket before it binds (accepted sockets inherit them). Any thread.
      *
+     * @throws IllegalArgumentException if an option does not apply to the address's family (a Unix domain socket
+     *         takes SO_RCVBUF, SO_SNDBUF and SO_LINGER), naming it
      * @throws dev.iobuf.uring.UringException if the kernel refuses an option (naming it), or as the two-argument form
      */
-    public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls, SocketOptions options) {
+    public Listener listen(SocketAddress address, ConnectionHandler handler, TlsConfig tls, SocketOptions options) {
         Objects.requireNonNull(options, "options");
         if (tls != null && tls.isClient()) {
             throw new IllegalArgumentException("listen takes a server TlsConfig (TlsConfig.server(context)), got " + tls);
@@ -117,20 +145,23 @@ public final class EventLoopGroup implements AutoCloseable {
             handler = new TlsBound(handler, tls, null);
         }
         Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(handler, "handler");
         if (shuttingDown.get()) {
             throw new IllegalStateException("the group is shutting down: no new listeners");
         }
-        int[] fds = new int[loops.size()];
-        InetSocketAddress bound = ReusePortSockets.openEach(fds, address, a -> listeningSocket(a, options));
-        Listener listener = new Listener(bound, handler, loops);
-        for (int i = 0; i < fds.length; i++) {
+        if (transport == Transport.NIO) {
+            return NioAcceptor.listen(address, handler, options, config, loops);
+        }
+        ListenSockets.Opened opened = ListenSockets.open(address, options, config, loops.size());
+        Listener listener = new Listener(opened.bound(), handler, loops, opened.sharedFd(), opened.file());
+        for (int i = 0; i < loops.size(); i++) {
             EventLoop loop = loops.get(i);
-            int fd = fds[i];
+            int fd = opened.fds()[i];
             try {
                 loop.execute(() -> loop.addListener(listener, fd));
             } catch (RejectedExecutionException e) {
-                Sockets.close(fd);
+                if (listener.releaseFd()) {
+                    Sockets.close(fd);
+                }
                 listener.loopStopped();
             }
         }
@@ -138,12 +169,12 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code address} for TLS connections: as {@link #listen(InetSocketAddress, ConnectionHandler)},
+     * Listens on {@code address} for TLS connections: as {@link #listen(SocketAddress, ConnectionHandler)},
      * each connection's handshake runs first and {@code handler} sees plaintext ({@link TlsConfig}). Any thread.
      *
      * @throws IllegalArgumentException if {@code tls} is a client config
      */
-    public Listener listen(InetSocketAddress address, ConnectionHandler handler, TlsConfig tls) {
+    public Listener listen(SocketAddress address, ConnectionHandler handler, TlsConfig tls) {
         return listen(address, handler, Objects.requireNonNull(tls, "tls"), SocketOptions.of());
     }
 
@@ -156,6 +187,7 @@ public final class EventLoopGroup implements AutoCloseable {
      * @throws dev.iobuf.uring.UnsupportedFeatureException before Linux 6.0 (multishot recvmsg)
      * @throws UringException if a socket cannot be made or bound ({@code EADDRINUSE}); nothing stays open then
      * @throws IllegalStateException if the group is shutting down, or called on one of its loops
+     * @throws UnsupportedOperationException on the NIO transport (UDP runs on io_uring only so far)
      */
     public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler) {
         return bindDatagram(address, handler, DatagramOptions.defaults());
@@ -166,20 +198,16 @@ public final class EventLoopGroup implements AutoCloseable {
         if (shuttingDown.get()) {
             throw new IllegalStateException("the group is shutting down: no new UDP endpoints");
         }
+        if (transport == Transport.NIO) {
+            throw NioAcceptor.notOnNio("UDP (bindDatagram)");
+        }
         return DatagramBinding.bind(loops, address, handler, options);
-    }
-
-    private int listeningSocket(InetSocketAddress address, SocketOptions options) {
-        int fd = ReusePortSockets.bound(address, Sockets.SOCK_STREAM, options, config.tcpNoDelay());
-        String where = address.toString();
-        Sockets.orThrow(Sockets.listen(fd, config.backlog()), "listen(" + where + ", " + config.backlog() + ")", fd, null);
-        return fd;
     }
 
     /**
      * Connects to {@code remote} from the next loop (round-robin); see {@link EventLoop#connect}. Any thread.
      */
-    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler) {
+    public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler) {
         if (shuttingDown.get()) {
             CompletableFuture<Connection> f = new CompletableFuture<>();
             f.completeExceptionally(new RejectedExecutionException("the group is shutting down"));
@@ -189,18 +217,25 @@ public final class EventLoopGroup implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code remote} over TLS: as {@link #connect(InetSocketAddress, ConnectionHandler)}; the future
+     * Connects to {@code remote} over TLS: as {@link #connect(SocketAddress, ConnectionHandler)}; the future
      * completes after the handshake (and {@code onOpen}), or fails with its {@link javax.net.ssl.SSLException}.
-     * Any thread.
+     * The client engine gets an IP address's host and port (for SNI and host name checks); over a Unix domain
+     * socket it gets none. Any thread.
      *
-     * @throws IllegalArgumentException if {@code tls} is a server config
+     * @throws IllegalArgumentException if {@code tls} is a server config, or checks host names and {@code remote}
+     *         is a Unix domain socket (it has none: {@link TlsConfig#verifyHostname(boolean) verifyHostname(false)})
      */
-    public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler, TlsConfig tls) {
+    public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler, TlsConfig tls) {
         Objects.requireNonNull(handler, "handler");
         if (!tls.isClient()) {
             throw new IllegalArgumentException("connect takes a client TlsConfig (TlsConfig.client(context)), got " + tls);
         }
-        return connect(remote, new TlsBound(handler, tls, remote));
+        if (!(remote instanceof InetSocketAddress) && tls.verifiesHostname()) {
+            throw new IllegalArgumentException("TLS over a Unix domain socket (" + remote + ") has no host name to check "
+                    + "the server's certificate against: use TlsConfig.client(context).verifyHostname(false) (the "
+                    + "certificate chain is still checked)");
+        }
+        return connect(remote, new TlsBound(handler, tls, remote instanceof InetSocketAddress inet ? inet : null));
     }
 
     /** The counters of every loop, summed (each loop's snapshot taken on its thread). */
@@ -303,7 +338,7 @@ public final class EventLoopGroup implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EventLoopGroup[" + loops.size() + " loops" + (shuttingDown.get() ? ", shutting down" : "") + "]";
+        return "EventLoopGroup[" + loops.size() + " loops, " + transport + (shuttingDown.get() ? ", shutting down" : "") + "]";
     }
 
     /**
@@ -327,13 +362,27 @@ public final class EventLoopGroup implements AutoCloseable {
         private boolean multishot = true;
         private boolean recvBundles;
         private boolean deferTaskrun = true;
+        private boolean noIowait = true;
+        private IoWorkerCaps ioWorkerCaps;
         private int zeroCopyThreshold;
         private boolean pauseReadingWhenUnwritable = true;
         private boolean daemon;
         private String threadName;
         private ZeroCopyTrace zeroCopyTrace;
+        private Transport transport = Transport.AUTO;
 
         private Builder() {
+        }
+
+        /**
+         * The transport (default {@link Transport#AUTO}: io_uring, or JDK NIO where io_uring is refused, said
+         * in one INFO line; {@link Transport#IO_URING}: io_uring or the exception; {@link Transport#NIO}: NIO).
+         * On NIO the io_uring-only settings (ring sizes, multishot, bundles, DEFER_TASKRUN, zero-copy) are
+         * ignored. {@link EventLoopGroup#transport()} says which one runs.
+         */
+        public Builder transport(Transport t) {
+            this.transport = Objects.requireNonNull(t, "transport");
+            return this;
         }
 
         /** Loops (threads, rings). Default: available processors. */
@@ -452,6 +501,30 @@ public final class EventLoopGroup implements AutoCloseable {
         }
 
         /**
+         * Idle waits not accounted as iowait (IORING_ENTER_NO_IOWAIT where the kernel has it, Linux 6.15;
+         * default true). Since Linux 6.10 a loop waiting with a multishot receive or accept in flight counts as
+         * iowait, so an idle server shows 100% iowait per loop in top and monitoring. False: the kernel's
+         * accounting (which also drives the cpufreq iowait boost).
+         */
+        public Builder noIowait(boolean on) {
+            this.noIowait = on;
+            return this;
+        }
+
+        /**
+         * Caps each loop's io-wq worker threads (IORING_REGISTER_IOWQ_MAX_WORKERS, Linux 5.15; see
+         * {@link IoWorkerCaps}): {@code bounded} for file and block I/O, {@code unbounded} for the rest; 0 keeps
+         * the kernel's. Sockets rarely need workers (they are polled), but a burst of operations the kernel cannot
+         * poll starts one worker each. Default: the kernel's caps. {@link #build()} fails before Linux 5.15.
+         *
+         * @throws IllegalArgumentException if a cap is negative
+         */
+        public Builder maxWorkers(int bounded, int unbounded) {
+            this.ioWorkerCaps = new IoWorkerCaps(bounded, unbounded);
+            return this;
+        }
+
+        /**
          * Sends of at least this many bytes (one batch of queued write buffers) go out as SEND_ZC /
          * SENDMSG_ZC, their buffers held until the kernel's notification (default 0: never; zero-copy pays
          * off from some 10 KiB on a real NIC, never on loopback).
@@ -488,6 +561,9 @@ public final class EventLoopGroup implements AutoCloseable {
         /**
          * Starts the loops (each sets up its ring, buffer ring and pools on its own thread).
          *
+         * With {@link Transport#AUTO} a refusal of io_uring (the first three below, and a kernel without
+         * provided-buffer rings) starts the loops on NIO instead; with {@link Transport#IO_URING} it is thrown.
+         *
          * @throws dev.iobuf.uring.IoUringBlockedException if io_uring is blocked here (seccomp, sysctl)
          * @throws dev.iobuf.uring.IoUringUnavailableException if the kernel has no io_uring
          * @throws dev.iobuf.uring.MemlockLimitException if the rings or buffer rings pass RLIMIT_MEMLOCK
@@ -501,9 +577,17 @@ public final class EventLoopGroup implements AutoCloseable {
             String name = threadName != null ? threadName : "iobuf-loop-" + GROUPS.incrementAndGet() + "-";
             LoopConfig config = new LoopConfig(ringEntries, cq, recvBufferTier, recvBuffers, writeBufferTier, writeBuffers,
                     writeQueueBuffers, maxConnections, idleTimeout.toNanos(), connectTimeout.toNanos(), tcpNoDelay, backlog,
-                    multishot, recvBundles, deferTaskrun, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name,
+                    multishot, recvBundles, deferTaskrun, noIowait, ioWorkerCaps, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name,
                     zeroCopyTrace);
-            return new EventLoopGroup(config, threads);
+            try {
+                return new EventLoopGroup(config, threads, transport == Transport.NIO ? Transport.NIO : Transport.IO_URING);
+            } catch (UringException e) {
+                if (transport != Transport.AUTO || !TransportFallback.isRefusal(e)) {
+                    throw e;
+                }
+                TransportFallback.log("EventLoopGroup", e);
+                return new EventLoopGroup(config, threads, Transport.NIO);
+            }
         }
 
         private static int requireRange(String what, int n, int min, int max) {

@@ -1,8 +1,9 @@
 package dev.iobuf.uring.net;
 
 import dev.iobuf.BufferTier;
+import dev.iobuf.uring.IoWorkerCaps;
 
-/** The settings every loop of a group shares, fixed when the group is built ({@code zeroCopyTrace}: tests, else null). */
+/** The settings every loop of a group shares, fixed when the group is built ({@code ioWorkerCaps}: null to leave the kernel's; {@code zeroCopyTrace}: tests, else null). */
 record LoopConfig(
         int ringEntries,
         int cqEntries,
@@ -19,6 +20,8 @@ record LoopConfig(
         boolean multishot,
         boolean recvBundles,
         boolean deferTaskrun,
+        boolean noIowait,
+        IoWorkerCaps ioWorkerCaps,
         int zeroCopyThreshold,
         boolean pauseReadingWhenUnwritable,
         boolean daemon,

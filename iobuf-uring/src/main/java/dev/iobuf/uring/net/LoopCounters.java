@@ -36,6 +36,13 @@ final class LoopCounters {
      * closed (their gauges read 0), {@code wakeup} null if never made.
      */
     NetCounters snapshot(int connectionsOpen, RecvBuffers recv, WriteBuffers writes, int timersPending, EventFdWaker wakeup) {
+        return snapshot(connectionsOpen, recv, writes, timersPending, wakeup == null ? 0 : wakeup.eventfdWrites(),
+                wakeup == null ? 0 : wakeup.skipped());
+    }
+
+    /** As above, with the wake-ups given as counts (a transport without an {@link EventFdWaker}). */
+    NetCounters snapshot(int connectionsOpen, RecvBuffers recv, WriteBuffers writes, int timersPending, long wakeups,
+                         long wakeupsSkipped) {
         boolean live = recv != null;
         return new NetCounters(1, connectionsOpen,
                 accepted, connected, closed, rejected, fdsOpened, fdsClosed,
@@ -46,7 +53,7 @@ final class LoopCounters {
                 zeroCopyPending, zeroCopySends, zeroCopyCopied,
                 bytesReceived, bytesSent,
                 timersPending, tasksRun,
-                wakeup == null ? 0 : wakeup.eventfdWrites(), wakeup == null ? 0 : wakeup.skipped(),
+                wakeups, wakeupsSkipped,
                 leakedRecvBuffers, leakedWriteBuffers, acceptsOutOfFds, deadlineCloses, invalidCompletions);
     }
 }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -29,6 +30,42 @@ final class LoopMonitor {
         FlightRecorder.addPeriodicEvent(ConnectionSummaryEvent.class, LoopMonitor::summarizeAll);
     }
 
+    /**
+     * Starts, once per JVM, a daemon thread that does the one-time observability set-up a loop's start would
+     * otherwise do on its own critical path: loading the JFR event classes (the first subclass of
+     * {@code jdk.jfr.Event} a JVM loads brings up JFR's metadata repository, ~170 classes, even with no
+     * recording), initialising this class (JFR's periodic-event hook) and the platform MBean server (~160
+     * classes; its diagnostic-command MBean parses JFR's settings files). Started when a group is built, it
+     * runs while the loops open their rings and pools; a loop that gets there first waits for the same
+     * one-time initialisation (never does it twice). Referring to this nested class does not initialise
+     * {@link LoopMonitor}. benchmarks/README.md, "Start time", has the measurements.
+     */
+    static final class WarmUp implements Runnable {
+        /** In the order a loop's start needs them. */
+        private static final String[] EVENT_CLASSES = {"dev.iobuf.uring.RingSetupEvent", "dev.iobuf.PoolWaitEvent",
+            "dev.iobuf.uring.BufferRingEmptyEvent", "dev.iobuf.uring.net.ConnectionSummaryEvent"};
+
+        private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+        static void start() {
+            if (STARTED.compareAndSet(false, true)) {
+                Thread.ofPlatform().daemon().name("iobuf-monitor-warmup").start(new WarmUp());
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (String name : EVENT_CLASSES) {
+                    Class.forName(name, true, WarmUp.class.getClassLoader());
+                }
+                LoopMonitor.prepare();
+            } catch (ReflectiveOperationException | RuntimeException | Error e) {
+                // Only a head start: the loop's own registration reports whatever goes wrong.
+            }
+        }
+    }
+
     private final EventLoop loop;
     private final String name;
     private final ObjectName objectName;
@@ -39,6 +76,11 @@ final class LoopMonitor {
         this.loop = loop;
         this.name = name;
         this.objectName = objectName;
+    }
+
+    /** Class initialisation (the JFR hook, above) and the platform MBean server; see {@link WarmUp}. */
+    static void prepare() {
+        ManagementFactory.getPlatformMBeanServer();
     }
 
     /** Registers the running loop {@code loop}, named {@code name} (its thread's name) or, if taken, {@code name#n}. */

@@ -4,13 +4,15 @@ import dev.iobuf.liburing.Errno;
 import dev.iobuf.uring.EventFdWaker;
 import dev.iobuf.uring.IoUringBlockedException;
 import dev.iobuf.uring.IoUringUnavailableException;
+import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.MemlockLimitException;
 import dev.iobuf.uring.Opcode;
 import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.RingBuilder;
 import dev.iobuf.uring.UringException;
 import dev.iobuf.uring.UserData;
 import java.lang.foreign.Arena;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -65,11 +67,24 @@ final class LoopResources {
                 zeroCopy, new TlsBuffers(config.recvBufferTier().size()));
     }
 
-    /** SINGLE_ISSUER + DEFER_TASKRUN where the kernel has them, else the ring's defaults. */
+    /** SINGLE_ISSUER + DEFER_TASKRUN where the kernel has them, else the ring's defaults; then the io-wq caps. */
     private Ring buildRing() {
+        Ring r = setUpRing();
+        if (config.ioWorkerCaps() != null) {
+            try {
+                IoWorkerCaps.apply(r, config.ioWorkerCaps());
+            } catch (RuntimeException e) {
+                r.close();
+                throw e;
+            }
+        }
+        return r;
+    }
+
+    private Ring setUpRing() {
         if (config.deferTaskrun()) {
             try {
-                return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).deferTaskrun(true).build();
+                return ringBuilder().deferTaskrun(true).build();
             } catch (IoUringBlockedException | IoUringUnavailableException | MemlockLimitException e) {
                 throw e;
             } catch (UringException e) {
@@ -77,7 +92,11 @@ final class LoopResources {
                         + " uses the ring's defaults");
             }
         }
-        return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).build();
+        return ringBuilder().build();
+    }
+
+    private RingBuilder ringBuilder() {
+        return Ring.builder().entries(config.ringEntries()).cqSize(config.cqEntries()).noIowait(config.noIowait());
     }
 
     /**
@@ -106,16 +125,16 @@ final class LoopResources {
     }
 
     /** Opens a socket and connects it to {@code remote}; {@code future} completes when that is done or failed. */
-    void connect(InetSocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
-        int family = SocketAddresses.family(remote);
+    void connect(SocketAddress remote, ConnectionHandler handler, CompletableFuture<Connection> future) {
+        int family = SocketAddresses.familyOf(remote);
         int fd = Sockets.socket(family, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0);
         if (fd < 0) {
-            future.completeExceptionally(new UringException("socket(" + (family == Sockets.AF_INET6 ? "AF_INET6" : "AF_INET")
+            future.completeExceptionally(new UringException("socket(" + SocketAddresses.familyName(family)
                     + ", SOCK_STREAM)", fd, Errno.EMFILE.is(fd) ? "too many open files: raise `ulimit -n`" : null));
             return;
         }
         counters.fdsOpened++;
-        if (config.tcpNoDelay()) {
+        if (config.tcpNoDelay() && family != Sockets.AF_UNIX) {
             Sockets.setInt(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
         }
         Connection c = newConnection(fd, handler, true);
@@ -126,11 +145,17 @@ final class LoopResources {
                     + " connections already: raise maxConnectionsPerLoop"));
             return;
         }
-        c.startConnect(remote, future, config.connectTimeoutNanos());
+        c.connect = new ClientConnect(c, services, remote, future);
+        c.connect.start(config.connectTimeoutNanos());
     }
 
     /** Starts closing every connection (shutdown: gracefully first, then not). */
     void closeAll(boolean graceful) {
+        closeAll(connections, graceful, name);
+    }
+
+    /** Starts closing every connection of {@code connections} ({@code name}: the loop's, for the log). */
+    static void closeAll(ConnectionTable connections, boolean graceful, String name) {
         for (Connection c : connections.snapshot()) {
             if (!graceful && c.state() < Connection.CLOSING) {
                 LoopLog.log(LOG, System.Logger.Level.INFO, name + ": shutdown deadline passed, aborting " + c);
@@ -162,15 +187,19 @@ final class LoopResources {
     /** Receive buffers a handler retained and never released: back to the ring, counted as leaked. */
     void reclaimRetained() {
         try {
-            int reclaimed = recv.reclaimRetained();
-            if (reclaimed > 0) {
-                counters.leakedRecvBuffers += reclaimed;
-                LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": " + reclaimed + " receive buffer(s) were still "
-                        + "retained at shutdown (never released): reclaimed");
-            }
+            reportReclaimed(recv.reclaimRetained(), counters, name);
             recv.publish();
         } catch (RuntimeException e) {
             LoopLog.log(LOG, System.Logger.Level.WARNING, "reclaiming receive buffers of " + name + " failed", e);
+        }
+    }
+
+    /** {@code reclaimed} retained buffers were taken back at shutdown: counted as leaked, and said once. */
+    static void reportReclaimed(int reclaimed, LoopCounters counters, String name) {
+        if (reclaimed > 0) {
+            counters.leakedRecvBuffers += reclaimed;
+            LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": " + reclaimed + " receive buffer(s) were still "
+                    + "retained at shutdown (never released): reclaimed");
         }
     }
 

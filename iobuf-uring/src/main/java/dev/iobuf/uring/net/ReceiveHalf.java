@@ -13,7 +13,7 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>{@link #deliver} is the one place a received buffer is lent to the handler and given back.
  */
-final class ReceiveHalf {
+final class ReceiveHalf implements Receiving {
     private static final int EOF_MARK = -1;
     /** Paused by {@link Connection#pauseReading()}. */
     static final int BY_USER = 1;
@@ -43,7 +43,8 @@ final class ReceiveHalf {
         this.counters = counters;
     }
 
-    boolean paused() {
+    @Override
+    public boolean paused() {
         return pausedBy != 0;
     }
 
@@ -62,7 +63,8 @@ final class ReceiveHalf {
     }
 
     /** Arms the receive again if it is wanted and possible. */
-    void maybeArm() {
+    @Override
+    public void maybeArm() {
         if (c.state() == Connection.OPEN && !armed && !paused() && !eof && !work.isStarved(c) && !hasPending()) {
             arm();
         }
@@ -77,7 +79,8 @@ final class ReceiveHalf {
     }
 
     /** Pauses delivery for {@code why} ({@link #BY_USER} or {@link #FOR_WRITING}): the receive is cancelled. */
-    void pause(int why) {
+    @Override
+    public void pause(int why) {
         if ((pausedBy & why) == 0) {
             pausedBy |= why;
             cancel();
@@ -85,7 +88,8 @@ final class ReceiveHalf {
     }
 
     /** Undoes {@link #pause} for {@code why}; delivery resumes (next turn) once nothing else pauses it. */
-    void resume(int why) {
+    @Override
+    public void resume(int why) {
         if ((pausedBy & why) != 0) {
             pausedBy &= ~why;
             scheduleResume();
@@ -99,14 +103,15 @@ final class ReceiveHalf {
     }
 
     /** The loop's turn for a resumed connection: delivers what waited, then receives again. */
-    void resume() {
+    @Override
+    public void resume() {
         if (c.tls() != null) {
             c.tls().resume();
         }
         while (hasPending() && c.state() == Connection.OPEN && !paused()) {
             int bid = pending.poll();
             if (bid == EOF_MARK) {
-                inputEnded();
+                inputEnded(c);
             } else {
                 deliver(bid);
             }
@@ -120,7 +125,8 @@ final class ReceiveHalf {
      * @return false, having changed nothing, for a completion no correct kernel posts: no receive armed,
      *         data without a buffer, a buffer not in the ring ({@link RecvBuffers#select})
      */
-    boolean onRecv(int result, int flags) {
+    @Override
+    public boolean onRecv(int result, int flags) {
         int n = armed ? buffers.select(result, flags) : RecvBuffers.IMPOSSIBLE;
         if (n == RecvBuffers.IMPOSSIBLE) {
             return false;
@@ -166,7 +172,7 @@ final class ReceiveHalf {
                 if (paused() || hasPending()) {
                     pend(EOF_MARK);
                 } else {
-                    inputEnded();
+                    inputEnded(c);
                 }
             }
         } else if (Errno.ENOBUFS.is(result)) {
@@ -182,7 +188,8 @@ final class ReceiveHalf {
     }
 
     /** Whether the peer's end of stream came. */
-    boolean ended() {
+    @Override
+    public boolean ended() {
         return eof;
     }
 
@@ -190,7 +197,7 @@ final class ReceiveHalf {
      * End of stream: the connection closes unless the handler keeps it open to write on ({@code onInputShutdown};
      * not asked once this side's output is shut down too, nor before a TLS handshake is done).
      */
-    private void inputEnded() {
+    static void inputEnded(Connection c) {
         boolean opened = c.tls() == null || c.tls().isEstablished();
         if (opened && !c.send().outputShutdown()) {
             try {
@@ -239,21 +246,28 @@ final class ReceiveHalf {
     }
 
     /** {@link Connection#retain()}: keeps the buffer of the {@code onData} call in progress. */
-    long retain() {
-        if (c.tls() != null) {
-            throw new IllegalStateException("retain() is not available on a TLS connection: onData gets decrypted "
-                    + "bytes in the loop's plaintext buffer, valid during the call; copy what you keep");
-        }
-        if (currentBid < 0) {
-            throw new IllegalStateException("retain() keeps the buffer of the onData call in progress: call it "
-                    + "inside onData");
-        }
+    @Override
+    public long retain() {
+        checkRetainable(c, currentBid);
         currentRetained = true;
         return buffers.retain(currentBid);
     }
 
+    /** Refuses {@link Connection#retain()} on a TLS connection, or outside {@code onData} ({@code current} < 0). */
+    static void checkRetainable(Connection c, int current) {
+        if (c.tls() != null) {
+            throw new IllegalStateException("retain() is not available on a TLS connection: onData gets decrypted "
+                    + "bytes in the loop's plaintext buffer, valid during the call; copy what you keep");
+        }
+        if (current < 0) {
+            throw new IllegalStateException("retain() keeps the buffer of the onData call in progress: call it "
+                    + "inside onData");
+        }
+    }
+
     /** The connection closes: nothing more is delivered; waiting buffers go back, the receive is cancelled. */
-    void stop() {
+    @Override
+    public void stop() {
         if (pending != null) {
             while (!pending.isEmpty()) {
                 int bid = pending.poll();
@@ -266,7 +280,8 @@ final class ReceiveHalf {
     }
 
     /** Buffers were published: try receiving again (called for connections that got -ENOBUFS). */
-    void unstarve() {
+    @Override
+    public void unstarve() {
         maybeArm();
     }
 }

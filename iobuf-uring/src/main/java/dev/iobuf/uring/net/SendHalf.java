@@ -20,26 +20,26 @@ import java.lang.foreign.MemorySegment;
  * and the writability that {@code onWritable} reports. Built with the services it uses (the ring for
  * SQEs, the loop's write buffers and iovec scratch, its turn work and counters); loop thread only.
  */
-final class SendHalf {
+sealed class SendHalf permits NioSendHalf {
     private static final int F_MORE = IORING_CQE_F_MORE();
     private static final int F_NOTIF = IORING_CQE_F_NOTIF();
     private static final int ZC_COPIED = IORING_NOTIF_USAGE_ZC_COPIED();
     private static final int ZC_FLAGS = IORING_SEND_ZC_REPORT_USAGE();
 
-    private final Connection c;
-    private final WriteQueue out;
+    final Connection c;
+    final WriteQueue out;
     private final Ring ring;
-    private final WriteBuffers buffers;
+    final WriteBuffers buffers;
     private final Scratch scratch;
-    private final TurnWork work;
-    private final LoopCounters counters;
+    final TurnWork work;
+    final LoopCounters counters;
     private final LoopConfig config;
     private final boolean zeroCopySupported;
     private final ZeroCopyTrace trace;
     private boolean wantWritable;
     /** {@link Connection#shutdownOutput()} was called; the FIN goes out once everything queued is sent. */
-    private boolean shutdownWanted;
-    private boolean shutdownSent;
+    boolean shutdownWanted;
+    boolean shutdownSent;
     private long sendUserData;
 
     SendHalf(Connection c, ConnectionServices s) {
@@ -76,7 +76,7 @@ final class SendHalf {
     }
 
     /** Sends the FIN once it is wanted and nothing queued is left (IORING_OP_SHUTDOWN, SHUT_WR). */
-    private void maybeShutdown() {
+    void maybeShutdown() {
         if (shutdownWanted && !shutdownSent && out.allSent() && !out.sendInFlight() && c.state() == Connection.OPEN) {
             shutdownSent = true;
             ring.nextSqe().shutdown(c.fd(), Sockets.SHUT_WR).userData(c.userData(Op.CONN_CANCEL));

@@ -12,12 +12,15 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 
 /**
  * {@code struct sockaddr_in} / {@code sockaddr_in6} to and from {@link InetSocketAddress}. The family
  * and the IPv6 scope id are in host byte order, the port and the address in network (big-endian) order.
+ * The {@code Any} methods take Unix domain addresses too ({@link UnixAddresses}).
  */
 final class SocketAddresses {
     /** {@code sizeof(struct sockaddr_storage)}. */
@@ -71,6 +74,39 @@ final class SocketAddresses {
     /** The address family of {@code address} (AF_INET or AF_INET6). */
     static int family(InetSocketAddress address) {
         return address.getAddress() instanceof Inet6Address ? Sockets.AF_INET6 : Sockets.AF_INET;
+    }
+
+    /**
+     * The family of an address the runtime takes: a resolved {@link InetSocketAddress}, a
+     * {@link UnixDomainSocketAddress} or an {@link AbstractUnixAddress}.
+     *
+     * @throws IllegalArgumentException for an unresolved or another kind of address
+     */
+    static int familyOf(SocketAddress address) {
+        return switch (address) {
+            case InetSocketAddress inet when inet.isUnresolved() -> throw new IllegalArgumentException(inet
+                    + " is unresolved: resolve the host name first");
+            case InetSocketAddress inet -> family(inet);
+            case UnixDomainSocketAddress path -> Sockets.AF_UNIX;
+            case AbstractUnixAddress name -> Sockets.AF_UNIX;
+            default -> throw new IllegalArgumentException("the network runtime takes an InetSocketAddress, a "
+                    + "UnixDomainSocketAddress or an AbstractUnixAddress, got " + address.getClass().getName());
+        };
+    }
+
+    /** {@code AF_INET}, {@code AF_INET6} or {@code AF_UNIX}, for messages. */
+    static String familyName(int family) {
+        return family == Sockets.AF_UNIX ? "AF_UNIX" : family == Sockets.AF_INET6 ? "AF_INET6" : "AF_INET";
+    }
+
+    /** Writes any address {@link #familyOf} takes into {@code dst} ({@link #MAX_BYTES}) and returns its length. */
+    static int encodeAny(SocketAddress address, MemorySegment dst) {
+        return address instanceof InetSocketAddress inet ? encode(inet, dst) : UnixAddresses.encode(address, dst);
+    }
+
+    /** Reads a sockaddr of {@code length} bytes of any family we know; {@code null} for others. */
+    static SocketAddress decodeAny(MemorySegment src, int length) {
+        return src.get(HOST_SHORT, FAMILY) == Sockets.AF_UNIX ? UnixAddresses.decode(src, length) : decode(src, length);
     }
 
     /** Reads a sockaddr of {@code length} bytes; {@code null} for a family other than IPv4/IPv6. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Socket options for a listener ({@link EventLoopGroup#listen(java.net.InetSocketAddress, ConnectionHandler,
+ * Socket options for a listener ({@link EventLoopGroup#listen(java.net.SocketAddress, ConnectionHandler,
  * TlsConfig, SocketOptions)}: set on each listening socket before bind; Linux gives accepted sockets the
  * listener's buffer sizes, keep-alive, linger, TCP_NODELAY and TOS) or one connection ({@link Connection#setOption}).
  * Immutable: {@link #with} returns a copy. The options are {@link StandardSocketOptions}' SO_RCVBUF, SO_SNDBUF,
@@ -121,10 +121,31 @@ public final class SocketOptions {
         }
     }
 
-    /** Sets every option on connected socket {@code fd}. */
+    /** Sets every option on connected socket {@code fd} (IP or Unix: {@link #requireFamily}). */
     void applyTo(int fd) {
-        java.net.InetSocketAddress local = Sockets.localAddress(fd);
-        applyTo(fd, local != null && local.getAddress() instanceof java.net.Inet6Address);
+        java.net.SocketAddress local = Sockets.localSocketAddress(fd);
+        if (!(local instanceof java.net.InetSocketAddress)) {
+            requireFamily(Sockets.AF_UNIX);
+        }
+        applyTo(fd, local instanceof java.net.InetSocketAddress inet && inet.getAddress() instanceof java.net.Inet6Address);
+    }
+
+    /**
+     * Checks that every option applies to sockets of {@code family}: a Unix domain socket (AF_UNIX) takes only
+     * SO_RCVBUF, SO_SNDBUF and SO_LINGER (as the JDK's Unix channels).
+     *
+     * @throws IllegalArgumentException naming the first option that does not apply
+     */
+    void requireFamily(int family) {
+        if (family != Sockets.AF_UNIX) {
+            return;
+        }
+        for (String name : values.keySet()) {
+            if (!name.equals("SO_RCVBUF") && !name.equals("SO_SNDBUF") && !name.equals("SO_LINGER")) {
+                throw new IllegalArgumentException("socket option " + name + " does not apply to a Unix domain socket "
+                        + "(AF_UNIX): only SO_RCVBUF, SO_SNDBUF and SO_LINGER do; drop it for Unix addresses");
+            }
+        }
     }
 
     /** Sets every option on {@code fd} (an IPv6 socket if {@code ipv6}); a refusal names the option and errno. */
@@ -152,6 +173,35 @@ public final class SocketOptions {
         if (rc < 0) {
             throw new UringException("setsockopt(fd=" + fd + ", " + name + ", " + value + ")", rc, null);
         }
+    }
+
+    /**
+     * Sets every option on {@code channel} (the NIO transport): each is the channel's supported option of the
+     * same name (the JDK's extended ones for the keep-alive timings).
+     *
+     * @throws IllegalArgumentException if the JDK offers no option of that name for this channel (IPV6_V6ONLY)
+     * @throws java.io.UncheckedIOException if the kernel refuses one, naming it
+     */
+    void applyTo(java.nio.channels.NetworkChannel channel) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            setOn(channel, e.getKey(), e.getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setOn(java.nio.channels.NetworkChannel channel, String name, Object value) {
+        for (SocketOption<?> o : channel.supportedOptions()) {
+            if (o.name().equals(name)) {
+                try {
+                    channel.setOption((SocketOption<Object>) o, value);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("setOption(" + name + ", " + value + ") on " + channel, e);
+                }
+                return;
+            }
+        }
+        throw new IllegalArgumentException(name + " cannot be set on the NIO transport (the JDK's " + channel.getClass()
+                .getSimpleName() + " does not offer it): use the io_uring transport, or leave it out");
     }
 
     /** getsockopt of {@code option} on {@code fd} as the kernel reports it (SO_LINGER: seconds, -1 when off). */

@@ -8,6 +8,7 @@ import dev.iobuf.uring.UringException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 
 /**
  * The socket calls (bound in native-bindings' {@link Syscalls}) the network runtime makes outside io_uring: creating, binding and listening
@@ -26,6 +27,7 @@ import java.net.InetSocketAddress;
 final class Sockets {
     static final int AF_INET = LibcAbi.AF_INET();
     static final int AF_INET6 = LibcAbi.AF_INET6();
+    static final int AF_UNIX = LibcAbi.AF_UNIX();
     static final int SOCK_STREAM = LibcAbi.SOCK_STREAM();
     static final int SOCK_CLOEXEC = LibcAbi.SOCK_CLOEXEC();
     static final int SOL_SOCKET = LibcAbi.SOL_SOCKET();
@@ -72,22 +74,32 @@ final class Sockets {
         }
     }
 
-    /** The address {@code fd} is bound to, or {@code null} if getsockname fails (a closed fd). */
+    /** The IP address {@code fd} is bound to, or {@code null} if getsockname fails (a closed fd) or it is not IP. */
     static InetSocketAddress localAddress(int fd) {
+        return name(fd, false) instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    /** The IP peer of {@code fd}, or {@code null} if getpeername fails (not connected, closed) or it is not IP. */
+    static InetSocketAddress remoteAddress(int fd) {
+        return name(fd, true) instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    /** The address {@code fd} is bound to (IP or Unix), or {@code null} if getsockname fails. */
+    static SocketAddress localSocketAddress(int fd) {
         return name(fd, false);
     }
 
-    /** The peer of {@code fd}, or {@code null} if getpeername fails (not connected, closed). */
-    static InetSocketAddress remoteAddress(int fd) {
+    /** The peer of {@code fd} (IP or Unix), or {@code null} if getpeername fails. */
+    static SocketAddress remoteSocketAddress(int fd) {
         return name(fd, true);
     }
 
-    private static InetSocketAddress name(int fd, boolean peer) {
+    private static SocketAddress name(int fd, boolean peer) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment addr = arena.allocate(SocketAddresses.MAX_BYTES, 8);
             MemorySegment len = arena.allocateFrom(JAVA_INT, SocketAddresses.MAX_BYTES);
             int rc = peer ? Syscalls.getpeername(fd, addr, len) : Syscalls.getsockname(fd, addr, len);
-            return rc < 0 ? null : SocketAddresses.decode(addr, len.get(JAVA_INT, 0));
+            return rc < 0 ? null : SocketAddresses.decodeAny(addr, len.get(JAVA_INT, 0));
         }
     }
 

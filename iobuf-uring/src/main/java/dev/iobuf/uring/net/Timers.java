@@ -12,7 +12,7 @@ import java.util.Arrays;
  * id is never reused while the kernel may still complete it; cancelling clears the task at once so it
  * cannot run even if the expiry is already on its way. Grows by doubling; loop thread only.
  */
-final class Timers {
+sealed class Timers permits NioTimers {
     private static final System.Logger LOG = System.getLogger(Timers.class.getName());
     private Ring ring;
     private Runnable[] tasks = new Runnable[16];
@@ -112,6 +112,11 @@ final class Timers {
         for (int i = n - 1; i >= old; i--) {
             free[freeCount++] = i;
         }
+    }
+
+    /** The current generation of {@code slot} (part of its timer id). */
+    int generationOf(int slot) {
+        return generation[slot];
     }
 
     private boolean slotHeld(int slot) {

@@ -9,8 +9,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * TLS for a listener ({@link EventLoopGroup#listen(InetSocketAddress, ConnectionHandler, TlsConfig)}) or a
- * client connection ({@link EventLoopGroup#connect(InetSocketAddress, ConnectionHandler, TlsConfig)}) over the
+ * TLS for a listener ({@link EventLoopGroup#listen(java.net.SocketAddress, ConnectionHandler, TlsConfig)}) or a
+ * client connection ({@link EventLoopGroup#connect(java.net.SocketAddress, ConnectionHandler, TlsConfig)}) over the
  * JDK's {@link SSLEngine} (whatever provider the {@link SSLContext} comes from; no other dependency).
  * Immutable; one config serves any number of connections.
  *
@@ -68,6 +68,11 @@ public final class TlsConfig {
     /** Client side: whether to check the server's certificate against the host name connected to (default true). */
     public TlsConfig verifyHostname(boolean on) {
         return new TlsConfig(context, client, protocols, on);
+    }
+
+    /** Client side: whether the server's certificate is checked against the host name connected to. */
+    public boolean verifiesHostname() {
+        return verifyHostname;
     }
 
     /** Whether this is the client side. */

@@ -173,11 +173,16 @@ final class TurnWork {
 
     /** The end of a turn: tell drained writers, deliver resumed data, start sends, return buffers, re-arm. */
     void finishTurn(RecvBuffers recv) {
+        finishTurn();
+        recv.publish();
+        rearmStarved(recv.inRing());
+    }
+
+    /** The end of a turn without a provided-buffer ring (NIO): tell drained writers, deliver resumed data, start sends. */
+    void finishTurn() {
         notifyWritable();
         pass(resumed, resume);
         pass(dirty, flush);
-        recv.publish();
-        rearmStarved(recv.inRing());
     }
 
     private void notifyWritable() {
@@ -208,7 +213,7 @@ final class TurnWork {
     }
 
     /** Buffers are back in the ring: let as many starved connections receive again as there are buffers. */
-    private void rearmStarved(int budget) {
+    void rearmStarved(int budget) {
         for (; budget > 0; budget--) {
             int s = starved.pollFirst();
             if (s == SlotList.NONE) {

@@ -3,6 +3,7 @@ package dev.iobuf.uring.net;
 import dev.iobuf.BufferPool;
 import dev.iobuf.BufferTier;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 
 /**
  * A loop's write buffers: a {@link BufferPool} whose buffers the loop acquires all at once, then hands
@@ -17,6 +18,7 @@ final class WriteBuffers implements AutoCloseable {
     private final boolean[] out;
     private int freeCount;
     private int leaked = -1;
+    private ByteBuffer[] views;
 
     WriteBuffers(BufferTier tier, int count) {
         this.pool = BufferPool.of(tier, count);
@@ -52,12 +54,33 @@ final class WriteBuffers implements AutoCloseable {
         free[freeCount++] = index;
     }
 
+    /**
+     * A ByteBuffer over buffer {@code index} (made the first time it is asked for, then reused: the NIO
+     * transport's reads and writes allocate nothing). Its position and limit are the caller's to set.
+     */
+    ByteBuffer view(int index) {
+        if (views == null) {
+            views = new ByteBuffer[pool.capacity()];
+        }
+        ByteBuffer v = views[index];
+        if (v == null) {
+            v = pool.value(index).asByteBuffer();
+            views[index] = v;
+        }
+        return v;
+    }
+
     MemorySegment segment(int index) {
         return pool.value(index);
     }
 
     long address(int index) {
         return pool.address(index);
+    }
+
+    /** Buffers in all (the pool's capacity: a power of two). */
+    int capacity() {
+        return free.length;
     }
 
     int available() {

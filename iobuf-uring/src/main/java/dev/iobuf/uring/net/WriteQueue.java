@@ -180,6 +180,16 @@ final class WriteQueue {
         return (pool == null ? buffers.address(index[e]) : pool.address(index[e])) + start[e];
     }
 
+    /** The write buffer of the copied entry at {@code position}. */
+    int bufferIndex(int position) {
+        return index[position & mask];
+    }
+
+    /** Where the entry at {@code position} starts in its buffer. */
+    int offset(int position) {
+        return start[position & mask];
+    }
+
     int length(int position) {
         int e = position & mask;
         return end[e] - start[e];

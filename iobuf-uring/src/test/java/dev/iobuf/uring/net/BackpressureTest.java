@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** A slow reader: the write queue fills and stays bounded; onWritable fires once the reader catches up. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class BackpressureTest {
+abstract class BackpressureTest extends TransportSuite {
     private static final int TOTAL = 4 * 1024 * 1024;
 
     private static byte at(long i) {
@@ -36,7 +35,7 @@ class BackpressureTest {
         @Override
         public void onOpen(Connection c) {
             // A small send buffer makes the stall come after a few hundred KiB instead of megabytes.
-            Sockets.setInt(c.fd(), Sockets.SOL_SOCKET, Sockets.SO_SNDBUF, 32 * 1024);
+            c.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 32 * 1024);
             pump(c);
         }
 

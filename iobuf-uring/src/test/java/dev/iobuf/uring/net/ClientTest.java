@@ -1,6 +1,5 @@
 package dev.iobuf.uring.net;
 
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iobuf.liburing.Errno;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 /** Client connections: connect to a JDK server, exchange data; a refused connect fails the future. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @KernelTest
-class ClientTest {
+abstract class ClientTest extends TransportSuite {
 
     @Test
     void connectsToAJdkServerAndTalks() throws Exception {

@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Tasks and writes from other threads: MPSC hand-over, wake-up of a blocked loop, no call when awake. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class CrossThreadTest {
+abstract class CrossThreadTest extends TransportSuite {
 
     @Test
     void tasksFromManyThreadsRunOnceEachInProducerOrderOnTheLoop() throws Exception {

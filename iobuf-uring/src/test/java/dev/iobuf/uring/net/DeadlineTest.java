@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.foreign.MemorySegment;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Per-connection deadlines: the heap alone against a model, then on real sockets. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class DeadlineTest {
+abstract class DeadlineTest extends TransportSuite {
 
     @Test
     void theHeapExpiresExactlyTheDueSlotsInDeadlineOrderWhateverWasSetMovedOrCleared() {
@@ -85,7 +84,7 @@ class DeadlineTest {
 
         @Override
         public void onClose(Connection c) {
-            closed.put(c.fd(), c.closeReason());
+            closed.put(System.identityHashCode(c), c.closeReason());
         }
     }
 

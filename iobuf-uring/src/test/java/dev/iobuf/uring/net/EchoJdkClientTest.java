@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iobuf.uring.KernelTest;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 /** The server side against plain blocking JDK sockets: an independent peer. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @KernelTest
-class EchoJdkClientTest {
+abstract class EchoJdkClientTest extends TransportSuite {
 
     @Test
     void echoesEveryByteInOrderAcrossManyBuffers() throws Exception {

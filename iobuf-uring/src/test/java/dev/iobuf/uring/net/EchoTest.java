@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iobuf.uring.testkit.ChildJvm;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Echo round trips between our server and our client, many connections at once, byte for byte. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class EchoTest {
+abstract class EchoTest extends TransportSuite {
 
     static byte[][] messages(int rounds, long seed) {
         byte[][] m = new byte[rounds][];

@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Half-close both ways against JDK sockets: shutdownOutput sends a FIN after the queue, onInputShutdown keeps writing. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HalfCloseTest {
+abstract class HalfCloseTest extends TransportSuite {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);

@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iobuf.liburing.Errno;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Failures stay with their connection: a throwing handler, a reset peer. The loop carries on. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HandlerErrorTest {
+abstract class HandlerErrorTest extends TransportSuite {
 
     /** Records onError and onClose of one connection. */
     static final class Recorder implements ConnectionHandler {
@@ -86,6 +85,8 @@ class HandlerErrorTest {
 
     @Test
     void loopsRunOnSingleIssuerDeferTaskrunRings() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(transport() == dev.iobuf.uring.Transport.IO_URING,
+                "ring setup flags exist on the io_uring transport only");
         EventLoopGroup group = group(b -> b.threads(2));
         for (EventLoop loop : group.loops()) {
             CompletableFuture<boolean[]> flags = new CompletableFuture<>();

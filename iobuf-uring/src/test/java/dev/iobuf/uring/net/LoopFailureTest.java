@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * made from other threads reach their caller.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class LoopFailureTest {
+abstract class LoopFailureTest extends TransportSuite {
 
     @Test
     void aDeadLoopClosesItsConnectionsAndListenerAndTheGroupReportsIt() throws Exception {

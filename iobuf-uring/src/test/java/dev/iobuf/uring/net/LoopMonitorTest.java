@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Each running loop is an MBean dev.iobuf:type=EventLoop,name=<thread> and sends periodic JFR summaries. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class LoopMonitorTest {
+abstract class LoopMonitorTest extends TransportSuite {
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
 
     @Test

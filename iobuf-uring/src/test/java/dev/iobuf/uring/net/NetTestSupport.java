@@ -3,6 +3,7 @@ package dev.iobuf.uring.net;
 import dev.iobuf.BufferTier;
 import dev.iobuf.uring.IoUringBlockedException;
 import dev.iobuf.uring.IoUringUnavailableException;
+import dev.iobuf.uring.Transport;
 import dev.iobuf.uring.UserData;
 import dev.iobuf.uring.testkit.LoopbackTestKit;
 import java.time.Duration;
@@ -17,9 +18,12 @@ final class NetTestSupport extends LoopbackTestKit {
     private NetTestSupport() {
     }
 
-    /** A small daemon group (2 loops, modest buffers), customised by {@code tweak}; skips loudly without io_uring. */
+    /**
+     * A small daemon group (2 loops, modest buffers) on io_uring unless {@code tweak} picks another transport;
+     * skips loudly when io_uring is asked for and missing.
+     */
     static EventLoopGroup group(Consumer<EventLoopGroup.Builder> tweak) {
-        EventLoopGroup.Builder b = EventLoopGroup.builder().threads(2).daemon(true).ringEntries(256)
+        EventLoopGroup.Builder b = EventLoopGroup.builder().transport(Transport.IO_URING).threads(2).daemon(true).ringEntries(256)
                 .recvBufferTier(BufferTier.SMALL).recvBuffers(256).writeBuffers(2048).maxConnectionsPerLoop(4096);
         tweak.accept(b);
         try {

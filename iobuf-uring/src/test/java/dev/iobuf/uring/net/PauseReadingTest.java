@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Pausing delivery: nothing arrives while paused, everything arrives in order after; echo never overflows. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class PauseReadingTest {
+abstract class PauseReadingTest extends TransportSuite {
 
     @Test
     void nothingIsDeliveredWhilePausedAndEverythingInOrderAfter() throws Exception {

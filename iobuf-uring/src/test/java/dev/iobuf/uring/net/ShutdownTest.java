@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Graceful shutdown: stop accepting, cancel multishots, drain writes, close every fd, free every buffer. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ShutdownTest {
+abstract class ShutdownTest extends TransportSuite {
 
     /** Keeps echoing until the server shuts down under it. */
     static final class Pinger implements ConnectionHandler {
@@ -118,7 +117,7 @@ class ShutdownTest {
 
             @Override
             public void onOpen(Connection c) {
-                Sockets.setInt(c.fd(), Sockets.SOL_SOCKET, Sockets.SO_SNDBUF, 16 * 1024);
+                c.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 16 * 1024);
                 onWritable(c);
             }
 

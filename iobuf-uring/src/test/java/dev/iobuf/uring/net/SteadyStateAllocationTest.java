@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * the loop thread's allocation counter.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SteadyStateAllocationTest {
+abstract class SteadyStateAllocationTest extends TransportSuite {
     private static final int WARMUP = 30_000;
     private static final int MEASURED = 20_000;
     private static final int ATTEMPTS = 3;

@@ -1,7 +1,6 @@
 package dev.iobuf.uring.net;
 
 import static dev.iobuf.uring.net.NetTestSupport.anyPort;
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** TLS over the runtime against the JDK's SSLSocket, raw sockets and itself; every counter back to zero. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TlsTest {
+abstract class TlsTest extends TransportSuite {
 
     /** Echo that also records what each connection negotiated and how it ended. */
     static final class TlsEcho implements ConnectionHandler {
@@ -219,5 +218,36 @@ class TlsTest {
         assertThat(echo.refused).isZero();
         assertThat(echo.sawPaused).as("reading paused while the client did not read").isTrue();
         NetTestSupport.shutdownClean(group);
+    }
+    @Test
+    void retainIsRefusedOnATlsConnectionAndTheConnectionGoesOn() throws Exception {
+        int fds = NetTestSupport.openFds();
+        CompletableFuture<String> refusal = new CompletableFuture<>();
+        ConnectionHandler retaining = new ConnectionHandler() {
+            @Override
+            public void onData(Connection c, MemorySegment buffer, int offset, int length) {
+                try {
+                    long handle = c.retain();
+                    refusal.complete("retained, handle " + handle);      // the test fails on this
+                    c.loop().release(handle);
+                } catch (IllegalStateException e) {
+                    refusal.complete(e.getMessage());
+                }
+                c.write(buffer, offset, length);
+            }
+        };
+        EventLoopGroup group = group();
+        Listener listener = group.listen(anyPort(), retaining, TlsConfig.server(TlsTestSupport.serverContext()));
+        try (SSLSocket s = jdkTlsClient(listener.port())) {
+            s.getOutputStream().write("kept?".getBytes(StandardCharsets.US_ASCII));
+            assertThat(NetTestSupport.readExactly(s.getInputStream(), 5))
+                    .as("the connection still echoes after the refused retain")
+                    .isEqualTo("kept?".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(refusal.get(10, TimeUnit.SECONDS))
+                .contains("retain() is not available on a TLS connection", "decrypted", "copy");
+        NetCounters counters = NetTestSupport.shutdownClean(group);
+        assertThat(counters.recvBuffersRetained()).isZero();
+        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
     }
 }
