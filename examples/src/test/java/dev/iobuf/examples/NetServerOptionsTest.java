@@ -34,4 +34,16 @@ class NetServerOptionsTest {
         assertThatThrownBy(() -> NetServer.Options.parse(new String[] {"--idle-timeout", "-1s"}, EchoServer.USAGE, 7007))
                 .isInstanceOf(ToolException.class).hasMessageContaining("--idle-timeout");
     }
+    @Test
+    void unixTakesAPathOrAnAbstractNameInsteadOfHostAndPort() {
+        NetServer.Options tcp = NetServer.Options.parse(new String[] {"--port", "0"}, EchoServer.USAGE, 7007);
+        assertThat(tcp.address()).isInstanceOf(java.net.InetSocketAddress.class);
+        NetServer.Options path = NetServer.Options.parse(new String[] {"--unix", "/run/echo.sock"}, EchoServer.USAGE, 7007);
+        assertThat(path.address()).isEqualTo(java.net.UnixDomainSocketAddress.of("/run/echo.sock"));
+        NetServer.Options name = NetServer.Options.parse(new String[] {"--unix", "@echo"}, EchoServer.USAGE, 7007);
+        assertThat(name.address()).isEqualTo(dev.iobuf.uring.net.AbstractUnixAddress.of("echo"));
+        assertThatThrownBy(() -> NetServer.Options.parse(new String[] {"--unix", "@"}, EchoServer.USAGE, 7007).address())
+                .isInstanceOf(ToolException.class).hasMessageContaining("--unix takes a socket path, or @name");
+        assertThat(EchoServer.USAGE).contains("[--unix PATH|@NAME (a Unix domain socket instead of --host/--port)]");
+    }
 }

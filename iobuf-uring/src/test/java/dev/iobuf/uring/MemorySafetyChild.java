@@ -37,6 +37,7 @@ public final class MemorySafetyChild {
         int n = Integer.parseInt(args[1]);
         try {
             run(scenario, 1);   // warm-up: the first use opens lazily made fds (the wake-up ring)
+            openWakeupRing();   // ... whether or not this warm-up's timing needed it (a close that found no waiter)
             long fds = openFds();
             run(scenario, n);
             long after = openFds();
@@ -60,6 +61,13 @@ public final class MemorySafetyChild {
                 case "interrupt" -> interrupt();
                 default -> throw new IllegalArgumentException(scenario);
             }
+        }
+    }
+
+    /** Opens the process-wide ring behind {@link Ring#wakeup()} (made on first use, kept for the JVM's life). */
+    private static void openWakeupRing() {
+        try (Ring r = Ring.open(8)) {
+            r.wakeup();
         }
     }
 

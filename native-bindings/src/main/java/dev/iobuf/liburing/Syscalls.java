@@ -21,6 +21,14 @@ public final class Syscalls {
     private static final ThreadLocal<MemorySegment> ERRNO_STATE =
             ThreadLocal.withInitial(() -> Libc.allocateErrnoState(Arena.ofAuto()));
 
+    static {
+        // The calls that free fds and mappings are bound with this class, not on their first use: that use can
+        // come when the process is out of fds, and loading a binding's class from a class folder needs one
+        // (NoClassDefFoundError at teardown: the fd or mapping leaked, the loop thread dead).
+        Libc.close$handle();
+        LibcMemory.munmap$handle();
+    }
+
     private Syscalls() {
     }
 

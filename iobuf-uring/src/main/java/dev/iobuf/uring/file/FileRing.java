@@ -44,6 +44,10 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
     /** Each op's own native memory: a {@code struct statx} result, or the iovecs of one READV / WRITEV. */
     private static final int SCRATCH_BYTES =
             (int) Math.max(statx.sizeof(), (long) VectoredIo.IOVECS_PER_OP * IoVec.BYTES);
+    /** What {@link #spinForWork} found. */
+    private static final int SPIN_NOTHING = 0;
+    private static final int SPIN_QUEUED = 1;
+    private static final int SPIN_REAPED = 2;
     /** Ops the kernel never completed after close: their memory is kept reachable for good. */
     private static final List<Object> STRANDED = new ArrayList<>();
 
@@ -275,6 +279,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
     }
 
     private void loop() {
+        boolean callersWoken = false;
         while (!stopping) {
             int prepared = drain();
             if (prepared > 0) {
@@ -282,8 +287,18 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
             }
             ring.submit();   // also cancels and resubmitted short writes; no system call when nothing is pending
             int reaped = ring.reap(reaper);   // enters only if the kernel has completions or task work to flush
-            if (prepared > 0 || reaped > 0 || !queue.isEmpty() || spinForWork()) {
+            callersWoken |= reaped > 0;
+            if (prepared > 0 || reaped > 0 || !queue.isEmpty()) {
                 continue;
+            }
+            // Spin only right after waking callers (they may submit again at once); after a submission the
+            // next event is the device's completion, which the kernel wait below catches without burning CPU.
+            if (callersWoken) {
+                int found = spinForWork();
+                callersWoken = found == SPIN_REAPED;
+                if (found != SPIN_NOTHING) {
+                    continue;
+                }
             }
             if (expected > 0) {
                 sleepInKernel();
@@ -297,18 +312,22 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
         }
     }
 
-    /** Busy-waits up to the {@link IdleSpin} window for a queued op or a completion; true if one came. */
-    private boolean spinForWork() {
+    /**
+     * Busy-waits up to the {@link IdleSpin} window for a queued op or a completion: {@link #SPIN_QUEUED},
+     * {@link #SPIN_REAPED} (callers were woken again) or {@link #SPIN_NOTHING}.
+     */
+    private int spinForWork() {
         long deadline = System.nanoTime() + spin.window();
         do {
             Thread.onSpinWait();
-            if (!queue.isEmpty() || ring.reap(reaper) > 0) {
+            int found = !queue.isEmpty() ? SPIN_QUEUED : ring.reap(reaper) > 0 ? SPIN_REAPED : SPIN_NOTHING;
+            if (found != SPIN_NOTHING) {
                 spin.hit();
-                return true;
+                return found;
             }
         } while (System.nanoTime() - deadline < 0 && !stopping);
         spin.miss();
-        return false;
+        return SPIN_NOTHING;
     }
 
     /** Blocks in io_uring_enter until a completion arrives; the armed eventfd read lets submitters end it. */

@@ -569,6 +569,6 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
 
     /** Completions that matched nothing live (0 unless something is wrong). Loop thread, or after termination. */
     long staleCompletions() {
-        return strays == null ? 0 : strays.staleCount();
+        return strays == null ? 0 : strays.staleCount() + res.datagrams.stale();
     }
 }

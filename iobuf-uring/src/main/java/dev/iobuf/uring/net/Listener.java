@@ -27,6 +27,8 @@ public final class Listener implements AutoCloseable {
     private final ConnectionHandler handler;
     private final List<EventLoop> loops;
     private final CountDownLatch stopped;
+    /** Loops that have not stopped yet (the one that takes it to 0 removes the socket file). */
+    private final AtomicInteger running;
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Loops still holding the one shared fd (Unix), or 0 when each loop has its own (TCP). */
     private final AtomicInteger sharedFdHolders;
@@ -39,6 +41,7 @@ public final class Listener implements AutoCloseable {
         this.handler = handler;
         this.loops = loops;
         this.stopped = new CountDownLatch(loops.size());
+        this.running = new AtomicInteger(loops.size());
         this.sharedFdHolders = new AtomicInteger(sharedFd ? loops.size() : 0);
         this.file = file;
     }
@@ -81,12 +84,15 @@ public final class Listener implements AutoCloseable {
         return sharedFdHolders.get() == 0 || sharedFdHolders.decrementAndGet() == 0;
     }
 
-    /** A loop closed (or let go of) its listening socket; after the last, a path's socket file is removed. */
+    /**
+     * A loop closed (or let go of) its listening socket; after the last, a path's socket file is removed, before
+     * {@link #close()} returns.
+     */
     void loopStopped() {
-        stopped.countDown();
-        if (stopped.getCount() == 0 && file != null) {
+        if (running.decrementAndGet() == 0 && file != null) {
             file.deleteIfOurs();
         }
+        stopped.countDown();
     }
 
     /**

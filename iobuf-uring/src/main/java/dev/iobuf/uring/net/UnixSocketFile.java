@@ -60,6 +60,7 @@ final class UnixSocketFile {
                     + "remove it yourself if it is not needed, or choose another path");
         }
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.configureBlocking(false);      // a live server with a full backlog must not block listen()
             probe.connect(address);
         } catch (ConnectException refused) {
             try {

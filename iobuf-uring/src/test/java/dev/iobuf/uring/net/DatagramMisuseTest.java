@@ -133,4 +133,27 @@ class DatagramMisuseTest {
         assertThat(back.isIpv6()).isFalse();
         assertThat(DatagramAddress.of(v6).encode(raw, 0, false)).isEqualTo(-1);
     }
+
+    @Test
+    void aCompletionForAClosedEndpointIsCountedStale() throws Exception {
+        EventLoopGroup group = group(b -> b.threads(1));
+        EventLoop loop = group.loops().get(0);
+        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), (e, b, o, l, s) -> { });
+        udp.close();
+        // slot 0, generation 1 was the endpoint just closed: a completion naming it matches nothing live
+        long userData = dev.iobuf.uring.UserData.of(Op.DGRAM_SEND, 3, 0, 1);
+        assertThat(onLoop(loop, () -> {
+            loop.sqe().nop().userData(userData);
+            return loop.staleCompletions();
+        })).isZero();
+        assertThat(NetTestSupport.await(() -> {
+            try {
+                return onLoop(loop, loop::staleCompletions) == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, java.time.Duration.ofSeconds(5))).isTrue();
+        assertThat(group.shutdownGracefully(java.time.Duration.ofSeconds(5))).isTrue();
+        assertThat(group.counters().isQuiescent()).isTrue();
+    }
 }

@@ -221,6 +221,7 @@ abstract class TlsTest extends TransportSuite {
     }
     @Test
     void retainIsRefusedOnATlsConnectionAndTheConnectionGoesOn() throws Exception {
+        int fds = NetTestSupport.openFds();
         CompletableFuture<String> refusal = new CompletableFuture<>();
         ConnectionHandler retaining = new ConnectionHandler() {
             @Override
@@ -247,5 +248,6 @@ abstract class TlsTest extends TransportSuite {
                 .contains("retain() is not available on a TLS connection", "decrypted", "copy");
         NetCounters counters = NetTestSupport.shutdownClean(group);
         assertThat(counters.recvBuffersRetained()).isZero();
+        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
     }
 }

@@ -58,6 +58,13 @@ class UnixSocketTest {
         }
     }
 
+    /** Shuts {@code group} down with every counter at zero, and /proc/self/fd back to {@code fds}. */
+    private static NetCounters endClean(EventLoopGroup group, int fds) {
+        NetCounters counters = NetTestSupport.shutdownClean(group);
+        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
+        return counters;
+    }
+
     private static SocketChannel jdkClient(Path path) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         ch.connect(UnixDomainSocketAddress.of(path));
@@ -95,9 +102,7 @@ class UnixSocketTest {
                 .isEqualTo(path + " <- " + UnixDomainSocketAddress.of("") + " ip=null/null"));
         listener.close();
         assertThat(path).as("the listener removed its socket file").doesNotExist();
-        NetCounters counters = NetTestSupport.shutdownClean(group);
-        assertThat(counters.connectionsAccepted()).isEqualTo(8);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
+        assertThat(endClean(group, fds).connectionsAccepted()).isEqualTo(8);
     }
 
     @Test
@@ -112,9 +117,8 @@ class UnixSocketTest {
         group.listen(name, new AddressEcho());
         assertThat(socat("UNIX-CONNECT:" + path, "hello over a path\n")).isEqualTo("hello over a path\n");
         assertThat(socat("ABSTRACT-CONNECT:" + name.name(), "hello over a name\n")).isEqualTo("hello over a name\n");
-        NetTestSupport.shutdownClean(group);
+        endClean(group, fds);
         assertThat(path).doesNotExist();
-        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
     }
 
     /** Runs {@code socat - TARGET} with {@code input} on its stdin; returns its stdout. */
@@ -192,8 +196,7 @@ class UnixSocketTest {
         assertThat(client.addresses.get()).isEqualTo(UnixDomainSocketAddress.of("") + " -> @" + name.name());
         assertThat(NetTestSupport.await(() -> echo.seen.size() == 1, Duration.ofSeconds(5))).isTrue();
         assertThat(echo.seen.peek()).isEqualTo("@" + name.name() + " <- " + UnixDomainSocketAddress.of("") + " ip=null/null");
-        NetTestSupport.shutdownClean(group);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
+        endClean(group, fds);
     }
 
     @Test
@@ -213,8 +216,7 @@ class UnixSocketTest {
                 .get(10, TimeUnit.SECONDS);
         assertThat(c.echoed.get(10, TimeUnit.SECONDS)).isEqualTo(data);
         assertThat(conn.tls().applicationProtocol()).isEqualTo("h2");
-        NetTestSupport.shutdownClean(group);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
+        endClean(group, fds);
     }
 
     @Test
@@ -246,12 +248,12 @@ class UnixSocketTest {
         assertThat(Files.readString(plain)).isEqualTo("not a socket");
         assertThatThrownBy(() -> group.listen(UnixDomainSocketAddress.of(dir.resolve("no/such/dir.sock")), new AddressEcho()))
                 .isInstanceOf(UringException.class).hasMessageContaining("ENOENT").hasMessageContaining("create it first");
-        NetTestSupport.shutdownClean(group);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
+        endClean(group, fds);
     }
 
     @Test
     void closingRemovesOnlyTheFileItBound() throws Exception {
+        int fds = NetTestSupport.openFds();
         Path path = dir.resolve("taken.sock");
         EventLoopGroup group = NetTestSupport.group();
         Listener listener = group.listen(UnixDomainSocketAddress.of(path), new AddressEcho());
@@ -261,7 +263,7 @@ class UnixSocketTest {
             listener.close();
             assertThat(path).as("the successor's socket file").exists();
         }
-        NetTestSupport.shutdownClean(group);
+        endClean(group, fds);
     }
 
     @Test
@@ -294,8 +296,7 @@ class UnixSocketTest {
         assertThatThrownBy(() -> group.listen(UnixDomainSocketAddress.of(dir.resolve("x".repeat(120))), new AddressEcho()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sun_path");
         assertThatThrownBy(() -> AbstractUnixAddress.of("")).isInstanceOf(IllegalArgumentException.class);
-        NetTestSupport.shutdownClean(group);
-        assertThat(NetTestSupport.openFds()).isEqualTo(fds);
+        endClean(group, fds);
     }
 
     @Test
