@@ -74,7 +74,8 @@ final class ListenSockets {
         return fd;
     }
 
-    private static String bindRemedy(int rc) {
+    /** What to do about bind failing with {@code rc} (a negative errno) on a Unix path; null if nothing to add. */
+    static String bindRemedy(int rc) {
         if (Errno.EADDRINUSE.is(rc)) {
             return "another socket holds this name: stop it or pick another name";
         }

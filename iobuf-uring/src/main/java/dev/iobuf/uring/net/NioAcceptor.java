@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -14,7 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The listening side of the NIO transport: {@link #listen} opens one {@link ServerSocketChannel} per loop
- * (SO_REUSEADDR and SO_REUSEPORT, so the kernel spreads connections across loops as on io_uring), and each
+ * (SO_REUSEADDR and SO_REUSEPORT, so the kernel spreads connections across loops as on io_uring; a Unix path:
+ * one channel that every loop's selector watches), and each
  * loop's acceptor accepts on OP_ACCEPT readiness and hands every new socket to its loop. Out of fds, a
  * listener stops accepting for a moment (the backlog holds the connections) instead of spinning.
  */
@@ -47,15 +49,21 @@ final class NioAcceptor {
     }
 
     /**
-     * Opens a listening channel on {@code where} (an IP address: Unix sockets are not on NIO yet) for every loop
-     * of {@code loops} and hands each to its loop.
+     * Opens a listening channel on {@code where} and hands it to every loop of {@code loops}: an IP address gets
+     * one channel per loop; a Unix path one channel (no SO_REUSEPORT for AF_UNIX) registered with every loop's
+     * selector, with the io_uring transport's socket-file rules ({@link UnixSocketFile}).
      *
      * @throws java.io.UncheckedIOException if a channel cannot be opened or bound; nothing stays open then
+     * @throws UnsupportedOperationException for an {@link AbstractUnixAddress} (the JDK's channels take paths only)
      */
     static Listener listen(java.net.SocketAddress where, ConnectionHandler handler, SocketOptions options,
                            LoopConfig config, List<EventLoop> loops) {
+        options.requireFamily(SocketAddresses.familyOf(where));
+        if (where instanceof UnixDomainSocketAddress path) {
+            return listenUnix(path, handler, options, config, loops);
+        }
         if (!(where instanceof InetSocketAddress address)) {
-            throw notOnNio("Unix domain sockets");
+            throw abstractNameRefused(where);
         }
         List<ServerSocketChannel> channels = new ArrayList<>(loops.size());
         InetSocketAddress bound = address;
@@ -77,17 +85,49 @@ final class NioAcceptor {
             throw (RuntimeException) e;
         }
         Listener listener = new Listener(bound, handler, loops, false, null);
+        handOut(listener, loops, channels);
+        return listener;
+    }
+
+    /** A Unix path: one channel every loop accepts on (the Listener counts the holders; the last closes it). */
+    private static Listener listenUnix(UnixDomainSocketAddress path, ConnectionHandler handler, SocketOptions options,
+                                       LoopConfig config, List<EventLoop> loops) {
+        UnixAddresses.pathBytes(path);               // a bad path fails before anything is touched
+        UnixSocketFile.clearStale(path);
+        ServerSocketChannel ch;
+        try {
+            ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException e) {
+            throw NioErrors.of("socket(AF_UNIX, SOCK_STREAM)", e);
+        }
+        try {
+            options.applyTo(ch);
+            ch.bind(path, config.backlog());
+            ch.configureBlocking(false);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw NioErrors.of("bind(" + path + ")", e, ListenSockets::bindRemedy);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+        Listener listener = new Listener(path, handler, loops, true, UnixSocketFile.bound(path));
+        handOut(listener, loops, java.util.Collections.nCopies(loops.size(), ch));
+        return listener;
+    }
+
+    /** Gives loop i channel i; a loop that has stopped lets go of its channel at once. */
+    private static void handOut(Listener listener, List<EventLoop> loops, List<ServerSocketChannel> channels) {
         for (int i = 0; i < loops.size(); i++) {
             NioEventLoop loop = (NioEventLoop) loops.get(i);
             ServerSocketChannel ch = channels.get(i);
             try {
                 loop.execute(() -> loop.addListener(listener, ch));
             } catch (RejectedExecutionException e) {
-                closeQuietly(ch);
+                release(listener, ch);
                 listener.loopStopped();
             }
         }
-        return listener;
     }
 
     private static ServerSocketChannel open(InetSocketAddress address, SocketOptions options, LoopConfig config)
@@ -137,7 +177,7 @@ final class NioAcceptor {
                 return;
             }
             counters.fdsOpened++;
-            if (!loop.adopt(s, l.owner.handler())) {
+            if (!loop.adopt(s, l.owner.handler(), l.owner.localAddress() != null)) {
                 closeQuietly(s);
                 counters.fdsClosed++;
                 counters.rejected++;
@@ -185,7 +225,7 @@ final class NioAcceptor {
         }
         l.closed = true;
         l.key.cancel();
-        closeQuietly(l.channel);
+        release(l.owner, l.channel);
         loop.deregisterCancelled();
         counters.fdsClosed++;
         l.owner.loopStopped();
@@ -196,6 +236,23 @@ final class NioAcceptor {
         return new UnsupportedOperationException(what + " run(s) on the io_uring transport only so far, and this group "
                 + "runs on NIO (Transport.NIO, or AUTO where io_uring was refused: see the INFO line of logger "
                 + "dev.iobuf.uring.Transport)");
+    }
+
+    /**
+     * Why an {@link AbstractUnixAddress} cannot be used here: the JDK's Unix domain channels take only
+     * {@link UnixDomainSocketAddress} paths (a name with a leading NUL is not a valid path).
+     */
+    static UnsupportedOperationException abstractNameRefused(java.net.SocketAddress name) {
+        return new UnsupportedOperationException("abstract Unix socket name " + name + " cannot be used on the NIO "
+                + "transport: the JDK's Unix domain channels take only paths (UnixDomainSocketAddress); use a path, or "
+                + "the io_uring transport (Transport.IO_URING)");
+    }
+
+    /** A loop is done with listening channel {@code ch} of {@code owner}: closes it unless other loops share it. */
+    static void release(Listener owner, ServerSocketChannel ch) {
+        if (owner.releaseFd()) {
+            closeQuietly(ch);
+        }
     }
 
     static void closeQuietly(java.nio.channels.Channel ch) {

@@ -6,7 +6,6 @@ import static java.nio.channels.SelectionKey.OP_WRITE;
 
 import dev.iobuf.uring.UringException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.nio.channels.SelectionKey;
@@ -30,7 +29,7 @@ final class NioConnection extends Connection {
     private int interest;
     private boolean waitsForWritable;
     /** A client's connect: its target, future and timer (0: none). */
-    private InetSocketAddress remote;
+    private SocketAddress remote;
     private CompletableFuture<Connection> connecting;
     private long connectTimer;
 
@@ -101,7 +100,7 @@ final class NioConnection extends Connection {
     // ================================================================ connecting
 
     /** Starts connecting to {@code remote}; {@code future} completes once open (after TLS), or fails. */
-    void connect(InetSocketAddress target, CompletableFuture<Connection> future, long timeoutNanos) {
+    void connect(SocketAddress target, CompletableFuture<Connection> future, long timeoutNanos) {
         this.remote = target;
         this.connecting = future;
         try {
@@ -215,6 +214,10 @@ final class NioConnection extends Connection {
     @Override
     public <T> void setOption(SocketOption<T> option, T value) {
         checkLoop();
-        SocketOptions.of().with(option, value).applyTo(channel);
+        SocketOptions options = SocketOptions.of().with(option, value);
+        if (localSocketAddress() instanceof java.net.UnixDomainSocketAddress) {
+            options.requireFamily(Sockets.AF_UNIX);      // names the family, not the JDK class, in the refusal
+        }
+        options.applyTo(channel);
     }
 }

@@ -22,6 +22,14 @@ final class NioErrors {
         return u;
     }
 
+    /** {@code e}, raised by {@code operation}, with the remedy {@code remedy} gives for its (negative) errno. */
+    static UringException of(String operation, IOException e, java.util.function.IntFunction<String> remedy) {
+        int rc = -errno(e).number();
+        UringException u = new UringException(operation, rc, remedy.apply(rc));
+        u.initCause(e);
+        return u;
+    }
+
     private static Errno errno(IOException e) {
         String m = String.valueOf(e.getMessage());
         if (e instanceof ConnectException && m.contains("refused")) {
@@ -41,6 +49,15 @@ final class NioErrors {
         }
         if (m.contains("Too many open files")) {
             return Errno.EMFILE;
+        }
+        if (m.contains("No such file or directory")) {
+            return Errno.ENOENT;
+        }
+        if (m.contains("Permission denied")) {
+            return Errno.EACCES;
+        }
+        if (m.contains("Read-only file system")) {
+            return Errno.EROFS;
         }
         if (m.contains("unreachable")) {
             return Errno.ENETUNREACH;

@@ -187,12 +187,12 @@ final class NioEventLoop extends EventLoop {
 
     // ================================================================ connections
 
-    /** Takes over accepted {@code ch} for {@code handler} and opens it; false if the table is full. */
-    boolean adopt(SocketChannel ch, ConnectionHandler handler) {
+    /** Takes over accepted {@code ch} ({@code tcp}: not a Unix socket) for {@code handler}; false if the table is full. */
+    boolean adopt(SocketChannel ch, ConnectionHandler handler, boolean tcp) {
         NioConnection c;
         try {
             ch.configureBlocking(false);
-            if (config.tcpNoDelay()) {
+            if (tcp && config.tcpNoDelay()) {
                 // A ServerSocketChannel offers no TCP_NODELAY to inherit (io_uring sets it on the listening socket)
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
@@ -211,13 +211,16 @@ final class NioEventLoop extends EventLoop {
 
     @Override
     void startConnect(SocketAddress address, ConnectionHandler handler, CompletableFuture<Connection> future) {
-        if (!(address instanceof InetSocketAddress remote)) {
-            future.completeExceptionally(NioAcceptor.notOnNio("Unix domain sockets"));
+        if (address instanceof AbstractUnixAddress) {
+            future.completeExceptionally(NioAcceptor.abstractNameRefused(address));
             return;
         }
+        SocketAddress remote = address;
+        boolean tcp = remote instanceof InetSocketAddress;
         SocketChannel ch;
         try {
-            ch = SocketChannel.open(remote.getAddress() instanceof java.net.Inet6Address
+            ch = SocketChannel.open(!tcp ? StandardProtocolFamily.UNIX
+                    : ((InetSocketAddress) remote).getAddress() instanceof java.net.Inet6Address
                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         } catch (IOException e) {
             future.completeExceptionally(NioErrors.of("socket()", e));
@@ -234,7 +237,7 @@ final class NioEventLoop extends EventLoop {
         }
         try {
             ch.configureBlocking(false);
-            if (config.tcpNoDelay()) {
+            if (tcp && config.tcpNoDelay()) {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
             c.register();
@@ -268,7 +271,7 @@ final class NioEventLoop extends EventLoop {
     void addListener(Listener owner, ServerSocketChannel ch) {
         counters.fdsOpened++;
         if (lifecycle.state() != RUNNING) {
-            NioAcceptor.closeQuietly(ch);
+            NioAcceptor.release(owner, ch);
             counters.fdsClosed++;
             owner.loopStopped();
             return;
@@ -276,7 +279,7 @@ final class NioEventLoop extends EventLoop {
         try {
             acceptor.add(owner, ch);
         } catch (IOException e) {
-            NioAcceptor.closeQuietly(ch);
+            NioAcceptor.release(owner, ch);
             counters.fdsClosed++;
             owner.loopStopped();
             LoopLog.log(LOG, System.Logger.Level.WARNING, name + " could not register " + owner, e);

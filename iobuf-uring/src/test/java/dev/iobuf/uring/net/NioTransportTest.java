@@ -134,4 +134,12 @@ class NioTransportTest {
             return Transport.NIO;
         }
     }
+
+    @Nested
+    class UnixSocket extends UnixSocketTest {
+        @Override
+        Transport transport() {
+            return Transport.NIO;
+        }
+    }
 }

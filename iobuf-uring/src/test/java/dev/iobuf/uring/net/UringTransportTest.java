@@ -137,4 +137,12 @@ class UringTransportTest {
             return Transport.IO_URING;
         }
     }
+
+    @Nested
+    class UnixSocket extends UnixSocketTest {
+        @Override
+        Transport transport() {
+            return Transport.IO_URING;
+        }
+    }
 }
