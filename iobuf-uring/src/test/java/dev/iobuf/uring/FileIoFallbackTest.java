@@ -21,7 +21,7 @@ class FileIoFallbackTest {
                 "DONE");
         assertThat(lines).as(all).anyMatch(l -> l.startsWith("ROUNDTRIP write=8192 read=8192 equal=true size=8292"));
         assertThat(lines).as(all).anyMatch(l -> l.startsWith("COUNTERS") && l.contains("openFiles=0, opsInUse=0"));
-        List<String> info = lines.stream().filter(l -> l.contains("io_uring refused, using the NIO transport")).toList();
+        List<String> info = lines.stream().filter(l -> l.contains("FileIo: io_uring refused, running on JDK NIO instead")).toList();
         assertThat(info).as("one fallback line for two services, in:\n%s", all).hasSize(1);
         assertThat(info.get(0)).as(all).contains("RLIMIT_MEMLOCK", "ulimit -l");
         assertThat(lines).as("the INFO level of the line, in:\n%s", all).anyMatch(l -> l.startsWith("INFO:"));

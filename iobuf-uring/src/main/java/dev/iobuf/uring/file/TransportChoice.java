@@ -1,18 +1,16 @@
 package dev.iobuf.uring.file;
 
-import dev.iobuf.uring.IoUringBlockedException;
-import dev.iobuf.uring.IoUringUnavailableException;
-import dev.iobuf.uring.MemlockLimitException;
 import dev.iobuf.uring.Transport;
+import dev.iobuf.uring.TransportFallback;
 import dev.iobuf.uring.UringException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Which rings a {@link FileIo} gets for its {@link Transport}: io_uring {@link FileRing}s, or one
  * {@link ChannelRing} (the JDK's FileChannel on the caller's thread) for {@link Transport#NIO}, and for
- * {@link Transport#AUTO} when io_uring is refused: blocked (EPERM: seccomp, {@code io_uring_disabled}),
- * absent (ENOSYS) or short of locked memory. The fallback is logged once per process at INFO with the
- * refusal's own message, which names the cause and the remedy (one source of truth: the exceptions').
+ * {@link Transport#AUTO} when io_uring is refused ({@link TransportFallback#isRefusal}, the network
+ * runtime's rule). The fallback is logged once per process at INFO with {@link TransportFallback#message}
+ * (later services at DEBUG: a program that opens many FileIo says it once).
  */
 final class TransportChoice {
     private static final System.Logger LOG = System.getLogger(FileIo.class.getName());
@@ -28,22 +26,15 @@ final class TransportChoice {
             try {
                 return start(io, b, false);
             } catch (UringException e) {
-                if (b.transport != Transport.AUTO || !refused(e)) {
+                if (b.transport != Transport.AUTO || !TransportFallback.isRefusal(e)) {
                     throw e;
                 }
                 System.Logger.Level level = LOGGED.compareAndSet(false, true)
                         ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
-                LOG.log(level, "FileIo: io_uring refused, using the NIO transport (FileChannel on the caller's "
-                        + "thread); Transport.IO_URING would fail with: " + e.getMessage());
+                LOG.log(level, TransportFallback.message("FileIo", e));
             }
         }
         return start(io, b, true);
-    }
-
-    /** Whether {@code e} means this process cannot use io_uring here (rather than a bug or bad input). */
-    static boolean refused(UringException e) {
-        return e instanceof IoUringBlockedException || e instanceof IoUringUnavailableException
-                || e instanceof MemlockLimitException;
     }
 
     private static FileRing[] start(FileIo io, FileIoBuilder b, boolean nio) {

@@ -111,8 +111,13 @@ class NioTransportTest {
         }
     }
 
-    // TlsAllocationTest is not run here yet: on NIO the loop allocates some 33 B per TLS round trip more than
-    // the engine's own (3393 vs 3360 B, bound +32 B; io_uring: 3384 vs 3384), cause not found (issue 15, left).
+    @Nested
+    class TlsAllocation extends TlsAllocationTest {
+        @Override
+        Transport transport() {
+            return Transport.NIO;
+        }
+    }
 
     @Nested
     class LoopFailure extends LoopFailureTest {
