@@ -18,11 +18,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One thread with one io_uring ring, serving the connections, listeners and timers given to it. Part of
@@ -48,11 +46,8 @@ import java.util.concurrent.TimeoutException;
  * and shares the rest: tasks, timers' API, lifecycle, counters.
  */
 public sealed class EventLoop implements Executor permits NioEventLoop {
-    private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     /** A failure that can repeat is logged at most once per this interval (with a count of the others). */
     static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
-    /** What {@link #release} returns on the loop thread: nothing to wait for, nothing allocated. */
-    private static final CompletionStage<Void> RELEASED = CompletableFuture.completedStage(null);
 
     private final EventLoopGroup group;
     private final int index;
@@ -61,6 +56,8 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     final TaskQueue tasks = new TaskQueue();
     final LoopCounters counters = new LoopCounters();
     final LoopLifecycle lifecycle;
+    private final AnyThreadCalls calls = new AnyThreadCalls(this);
+    private final LoopShutdown shutdown = new LoopShutdown(this);
 
     // ---- owned by the loop thread, made in init() (the fields below res: its parts, read on every turn)
     private final LoopResources res;
@@ -189,27 +186,7 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
      *         with a {@link UringException} ({@code ECONNREFUSED}, {@code ETIMEDOUT}, ...)
      */
     public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler) {
-        Objects.requireNonNull(remote, "remote");
-        Objects.requireNonNull(handler, "handler");
-        SocketAddresses.familyOf(remote);       // IP (resolved) or Unix, else IllegalArgumentException
-        CompletableFuture<Connection> future = new CompletableFuture<>();
-        Runnable start = () -> {
-            if (lifecycle.state() != RUNNING) {
-                future.completeExceptionally(new RejectedExecutionException("event loop " + index + " is shutting down"));
-            } else {
-                startConnect(remote, handler, future);
-            }
-        };
-        if (inEventLoop()) {
-            start.run();
-        } else {
-            try {
-                execute(start);
-            } catch (RejectedExecutionException e) {
-                future.completeExceptionally(e);
-            }
-        }
-        return future;
+        return calls.connect(remote, handler);
     }
 
     /**
@@ -233,24 +210,7 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
      * @throws IllegalStateException (on the loop thread) if released twice or not this loop's handle
      */
     public CompletionStage<Void> release(long handle) {
-        if (inEventLoop()) {
-            releaseRetained(handle);
-            return RELEASED;
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            execute(() -> {
-                try {
-                    releaseRetained(handle);
-                    done.complete(null);
-                } catch (RuntimeException e) {
-                    done.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            done.completeExceptionally(e);
-        }
-        return done.minimalCompletionStage();
+        return calls.release(handle);
     }
 
     /** Bytes in each receive buffer (the group's receive tier). */
@@ -263,29 +223,7 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
      * up to 5 s; after termination: the final values).
      */
     public NetCounters counters() {
-        NetCounters done = lifecycle.finalCounters();
-        if (done != null) {
-            return done;
-        }
-        if (inEventLoop()) {
-            return snapshot();
-        }
-        CompletableFuture<NetCounters> f = new CompletableFuture<>();
-        try {
-            execute(() -> f.complete(snapshot()));
-            return f.get(5, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException e) {
-            return lifecycle.awaitFinalCounters();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the counters of loop " + index, e);
-        } catch (ExecutionException | TimeoutException e) {
-            NetCounters last = lifecycle.finalCounters();
-            if (last != null) {
-                return last;
-            }
-            throw new IllegalStateException("loop " + index + " did not answer within 5 s: a handler blocks it", e);
-        }
+        return calls.counters();
     }
 
     @Override
@@ -331,15 +269,9 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
         try {
             loop();
         } catch (Throwable t) {
-            // Cleanup first: closing sockets needs no new fd, no class loading, no log. Then the log line
-            // (guarded: out of fds a log call may fail) and the group, which tells its users.
-            lifecycle.state(SHUTTING_DOWN);
-            closeAbruptly();
-            LoopLog.log(LOG, System.Logger.Level.ERROR, "event loop " + index + " failed; its connections and "
-                    + "listening sockets are closed", t);
-            group.loopFailed(this, t);
+            shutdown.failed(t);
         } finally {
-            teardown();
+            shutdown.teardown(monitor);
         }
     }
 
@@ -366,7 +298,7 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     void loop() {
         CompletionCursor cursor = ring.completions();
         while (true) {
-            runTasks();
+            tasks.runAll(counters);
             work.finishTurn(recv);
             res.datagrams.flush();
             if (lifecycle.state() == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0 && res.datagrams.open() == 0) {
@@ -378,10 +310,6 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
                 dispatch(cursor.userData(), cursor.result(), cursor.flags());
             }
         }
-    }
-
-    private void runTasks() {
-        tasks.runAll(counters);
     }
 
     /**
@@ -467,15 +395,7 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
 
     /** Starts the graceful shutdown of this loop (a task from the group). */
     void beginShutdown(long deadlineNanos) {
-        if (lifecycle.state() != RUNNING) {
-            return;
-        }
-        lifecycle.state(SHUTTING_DOWN);
-        stopAccepting();
-        turnWork().stopIdleSweeps();
-        timers.disarmAll();
-        closeConnections(true);
-        timers.arm(Math.max(0, deadlineNanos - System.nanoTime()), () -> closeConnections(false));
+        shutdown.begin(deadlineNanos);
     }
 
     /** Stops every listener and datagram socket of this loop (shutdown). */
@@ -509,26 +429,6 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     /** Frees what {@link #init} made (also after a partial start). */
     void closeResources() {
         res.close();
-    }
-
-    private void teardown() {
-        lifecycle.state(TERMINATING);
-        try {
-            runTasks();
-        } catch (Throwable t) {
-            LoopLog.log(LOG, System.Logger.Level.WARNING, "a task failed during the shutdown of loop " + index, t);
-        }
-        reclaimRetained();
-        timers.clear();
-        closeResources();
-        NetCounters last = snapshot();
-        monitor.stop();
-        lifecycle.terminated(last);
-        tasks.runAll(counters);     // tasks that slipped in after the last turn: they find everything closed
-    }
-
-    boolean awaitTermination(long nanos) throws InterruptedException {
-        return lifecycle.awaitTermination(nanos);
     }
 
     // ================================================================ for connections and tests

@@ -137,13 +137,10 @@ public final class EventLoopGroup implements AutoCloseable {
      */
     public Listener listen(SocketAddress address, ConnectionHandler handler, TlsConfig tls, SocketOptions options) {
         Objects.requireNonNull(options, "options");
-        if (tls != null && tls.isClient()) {
-            throw new IllegalArgumentException("listen takes a server TlsConfig (TlsConfig.server(context)), got " + tls);
+        if (tls != null) {
+            handler = TlsBound.server(handler, tls);
         }
         Objects.requireNonNull(handler, "handler");
-        if (tls != null) {
-            handler = new TlsBound(handler, tls, null);
-        }
         Objects.requireNonNull(address, "address");
         if (shuttingDown.get()) {
             throw new IllegalStateException("the group is shutting down: no new listeners");
@@ -151,21 +148,7 @@ public final class EventLoopGroup implements AutoCloseable {
         if (transport == Transport.NIO) {
             return NioAcceptor.listen(address, handler, options, config, loops);
         }
-        ListenSockets.Opened opened = ListenSockets.open(address, options, config, loops.size());
-        Listener listener = new Listener(opened.bound(), handler, loops, opened.sharedFd(), opened.file());
-        for (int i = 0; i < loops.size(); i++) {
-            EventLoop loop = loops.get(i);
-            int fd = opened.fds()[i];
-            try {
-                loop.execute(() -> loop.addListener(listener, fd));
-            } catch (RejectedExecutionException e) {
-                if (listener.releaseFd()) {
-                    Sockets.close(fd);
-                }
-                listener.loopStopped();
-            }
-        }
-        return listener;
+        return ListenSockets.listen(address, handler, options, config, loops);
     }
 
     /**
@@ -226,16 +209,7 @@ public final class EventLoopGroup implements AutoCloseable {
      *         is a Unix domain socket (it has none: {@link TlsConfig#verifyHostname(boolean) verifyHostname(false)})
      */
     public CompletableFuture<Connection> connect(SocketAddress remote, ConnectionHandler handler, TlsConfig tls) {
-        Objects.requireNonNull(handler, "handler");
-        if (!tls.isClient()) {
-            throw new IllegalArgumentException("connect takes a client TlsConfig (TlsConfig.client(context)), got " + tls);
-        }
-        if (!(remote instanceof InetSocketAddress) && tls.verifiesHostname()) {
-            throw new IllegalArgumentException("TLS over a Unix domain socket (" + remote + ") has no host name to check "
-                    + "the server's certificate against: use TlsConfig.client(context).verifyHostname(false) (the "
-                    + "certificate chain is still checked)");
-        }
-        return connect(remote, new TlsBound(handler, tls, remote instanceof InetSocketAddress inet ? inet : null));
+        return connect(remote, TlsBound.client(handler, tls, remote));
     }
 
     /** The counters of every loop, summed (each loop's snapshot taken on its thread). */
@@ -257,33 +231,7 @@ public final class EventLoopGroup implements AutoCloseable {
      * @throws IllegalStateException on a loop thread (it would wait for itself)
      */
     public boolean shutdownGracefully(Duration timeout) {
-        for (EventLoop loop : loops) {
-            if (loop.inEventLoop()) {
-                throw new IllegalStateException("shutdownGracefully waits for the loops to end: call it from another "
-                        + "thread, not from " + Thread.currentThread().getName());
-            }
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        if (shuttingDown.compareAndSet(false, true)) {
-            for (EventLoop loop : loops) {
-                try {
-                    loop.execute(() -> loop.beginShutdown(deadline));
-                } catch (RejectedExecutionException terminated) {
-                    // that loop has ended already
-                }
-            }
-        }
-        boolean all = true;
-        try {
-            for (EventLoop loop : loops) {
-                long left = deadline - System.nanoTime() + 1_000_000_000L;
-                all &= loop.awaitTermination(Math.max(0, left));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return all;
+        return LoopShutdown.all(loops, System.nanoTime() + timeout.toNanos(), shuttingDown);
     }
 
     /**

@@ -7,12 +7,14 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Creates the listening sockets of a new {@link Listener}, one fd per loop. TCP: one socket per loop, each bound
  * to the address with SO_REUSEADDR and SO_REUSEPORT (the kernel spreads connections across them). Unix domain
  * sockets have no SO_REUSEPORT: one socket, bound once (after {@link UnixSocketFile#clearStale}), whose fd every
- * loop accepts on (the Listener counts the holders; the last closes it).
+ * loop accepts on (the Listener counts the holders; the last closes it). {@link #listen} then hands each loop its fd.
  */
 final class ListenSockets {
     /** The fds (one per loop; the same fd for a Unix socket), the bound address and the socket file, if any. */
@@ -23,6 +25,29 @@ final class ListenSockets {
     }
 
     private ListenSockets() {
+    }
+
+    /**
+     * A new io_uring {@link Listener}: its sockets opened ({@link #open}), then each handed to its loop, which
+     * starts accepting on it; a loop that has stopped gives its fd back at once.
+     */
+    static Listener listen(SocketAddress address, ConnectionHandler handler, SocketOptions options, LoopConfig config,
+            List<EventLoop> loops) {
+        Opened opened = open(address, options, config, loops.size());
+        Listener listener = new Listener(opened.bound(), handler, loops, opened.sharedFd(), opened.file());
+        for (int i = 0; i < loops.size(); i++) {
+            EventLoop loop = loops.get(i);
+            int fd = opened.fds()[i];
+            try {
+                loop.execute(() -> loop.addListener(listener, fd));
+            } catch (RejectedExecutionException e) {
+                if (listener.releaseFd()) {
+                    Sockets.close(fd);
+                }
+                listener.loopStopped();
+            }
+        }
+        return listener;
     }
 
     /** Opens them; on failure nothing stays open. */
