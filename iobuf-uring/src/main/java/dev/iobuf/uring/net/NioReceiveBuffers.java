@@ -12,14 +12,11 @@ import java.nio.ByteBuffer;
  */
 final class NioReceiveBuffers implements AutoCloseable {
     private final WriteBuffers stack;
-    private final boolean[] retained;
-    private final int[] handleGeneration;
-    private int retainedCount;
+    private final RetainedHandles retained;
 
     NioReceiveBuffers(BufferTier tier, int count) {
         this.stack = new WriteBuffers(tier, count);
-        this.retained = new boolean[stack.capacity()];
-        this.handleGeneration = new int[stack.capacity()];
+        this.retained = new RetainedHandles(stack.capacity());
     }
 
     /** A free buffer's index, or -1 when every buffer is retained. */
@@ -38,7 +35,7 @@ final class NioReceiveBuffers implements AutoCloseable {
 
     /** Gives buffer {@code index} back after a read (unless it was retained meanwhile). */
     void give(int index) {
-        if (!retained[index]) {
+        if (!retained.isRetained(index)) {
             stack.give(index);
         }
     }
@@ -48,51 +45,25 @@ final class NioReceiveBuffers implements AutoCloseable {
     }
 
     int retainedCount() {
-        return retainedCount;
+        return retained.count();
     }
 
     /** Keeps buffer {@code index} out of use until {@link #release(long)} of the returned handle. */
     long retain(int index) {
-        if (!retained[index]) {
-            retained[index] = true;
-            retainedCount++;
-            handleGeneration[index]++;
-        }
-        return ((long) handleGeneration[index] << 32) | index;
-    }
-
-    private int checkHandle(long handle, String what) {
-        int index = (int) handle;
-        int gen = (int) (handle >>> 32);
-        if (index < 0 || index >= retained.length || !retained[index] || handleGeneration[index] != gen) {
-            throw new IllegalStateException("cannot " + what + " receive buffer handle 0x" + Long.toHexString(handle)
-                    + ": it is not a retained buffer of this loop (released already, or from another loop)");
-        }
-        return index;
+        return retained.retain(index);
     }
 
     void release(long handle) {
-        int index = checkHandle(handle, "release");
-        retained[index] = false;
-        retainedCount--;
-        handleGeneration[index]++;
-        stack.give(index);
+        stack.give(retained.release(handle));
     }
 
     MemorySegment retainedBuffer(long handle) {
-        return stack.segment(checkHandle(handle, "read"));
+        return stack.segment(retained.check(handle, "read"));
     }
 
     /** Releases every buffer still retained (shutdown); returns how many there were. */
     int reclaimRetained() {
-        int n = 0;
-        for (int i = 0; i < retained.length; i++) {
-            if (retained[i]) {
-                release(((long) handleGeneration[i] << 32) | i);
-                n++;
-            }
-        }
-        return n;
+        return retained.releaseAll(stack::give);
     }
 
     /** Buffers not given back when closed (0 unless a read was cut short). */

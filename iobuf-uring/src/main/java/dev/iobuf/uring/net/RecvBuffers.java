@@ -38,8 +38,7 @@ final class RecvBuffers implements AutoCloseable {
     private final String owner;
     private final BufferPool pool;
     private final BufferRing ring;
-    private final int[] handleGeneration;
-    private final boolean[] retained;
+    private final RetainedHandles retained;
     private final int[] length;
     private final int[] ringOrder;
     private final int[] position;
@@ -48,7 +47,6 @@ final class RecvBuffers implements AutoCloseable {
     private final int bufferFlag;
     private final int[] selected;
     private int tailPosition;
-    private int retainedCount;
     private boolean recycled;
     private boolean multishot;
     private boolean bundles;
@@ -74,8 +72,7 @@ final class RecvBuffers implements AutoCloseable {
             LoopLog.log(LOG, System.Logger.Level.INFO, owner + ": receive bundles need Linux 6.10 (this kernel lacks "
                     + "IORING_FEAT_RECVSEND_BUNDLE): one buffer per completion");
         }
-        this.handleGeneration = new int[count];
-        this.retained = new boolean[count];
+        this.retained = new RetainedHandles(count);
         this.length = new int[count];
         this.ringOrder = new int[ring.entries()];
         this.ringMask = ring.entries() - 1;
@@ -259,46 +256,20 @@ final class RecvBuffers implements AutoCloseable {
     }
 
     long retain(int bid) {
-        if (!retained[bid]) {
-            retained[bid] = true;
-            retainedCount++;
-            handleGeneration[bid]++;
-        }
-        return ((long) handleGeneration[bid] << 32) | bid;
-    }
-
-    private int checkHandle(long handle, String what) {
-        int bid = (int) handle;
-        int gen = (int) (handle >>> 32);
-        if (bid < 0 || bid >= retained.length || !retained[bid] || handleGeneration[bid] != gen) {
-            throw new IllegalStateException("cannot " + what + " receive buffer handle 0x" + Long.toHexString(handle)
-                    + ": it is not a retained buffer of this loop (released already, or from another loop)");
-        }
-        return bid;
+        return retained.retain(bid);
     }
 
     void release(long handle) {
-        int bid = checkHandle(handle, "release");
-        retained[bid] = false;
-        retainedCount--;
-        handleGeneration[bid]++;
-        recycle(bid);
+        recycle(retained.release(handle));
     }
 
     MemorySegment retainedBuffer(long handle) {
-        return pool.value(ring.poolIndex(checkHandle(handle, "read")));
+        return pool.value(ring.poolIndex(retained.check(handle, "read")));
     }
 
     /** Releases every buffer still retained (shutdown); returns how many there were. */
     int reclaimRetained() {
-        int n = 0;
-        for (int bid = 0; bid < retained.length; bid++) {
-            if (retained[bid]) {
-                release(((long) handleGeneration[bid] << 32) | bid);
-                n++;
-            }
-        }
-        return n;
+        return retained.releaseAll(this::recycle);
     }
 
     int inRing() {
@@ -310,7 +281,7 @@ final class RecvBuffers implements AutoCloseable {
     }
 
     int retainedCount() {
-        return retainedCount;
+        return retained.count();
     }
 
     int returned() {
