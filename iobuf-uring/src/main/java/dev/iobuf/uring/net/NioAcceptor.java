@@ -4,7 +4,6 @@ import dev.iobuf.uring.UringException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -65,25 +64,9 @@ final class NioAcceptor {
         if (!(where instanceof InetSocketAddress address)) {
             throw abstractNameRefused(where);
         }
-        List<ServerSocketChannel> channels = new ArrayList<>(loops.size());
-        InetSocketAddress bound = address;
-        try {
-            for (int i = 0; i < loops.size(); i++) {
-                ServerSocketChannel ch = open(bound, options, config);
-                channels.add(ch);
-                if (i == 0) {
-                    bound = (InetSocketAddress) ch.getLocalAddress();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            for (ServerSocketChannel ch : channels) {
-                closeQuietly(ch);
-            }
-            if (e instanceof IOException io) {
-                throw NioErrors.of("bind(" + address + ")", io);
-            }
-            throw (RuntimeException) e;
-        }
+        List<ServerSocketChannel> channels = NioChannels.openEach(loops.size(), address, options, "bind",
+                ServerSocketChannel::open, (ch, at) -> ch.bind(at, config.backlog()));
+        InetSocketAddress bound = localAddress(channels.get(0));
         Listener listener = new Listener(bound, handler, loops, false, null);
         handOut(listener, loops, channels);
         return listener;
@@ -105,10 +88,10 @@ final class NioAcceptor {
             ch.bind(path, config.backlog());
             ch.configureBlocking(false);
         } catch (IOException e) {
-            closeQuietly(ch);
+            NioChannels.closeQuietly(ch);
             throw NioErrors.of("bind(" + path + ")", e, ListenSockets::bindRemedy);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            NioChannels.closeQuietly(ch);
             throw e;
         }
         Listener listener = new Listener(path, handler, loops, true, UnixSocketFile.bound(path));
@@ -130,20 +113,11 @@ final class NioAcceptor {
         }
     }
 
-    private static ServerSocketChannel open(InetSocketAddress address, SocketOptions options, LoopConfig config)
-            throws IOException {
-        ServerSocketChannel ch = ServerSocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    private static InetSocketAddress localAddress(ServerSocketChannel ch) {
         try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            options.applyTo(ch);
-            ch.bind(address, config.backlog());
-            ch.configureBlocking(false);
-            return ch;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(ch);
-            throw e;
+            return (InetSocketAddress) ch.getLocalAddress();
+        } catch (IOException e) {
+            throw NioErrors.of("getsockname", e);
         }
     }
 
@@ -178,7 +152,7 @@ final class NioAcceptor {
             }
             counters.fdsOpened++;
             if (!loop.adopt(s, l.owner.handler(), l.owner.localAddress() != null)) {
-                closeQuietly(s);
+                NioChannels.closeQuietly(s);
                 counters.fdsClosed++;
                 counters.rejected++;
             }
@@ -231,13 +205,6 @@ final class NioAcceptor {
         l.owner.loopStopped();
     }
 
-    /** What a NIO group refuses: {@code what} runs on io_uring only so far. */
-    static UnsupportedOperationException notOnNio(String what) {
-        return new UnsupportedOperationException(what + " run(s) on the io_uring transport only so far, and this group "
-                + "runs on NIO (Transport.NIO, or AUTO where io_uring was refused: see the INFO line of logger "
-                + "dev.iobuf.uring.Transport)");
-    }
-
     /**
      * Why an {@link AbstractUnixAddress} cannot be used here: the JDK's Unix domain channels take only
      * {@link UnixDomainSocketAddress} paths (a name with a leading NUL is not a valid path).
@@ -251,15 +218,7 @@ final class NioAcceptor {
     /** A loop is done with listening channel {@code ch} of {@code owner}: closes it unless other loops share it. */
     static void release(Listener owner, ServerSocketChannel ch) {
         if (owner.releaseFd()) {
-            closeQuietly(ch);
-        }
-    }
-
-    static void closeQuietly(java.nio.channels.Channel ch) {
-        try {
-            ch.close();
-        } catch (IOException e) {
-            LoopLog.log(LOG, System.Logger.Level.DEBUG, "closing " + ch + " failed", e);
+            NioChannels.closeQuietly(ch);
         }
     }
 }
