@@ -210,7 +210,8 @@ class IndexBitmap extends BitmapCounters {
         int k = leafOf(index);
         long bit = 1L << (standard ? index & (LEAF_BITS - 1) : index & leafMask);
         int o = leafOffset(k);
-        long w = (long) LONGS.getVolatile(leaves, o);
+        long[] a = leaves;      // as in take
+        long w = (long) LONGS.getVolatile(a, o);
         boolean refills = false;    // our CAS turns an empty leaf non-empty; C was incremented for it
         for (;;) {
             if ((w & bit) != 0) {
@@ -224,7 +225,7 @@ class IndexBitmap extends BitmapCounters {
                 addNonEmptyLeaves(empty ? 1 : -1);   // count the leaf before it shows a free bit
                 refills = empty;
             }
-            long seen = (long) LONGS.compareAndExchange(leaves, o, w, (w | bit) + VERSION_ONE);
+            long seen = (long) LONGS.compareAndExchange(a, o, w, (w | bit) + VERSION_ONE);
             if (seen == w) {
                 break;
             }
@@ -278,17 +279,19 @@ class IndexBitmap extends BitmapCounters {
 
     /** The lowest free index of leaf {@code k}, taken; -1 if the leaf is empty. */
     private int take(int k) {
+        long[] a = leaves;      // a local: C2 reloads fields after every volatile access, locals it keeps
+        int first = standard ? k << STANDARD_LEAF_SHIFT : k << leafShift;
         int o = leafOffset(k);
-        long w = (long) LONGS.getVolatile(leaves, o);
+        long w = (long) LONGS.getVolatile(a, o);
         while ((w & FREE) != 0) {
             long bit = w & -w;
             long next = w - bit + VERSION_ONE;
-            long seen = (long) LONGS.compareAndExchange(leaves, o, w, next);
+            long seen = (long) LONGS.compareAndExchange(a, o, w, next);
             if (seen == w) {
                 if ((next & FREE) == 0 && leafCount > 1) {
                     emptied(k);
                 }
-                return (standard ? k << STANDARD_LEAF_SHIFT : k << leafShift) + Long.numberOfTrailingZeros(bit);
+                return first + Long.numberOfTrailingZeros(bit);
             }
             w = seen;
         }
