@@ -18,6 +18,9 @@ import java.lang.invoke.VarHandle;
  * others out of many thousands). Each thread starts at its <em>home leaf</em>, a Fibonacci hash of its
  * thread id, so threads spread over the leaves and, while their homes differ and have free indices,
  * never write a line another thread writes.
+ * The <em>standard</em> layout (32 indices per leaf, each leaf on its own 128 bytes: capacities 32 to
+ * 128 Ki) is addressed with constant shifts; the others (fewer indices per leaf, packed leaves) with
+ * the shifts their fields hold.
  *
  * <h2>Operations</h2>
  * <ul>
