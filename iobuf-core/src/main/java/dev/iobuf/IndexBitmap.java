@@ -18,6 +18,9 @@ import java.lang.invoke.VarHandle;
  * others out of many thousands). Each thread starts at its <em>home leaf</em>, a Fibonacci hash of its
  * thread id, so threads spread over the leaves and, while their homes differ and have free indices,
  * never write a line another thread writes.
+ * The <em>standard</em> layout (32 indices per leaf, each leaf on its own 128 bytes: capacities 32 to
+ * 128 Ki) is addressed with constant shifts; the others (fewer indices per leaf, packed leaves) with
+ * the shifts their fields hold.
  *
  * <h2>Operations</h2>
  * <ul>
@@ -107,7 +110,7 @@ class IndexBitmap extends BitmapCounters {
     // The usual layout (32 indices per leaf, 128 bytes per leaf: capacities 32 .. 128 Ki) is spelled
     // with constant shifts, branching on this flag rather than shifting by a field: the field loads and
     // register shifts sat on the fast path's chain between two CAS, a predicted branch does not (see
-    // benchmarks/README.md, "Where the pool's nanoseconds go").
+    // benchmarks/README.md, "The last 1.2x").
     private final boolean standard;
     private final int hintWords;    // a power of two
 
@@ -208,7 +211,7 @@ class IndexBitmap extends BitmapCounters {
      */
     boolean offer(int index) {
         int k = leafOf(index);
-        long bit = 1L << (standard ? index & (LEAF_BITS - 1) : index & leafMask);
+        long bit = bitOf(index);
         int o = leafOffset(k);
         long[] a = leaves;      // as in take
         long w = (long) LONGS.getVolatile(a, o);
@@ -240,7 +243,7 @@ class IndexBitmap extends BitmapCounters {
     /** Whether {@code index} is free right now. */
     boolean isFree(int index) {
         long w = (long) LONGS.getVolatile(leaves, leafOffset(leafOf(index)));
-        return (w & (1L << (index & leafMask))) != 0;
+        return (w & bitOf(index)) != 0;
     }
 
     /** Free indices: exact when no poll or offer is in flight; O(leaves). */
@@ -406,5 +409,10 @@ class IndexBitmap extends BitmapCounters {
 
     private int leafOf(int index) {
         return standard ? index >>> STANDARD_LEAF_SHIFT : index >>> leafShift;
+    }
+
+    /** {@code index}'s bit in its leaf word. */
+    private long bitOf(int index) {
+        return 1L << (standard ? index & (LEAF_BITS - 1) : index & leafMask);
     }
 }
