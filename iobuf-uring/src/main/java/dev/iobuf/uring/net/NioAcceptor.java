@@ -17,12 +17,12 @@ import java.util.concurrent.RejectedExecutionException;
  * (SO_REUSEADDR and SO_REUSEPORT, so the kernel spreads connections across loops as on io_uring; a Unix path:
  * one channel that every loop's selector watches), and each
  * loop's acceptor accepts on OP_ACCEPT readiness and hands every new socket to its loop. Out of fds, a
- * listener stops accepting for a moment (the backlog holds the connections) instead of spinning.
+ * listener stops accepting (the backlog holds the connections) instead of spinning, by the io_uring
+ * transport's policy ({@link AcceptBackoff}: a growing pause, or until a connection closes).
  */
 final class NioAcceptor {
     private static final System.Logger LOG = System.getLogger(NioAcceptor.class.getName());
     private static final int ACCEPTS_PER_TURN = 64;
-    private static final long PAUSE_NANOS = 10_000_000L;
 
     /** One listener's socket on this loop; the selection key's attachment. */
     static final class Listening {
@@ -30,6 +30,10 @@ final class NioAcceptor {
         final ServerSocketChannel channel;
         SelectionKey key;
         boolean closed;
+        /** Accepting pauses for lack of fds (a closing connection resumes it: {@link #fdFreed}). */
+        boolean pausedForFds;
+        /** Counts pauses, so that the timer of an earlier one does not end a later one. */
+        int pauses;
 
         Listening(Listener owner, ServerSocketChannel channel) {
             this.owner = owner;
@@ -40,7 +44,7 @@ final class NioAcceptor {
     private final NioEventLoop loop;
     private final LoopCounters counters;
     private final List<Listening> listeners = new ArrayList<>();
-    private final LoopLog.Limit failureLog = new LoopLog.Limit(EventLoop.LOG_INTERVAL_NANOS);
+    private final AcceptBackoff backoff = new AcceptBackoff(EventLoop.LOG_INTERVAL_NANOS);
 
     NioAcceptor(NioEventLoop loop, LoopCounters counters) {
         this.loop = loop;
@@ -150,6 +154,7 @@ final class NioAcceptor {
             if (s == null) {
                 return;
             }
+            backoff.succeeded();
             counters.fdsOpened++;
             if (!loop.adopt(s, l.owner.handler(), l.owner.localAddress() != null)) {
                 NioChannels.closeQuietly(s);
@@ -159,22 +164,40 @@ final class NioAcceptor {
         }
     }
 
-    /** Out of fds (or another accept error): pause this listener briefly; the backlog keeps the connections. */
+    /**
+     * Accepting failed: this listener pauses for what {@link AcceptBackoff} says (out of fds: a short, growing
+     * pause, or until a connection of the loop closes; another error: 100 ms), reported at most once per
+     * interval; the backlog keeps the connections meanwhile.
+     */
     private void acceptFailed(Listening l, IOException e) {
         UringException u = NioErrors.of("accept(" + l.owner.localAddress() + ")", e);
-        if (u.errno() == dev.iobuf.liburing.Errno.EMFILE.number()) {
-            counters.acceptsOutOfFds++;
-        }
-        if (failureLog.permits(System.nanoTime())) {
-            LoopLog.log(LOG, System.Logger.Level.WARNING, "accept on " + l.owner.localAddress() + " failed ("
-                    + failureLog.takeSuppressed() + " more since the last report); pausing it", u);
-        }
+        int result = -u.errno();
+        long pause = backoff.pauseAfter("loop " + loop.index(), l.owner.localAddress(), result, counters);
         l.key.interestOps(0);
-        loop.timers.arm(PAUSE_NANOS, () -> {
-            if (!l.closed) {
-                l.key.interestOps(SelectionKey.OP_ACCEPT);
+        l.pausedForFds = AcceptBackoff.isOutOfFds(result);
+        int pauseNumber = ++l.pauses;
+        loop.timers.arm(pause, () -> {
+            if (l.pauses == pauseNumber) {
+                resume(l);
             }
         });
+    }
+
+    private static void resume(Listening l) {
+        l.pausedForFds = false;
+        if (!l.closed) {
+            l.key.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    /** A connection of the loop closed, freeing an fd: listeners paused for lack of fds accept again now. */
+    void fdFreed() {
+        for (Listening l : listeners) {
+            if (l.pausedForFds) {
+                l.pauses++;                 // the pause's timer finds a newer pause number and does nothing
+                resume(l);
+            }
+        }
     }
 
     /** Stops accepting on {@code owner}'s socket of this loop. */
