@@ -44,7 +44,7 @@ final class LoopMonitor {
      * (a recording from the command line), loading the JFR event classes. Before JFR is up they are not
      * touched at all: the first subclass of {@code jdk.jfr.Event} a JVM loads brings up JFR's metadata
      * repository, ~170 classes, even with no recording. Then it registers the MBeans of the loops that started
-     * before the server was up ({@link LoopMBean}). Started when a group is built, at the lowest priority
+     * before the server was up ({@link LoopMBean}). Started when a group is built, at a low priority
      * ({@link #lowerPriority}), it runs while the loops open their rings and pools and serve their first requests;
      * a thread that needs one of these initialisations first waits for the same one-time work (never does it
      * twice). Referring to this nested class does not initialise {@link LoopMonitor}. benchmarks/README.md,
@@ -56,6 +56,8 @@ final class LoopMonitor {
             "dev.iobuf.uring.BufferRingEmptyEvent", "dev.iobuf.uring.net.ConnectionSummaryEvent"};
 
         private static final AtomicBoolean STARTED = new AtomicBoolean();
+        /** The warm-up thread's nice value (see {@link #lowerPriority}). */
+        private static final int NICE = 10;
 
         static void start() {
             if (STARTED.compareAndSet(false, true)) {
@@ -83,14 +85,16 @@ final class LoopMonitor {
         }
 
         /**
-         * Nice 19 for this thread only: it then runs on a core the loops leave idle (or once they wait), and a
-         * start pinned to one core (the benchmark's) is not slowed by what can wait. A thread that needs what
-         * this one initialises waits for it like for any class initialisation: it then runs at full speed,
-         * since the waiter no longer competes. Best effort: a failure leaves the priority as it was.
+         * Nice {@value #NICE} for this thread only: it then runs mostly on a core the loops leave idle (or once
+         * they wait), and a start pinned to one core (the benchmark's) loses ~3 % of that core to it, not half.
+         * Not 19: a thread that asks for the platform MBean server while this one makes it waits for this one
+         * (the JDK makes it under a lock), and on a machine busy with other processes a nice-19 thread gets
+         * ~0.2 % of a core (a JMX agent attaching at that moment would wait tens of seconds), nice 10 ~10x more.
+         * Best effort: a failure leaves the priority as it was.
          */
         private static void lowerPriority() {
             try {
-                Syscalls.setpriority(LibcAbi.PRIO_PROCESS(), 0, 19);
+                Syscalls.setpriority(LibcAbi.PRIO_PROCESS(), 0, NICE);
             } catch (RuntimeException | Error e) {
                 // no native access, or no Linux: run at the normal priority
             }

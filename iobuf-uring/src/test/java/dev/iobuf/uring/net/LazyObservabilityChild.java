@@ -70,7 +70,7 @@ public final class LazyObservabilityChild {
                 System.out.println("ECHO " + new String(s.getInputStream().readNBytes(4), StandardCharsets.US_ASCII));
             }
             if (awaitMBean) {
-                System.out.println("MBEAN " + mbeanRegistered("lazy-0", Duration.ofSeconds(20)));
+                System.out.println("MBEAN " + mbeanRegistered("lazy-0", Duration.ofSeconds(60)));
             }
             Thread.sleep(linger.toMillis());
         }
