@@ -66,19 +66,23 @@ HTTP_SERVER_MAIN=(--enable-native-access=dev.iobuf.core,dev.iobuf.liburing,dev.i
 # server on a free port with -XX:AOTCacheOutput, a few thousand requests (scripts/http-probe.py
 # train), then SIGTERM; the JVM writes the cache as it exits. AOT_OPTS is empty when that failed
 # (the server then starts without, a warning says why).
+# The cache holds the classes (JEP 483), not the training run's method profiles (JEP 515,
+# -XX:-AOTRecordTraining): replayed at start, those make C2 compile the steady-state methods before the
+# first answer, ~100 ms of CPU on a start pinned to one core (benchmarks/README.md, "Start time").
+AOT_TRAINING_OPTS=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining)
 http_aot_cache() {
   local dir=$1 mp=$2 key file port pid
   shift 2
   AOT_OPTS=()
-  key=$( { "$JAVA_HOME/bin/java" -version 2>&1; printf '%s\n' "$@"; tr ':' '\n' <<<"$mp" | xargs stat -c '%n %s %Y'; } \
-         | sha256sum | cut -c1-16)
+  key=$( { "$JAVA_HOME/bin/java" -version 2>&1; printf '%s\n' "$@" "${AOT_TRAINING_OPTS[@]}"
+           tr ':' '\n' <<<"$mp" | xargs stat -c '%n %s %Y'; } | sha256sum | cut -c1-16)
   file=$dir/HttpServer-$key.aot
   if [ ! -f "$file" ]; then
     mkdir -p "$dir"
     rm -f "$dir"/HttpServer-*.aot "$dir"/HttpServer-*.aot.config
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     echo "making the AOT cache $file (training run on port $port, log $dir/training.log)" >&2
-    "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$file" --module-path "$mp" "${HTTP_SERVER_MAIN[@]}" \
+    "$JAVA_HOME/bin/java" "$@" "${AOT_TRAINING_OPTS[@]}" -XX:AOTCacheOutput="$file" --module-path "$mp" "${HTTP_SERVER_MAIN[@]}" \
       --port "$port" --loops 1 >"$dir/training.log" 2>&1 &
     pid=$!
     python3 "$(dirname "${BASH_SOURCE[0]}")/http-probe.py" train "$port" 4000 120 "$pid" >>"$dir/training.log" 2>&1 \

@@ -74,7 +74,9 @@ LIBC_CONSTANTS="$LIBC_CONSTANTS PROT_NONE PROT_READ PROT_WRITE MAP_SHARED MAP_PR
   MADV_DONTFORK MADV_DOFORK MADV_HUGEPAGE MADV_NOHUGEPAGE"
 # <sys/resource.h>, <sys/eventfd.h>, <sys/syscall.h>: limits, wake-ups, raw system calls
 LIBC_CONSTANTS="$LIBC_CONSTANTS RLIMIT_NOFILE RLIMIT_MEMLOCK RLIM_INFINITY EFD_SEMAPHORE EFD_NONBLOCK EFD_CLOEXEC
-  SYS_io_uring_setup SYS_io_uring_enter SYS_io_uring_register SYS_preadv2"
+  SYS_io_uring_setup SYS_io_uring_enter SYS_io_uring_register SYS_preadv2 SYS_close SYS_write SYS_mmap SYS_munmap
+  SYS_madvise SYS_eventfd2 SYS_prlimit64 SYS_socket SYS_bind SYS_listen SYS_setsockopt SYS_getsockopt SYS_getsockname
+  SYS_getpeername SYS_setpriority PRIO_PROCESS"
 # <fcntl.h>, <sys/stat.h> (with <linux/stat.h>'s statx), <sys/uio.h>: the file API
 LIBC_CONSTANTS="$LIBC_CONSTANTS AT_FDCWD AT_EMPTY_PATH O_RDONLY O_WRONLY O_RDWR O_CREAT O_EXCL O_TRUNC O_APPEND
   O_DSYNC O_SYNC O_NOFOLLOW O_DIRECT O_NOATIME O_CLOEXEC RWF_NOWAIT STATX_TYPE STATX_MODE STATX_INO STATX_SIZE

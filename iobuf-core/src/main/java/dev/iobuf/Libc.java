@@ -57,11 +57,18 @@ final class Libc {
     private static final MethodHandle MMAP_H = bind("mmap",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), true);
     private static final MethodHandle MUNMAP = bind("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), true);
-    private static final MethodHandle MADVISE = bind("madvise",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), true);
     private static final MethodHandle MLOCK = bind("mlock", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), true);
-    private static final MethodHandle GETRLIMIT = bind("getrlimit",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), true);
+
+    // Bound on first use, not with the class: each distinct descriptor costs the linker a spun class (~10 ms on a
+    // slow host) and most starts call neither. (munmap and mlock above share munmap's descriptor: no extra class;
+    // munmap stays bound with the class because a teardown out of fds must not need to load a class.)
+    private static final class Madvise {
+        static final MethodHandle H = bind("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), true);
+    }
+
+    private static final class Getrlimit {
+        static final MethodHandle H = bind("getrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), true);
+    }
 
     private Libc() {
     }
@@ -136,7 +143,7 @@ final class Libc {
 
     /** {@code madvise(address, length, advice)}: 0 or errno. */
     static int madvise(long address, long length, int advice) {
-        MethodHandle h = require(MADVISE, "madvise");
+        MethodHandle h = require(Madvise.H, "madvise");
         try (Arena a = Arena.ofConfined()) {
             MemorySegment state = a.allocate(CAPTURE);
             int r = (int) h.invokeExact(state, MemorySegment.ofAddress(address), length, advice);
@@ -151,13 +158,14 @@ final class Libc {
      * {@code -2} if it cannot be read: the library's one reader, published as {@link MemlockLimit#soft()}.
      */
     static long memlockLimit() {
-        if (GETRLIMIT == null) {
+        MethodHandle getrlimit = Getrlimit.H;
+        if (getrlimit == null) {
             return -2;
         }
         try (Arena a = Arena.ofConfined()) {
             MemorySegment state = a.allocate(CAPTURE);
             MemorySegment rlimit = a.allocate(JAVA_LONG, 2); // struct rlimit { rlim_cur; rlim_max; }
-            int r = (int) GETRLIMIT.invokeExact(state, RLIMIT_MEMLOCK, rlimit);
+            int r = (int) getrlimit.invokeExact(state, RLIMIT_MEMLOCK, rlimit);
             return r == 0 ? rlimit.getAtIndex(JAVA_LONG, 0) : -2;
         } catch (Throwable t) {
             throw rethrow(t);

@@ -806,6 +806,15 @@ public class LibcAbi extends LibcAbi$shared {
     public static int RLIMIT_NOFILE() {
         return RLIMIT_NOFILE;
     }
+    private static final int PRIO_PROCESS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum __priority_which.PRIO_PROCESS = 0
+     * }
+     */
+    public static int PRIO_PROCESS() {
+        return PRIO_PROCESS;
+    }
     private static final int EFD_SEMAPHORE = (int)1L;
     /**
      * {@snippet lang=c :
@@ -887,6 +896,60 @@ public class LibcAbi extends LibcAbi$shared {
     public static long RLIM_INFINITY() {
         return RLIM_INFINITY;
     }
+    private static final int SYS_bind = (int)49L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_bind 49
+     * }
+     */
+    public static int SYS_bind() {
+        return SYS_bind;
+    }
+    private static final int SYS_close = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_close 3
+     * }
+     */
+    public static int SYS_close() {
+        return SYS_close;
+    }
+    private static final int SYS_eventfd2 = (int)290L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_eventfd2 290
+     * }
+     */
+    public static int SYS_eventfd2() {
+        return SYS_eventfd2;
+    }
+    private static final int SYS_getpeername = (int)52L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_getpeername 52
+     * }
+     */
+    public static int SYS_getpeername() {
+        return SYS_getpeername;
+    }
+    private static final int SYS_getsockname = (int)51L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_getsockname 51
+     * }
+     */
+    public static int SYS_getsockname() {
+        return SYS_getsockname;
+    }
+    private static final int SYS_getsockopt = (int)55L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_getsockopt 55
+     * }
+     */
+    public static int SYS_getsockopt() {
+        return SYS_getsockopt;
+    }
     private static final int SYS_io_uring_enter = (int)426L;
     /**
      * {@snippet lang=c :
@@ -914,6 +977,42 @@ public class LibcAbi extends LibcAbi$shared {
     public static int SYS_io_uring_setup() {
         return SYS_io_uring_setup;
     }
+    private static final int SYS_listen = (int)50L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_listen 50
+     * }
+     */
+    public static int SYS_listen() {
+        return SYS_listen;
+    }
+    private static final int SYS_madvise = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_madvise 28
+     * }
+     */
+    public static int SYS_madvise() {
+        return SYS_madvise;
+    }
+    private static final int SYS_mmap = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_mmap 9
+     * }
+     */
+    public static int SYS_mmap() {
+        return SYS_mmap;
+    }
+    private static final int SYS_munmap = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_munmap 11
+     * }
+     */
+    public static int SYS_munmap() {
+        return SYS_munmap;
+    }
     private static final int SYS_preadv2 = (int)327L;
     /**
      * {@snippet lang=c :
@@ -922,6 +1021,51 @@ public class LibcAbi extends LibcAbi$shared {
      */
     public static int SYS_preadv2() {
         return SYS_preadv2;
+    }
+    private static final int SYS_prlimit64 = (int)302L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_prlimit64 302
+     * }
+     */
+    public static int SYS_prlimit64() {
+        return SYS_prlimit64;
+    }
+    private static final int SYS_setpriority = (int)141L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_setpriority 141
+     * }
+     */
+    public static int SYS_setpriority() {
+        return SYS_setpriority;
+    }
+    private static final int SYS_setsockopt = (int)54L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_setsockopt 54
+     * }
+     */
+    public static int SYS_setsockopt() {
+        return SYS_setsockopt;
+    }
+    private static final int SYS_socket = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_socket 41
+     * }
+     */
+    public static int SYS_socket() {
+        return SYS_socket;
+    }
+    private static final int SYS_write = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define SYS_write 1
+     * }
+     */
+    public static int SYS_write() {
+        return SYS_write;
     }
     private static final int O_NOFOLLOW = (int)131072L;
     /**

@@ -8,9 +8,11 @@ import java.lang.foreign.MemorySegment;
  * result, or {@code -errno} on failure (never -1 plus a separate errno), so that code calling liburing and
  * code calling these reads the same way: {@code if (res < 0) ... Errno.name(res)}.
  *
- * <p>{@code io_uring_setup}, {@code io_uring_enter} and {@code io_uring_register} go through
- * {@code syscall(2)}; they are what liburing 2.3 lacks a helper for (buffer status, restrictions, newer
- * register opcodes) and what a ring mapped in Java needs per batch.
+ * <p>Every call goes through {@code syscall(2)} ({@link LibcProcess#syscall}), numbers from {@link ArchConstants}:
+ * {@code io_uring_setup}, {@code io_uring_enter} and {@code io_uring_register} because liburing 2.3 lacks a
+ * helper for what we use (buffer status, restrictions, newer register opcodes) and a ring mapped in Java needs
+ * them per batch; the libc ones ({@code close}, {@code mmap}, sockets...) because one downcall handle links once
+ * where a handle per function is linked (a class spun) per function, at every start.
  *
  * <p>Each method comes in two forms: one taking an {@code errnoState} segment the caller owns (from
  * {@link Libc#allocateErrnoState}; a ring keeps one for its submitting thread), and one using a
@@ -21,12 +23,31 @@ public final class Syscalls {
     private static final ThreadLocal<MemorySegment> ERRNO_STATE =
             ThreadLocal.withInitial(() -> Libc.allocateErrnoState(Arena.ofAuto()));
 
+    // Every call below goes through the one syscall(2) downcall handle, system call numbers as constants: the
+    // linker spins a class per distinct function descriptor (through the ClassFile API, ~10 ms each on a slow
+    // host), so one handle instead of one per libc function is ~10 such classes less at every start
+    // (benchmarks/README.md, "Start time"). The numbers are read once, here.
+    private static final long CLOSE = ArchConstants.SYS_close();
+    private static final long WRITE = ArchConstants.SYS_write();
+    private static final long MMAP = ArchConstants.SYS_mmap();
+    private static final long MUNMAP = ArchConstants.SYS_munmap();
+    private static final long MADVISE = ArchConstants.SYS_madvise();
+    private static final long EVENTFD2 = ArchConstants.SYS_eventfd2();
+    private static final long PRLIMIT64 = ArchConstants.SYS_prlimit64();
+    private static final long SOCKET = ArchConstants.SYS_socket();
+    private static final long BIND = ArchConstants.SYS_bind();
+    private static final long LISTEN = ArchConstants.SYS_listen();
+    private static final long SETSOCKOPT = ArchConstants.SYS_setsockopt();
+    private static final long GETSOCKOPT = ArchConstants.SYS_getsockopt();
+    private static final long GETSOCKNAME = ArchConstants.SYS_getsockname();
+    private static final long GETPEERNAME = ArchConstants.SYS_getpeername();
+    private static final long SETPRIORITY = ArchConstants.SYS_setpriority();
+
     static {
         // The calls that free fds and mappings are bound with this class, not on their first use: that use can
         // come when the process is out of fds, and loading a binding's class from a class folder needs one
         // (NoClassDefFoundError at teardown: the fd or mapping leaked, the loop thread dead).
-        Libc.close$handle();
-        LibcMemory.munmap$handle();
+        LibcProcess.syscall$handle();
     }
 
     private Syscalls() {
@@ -52,6 +73,16 @@ public final class Syscalls {
 
     private static long result(long ret, MemorySegment errnoState) {
         return ret == -1 ? -Libc.errno(errnoState) : ret;
+    }
+
+    /** System call {@code number} with up to five arguments: its result, or -errno. */
+    private static long call(MemorySegment errnoState, long number, long a1, long a2, long a3, long a4, long a5) {
+        return result(LibcProcess.syscall(errnoState, number, a1, a2, a3, a4, a5, 0), errnoState);
+    }
+
+    /** System call {@code number} with up to four arguments: its result, or -errno. */
+    private static long call(MemorySegment errnoState, long number, long a1, long a2, long a3, long a4) {
+        return call(errnoState, number, a1, a2, a3, a4, 0);
     }
 
     /**
@@ -152,8 +183,9 @@ public final class Syscalls {
      */
     public static long mmap(MemorySegment errnoState, MemorySegment addr, long length, int prot, int flags, int fd,
                             long offset) {
-        MemorySegment p = LibcMemory.mmap(errnoState, addr, length, prot, flags, fd, offset);
-        return p.address() == -1L ? -Libc.errno(errnoState) : p.address();
+        long p = LibcProcess.syscall(errnoState, MMAP, addr.address(), length, Integer.toUnsignedLong(prot),
+                Integer.toUnsignedLong(flags), fd, offset);
+        return p == -1L ? -Libc.errno(errnoState) : p;
     }
 
     /**
@@ -178,7 +210,7 @@ public final class Syscalls {
      * @return 0 or -errno
      */
     public static int munmap(MemorySegment errnoState, MemorySegment addr, long length) {
-        return (int) result(LibcMemory.munmap(errnoState, addr, length), errnoState);
+        return (int) call(errnoState, MUNMAP, addr.address(), length, 0, 0);
     }
 
     /**
@@ -200,7 +232,7 @@ public final class Syscalls {
      * @return 0 or -errno
      */
     public static int madvise(MemorySegment errnoState, MemorySegment addr, long length, int advice) {
-        return (int) result(LibcMemory.madvise(errnoState, addr, length, advice), errnoState);
+        return (int) call(errnoState, MADVISE, addr.address(), length, Integer.toUnsignedLong(advice), 0);
     }
 
     /**
@@ -222,7 +254,8 @@ public final class Syscalls {
      */
     public static int getrlimit(int resource, MemorySegment rlim) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcProcess.getrlimit(errnoState, resource, rlim), errnoState);
+        // getrlimit is prlimit64 on this process (pid 0) with no new limit, as glibc does it
+        return (int) call(errnoState, PRLIMIT64, 0, Integer.toUnsignedLong(resource), 0, rlim.address());
     }
 
     /**
@@ -233,7 +266,8 @@ public final class Syscalls {
      */
     public static int eventfd(int initval, int flags) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcProcess.eventfd(errnoState, initval, flags), errnoState);
+        // eventfd(3) is the eventfd2 system call
+        return (int) call(errnoState, EVENTFD2, Integer.toUnsignedLong(initval), Integer.toUnsignedLong(flags), 0, 0);
     }
 
     /**
@@ -243,7 +277,7 @@ public final class Syscalls {
      */
     public static int close(int fd) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(Libc.close(errnoState, fd), errnoState);
+        return (int) call(errnoState, CLOSE, Integer.toUnsignedLong(fd), 0, 0, 0);
     }
 
     /**
@@ -255,7 +289,8 @@ public final class Syscalls {
      */
     public static int socket(int domain, int type, int protocol) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcSockets.socket(errnoState, domain, type, protocol), errnoState);
+        return (int) call(errnoState, SOCKET, Integer.toUnsignedLong(domain), Integer.toUnsignedLong(type),
+                Integer.toUnsignedLong(protocol), 0);
     }
 
     /**
@@ -267,7 +302,7 @@ public final class Syscalls {
      */
     public static int bind(int fd, MemorySegment addr, int addrlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcSockets.bind(errnoState, fd, addr, addrlen), errnoState);
+        return (int) call(errnoState, BIND, Integer.toUnsignedLong(fd), addr.address(), Integer.toUnsignedLong(addrlen), 0);
     }
 
     /**
@@ -278,7 +313,7 @@ public final class Syscalls {
      */
     public static int listen(int fd, int backlog) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcSockets.listen(errnoState, fd, backlog), errnoState);
+        return (int) call(errnoState, LISTEN, Integer.toUnsignedLong(fd), Integer.toUnsignedLong(backlog), 0, 0);
     }
 
     /**
@@ -292,7 +327,8 @@ public final class Syscalls {
      */
     public static int setsockopt(int fd, int level, int optname, MemorySegment optval, int optlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcSockets.setsockopt(errnoState, fd, level, optname, optval, optlen), errnoState);
+        return (int) call(errnoState, SETSOCKOPT, Integer.toUnsignedLong(fd), Integer.toUnsignedLong(level),
+                Integer.toUnsignedLong(optname), optval.address(), Integer.toUnsignedLong(optlen));
     }
 
     /**
@@ -306,7 +342,8 @@ public final class Syscalls {
      */
     public static int getsockopt(int fd, int level, int optname, MemorySegment optval, MemorySegment optlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcSockets.getsockopt(errnoState, fd, level, optname, optval, optlen), errnoState);
+        return (int) call(errnoState, GETSOCKOPT, Integer.toUnsignedLong(fd), Integer.toUnsignedLong(level),
+                Integer.toUnsignedLong(optname), optval.address(), optlen.address());
     }
 
     /**
@@ -318,7 +355,7 @@ public final class Syscalls {
      */
     public static int getsockname(int fd, MemorySegment addr, MemorySegment addrlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcSockets.getsockname(errnoState, fd, addr, addrlen), errnoState);
+        return (int) call(errnoState, GETSOCKNAME, Integer.toUnsignedLong(fd), addr.address(), addrlen.address(), 0);
     }
 
     /**
@@ -330,7 +367,7 @@ public final class Syscalls {
      */
     public static int getpeername(int fd, MemorySegment addr, MemorySegment addrlen) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return (int) result(LibcSockets.getpeername(errnoState, fd, addr, addrlen), errnoState);
+        return (int) call(errnoState, GETPEERNAME, Integer.toUnsignedLong(fd), addr.address(), addrlen.address(), 0);
     }
 
     /**
@@ -342,7 +379,20 @@ public final class Syscalls {
      */
     public static long write(int fd, MemorySegment buf, long count) {
         MemorySegment errnoState = ERRNO_STATE.get();
-        return result(Libc.write(errnoState, fd, buf, count), errnoState);
+        return call(errnoState, WRITE, Integer.toUnsignedLong(fd), buf.address(), count, 0);
+    }
+
+    /**
+     * {@code setpriority(2)}: sets a nice value. On Linux {@code PRIO_PROCESS} names one thread: a thread id, or
+     * {@code 0} for the calling thread only (not its process).
+     * @param which {@code PRIO_PROCESS}, {@code PRIO_PGRP} or {@code PRIO_USER}
+     * @param who the id ({@code 0}: the caller)
+     * @param nice -20 (most favoured) to 19 (least); raising it needs no privilege
+     * @return 0, or -errno
+     */
+    public static int setpriority(int which, int who, int nice) {
+        return (int) call(ERRNO_STATE.get(), SETPRIORITY, Integer.toUnsignedLong(which), Integer.toUnsignedLong(who),
+                nice, 0);
     }
 
     /**

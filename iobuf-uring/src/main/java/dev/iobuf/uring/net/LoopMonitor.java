@@ -1,13 +1,12 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.liburing.LibcAbi;
+import dev.iobuf.liburing.Syscalls;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -21,10 +20,10 @@ import jdk.jfr.FlightRecorderListener;
  *
  * <p>Names are unique in the JVM: two groups may share a thread-name prefix, so a loop whose thread name is
  * taken by a live loop is registered as {@code <thread name>#2} ({@code #3}, ...); its JFR summaries carry the
- * same name.
+ * same name. The MBean is registered when the loop starts if the platform MBean server is up, else moments
+ * later by {@link WarmUp} ({@link LoopMBean} says why).
  */
 final class LoopMonitor {
-    private static final System.Logger LOG = System.getLogger(LoopMonitor.class.getName());
     private static final Set<LoopMonitor> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -44,10 +43,12 @@ final class LoopMonitor {
      * (~160 classes; its diagnostic-command MBean parses JFR's settings files) and, only when JFR is already up
      * (a recording from the command line), loading the JFR event classes. Before JFR is up they are not
      * touched at all: the first subclass of {@code jdk.jfr.Event} a JVM loads brings up JFR's metadata
-     * repository, ~170 classes, even with no recording. Started when a group is built, it
-     * runs while the loops open their rings and pools; a loop that gets there first waits for the same
-     * one-time initialisation (never does it twice). Referring to this nested class does not initialise
-     * {@link LoopMonitor}. benchmarks/README.md, "Start time", has the measurements.
+     * repository, ~170 classes, even with no recording. Then it registers the MBeans of the loops that started
+     * before the server was up ({@link LoopMBean}). Started when a group is built, at a low priority
+     * ({@link #lowerPriority}), it runs while the loops open their rings and pools and serve their first requests;
+     * a thread that needs one of these initialisations first waits for the same one-time work (never does it
+     * twice). Referring to this nested class does not initialise {@link LoopMonitor}. benchmarks/README.md,
+     * "Start time", has the measurements.
      */
     static final class WarmUp implements Runnable {
         /** In the order a loop's start needs them. */
@@ -55,6 +56,8 @@ final class LoopMonitor {
             "dev.iobuf.uring.BufferRingEmptyEvent", "dev.iobuf.uring.net.ConnectionSummaryEvent"};
 
         private static final AtomicBoolean STARTED = new AtomicBoolean();
+        /** The warm-up thread's nice value (see {@link #lowerPriority}). */
+        private static final int NICE = 10;
 
         static void start() {
             if (STARTED.compareAndSet(false, true)) {
@@ -65,28 +68,47 @@ final class LoopMonitor {
         @Override
         public void run() {
             try {
+                // At the normal priority: a loop recording its ring set-up would wait for these.
                 if (FlightRecorder.isInitialized()) {
                     for (String name : EVENT_CLASSES) {
                         Class.forName(name, true, WarmUp.class.getClassLoader());
                     }
                 }
+                lowerPriority();
+                LoopMBean.creatingServer();
                 LoopMonitor.prepare();
             } catch (ReflectiveOperationException | RuntimeException | Error e) {
-                // Only a head start: the loop's own registration reports whatever goes wrong.
+                // Only a head start: the registrations below report whatever goes wrong.
+            } finally {
+                LoopMBean.registerWaiting();
+            }
+        }
+
+        /**
+         * Nice {@value #NICE} for this thread only: it then runs mostly on a core the loops leave idle (or once
+         * they wait), and a start pinned to one core (the benchmark's) loses ~3 % of that core to it, not half.
+         * Not 19: a thread that asks for the platform MBean server while this one makes it waits for this one
+         * (the JDK makes it under a lock), and on a machine busy with other processes a nice-19 thread gets
+         * ~0.2 % of a core (a JMX agent attaching at that moment would wait tens of seconds), nice 10 ~10x more.
+         * Best effort: a failure leaves the priority as it was.
+         */
+        private static void lowerPriority() {
+            try {
+                Syscalls.setpriority(LibcAbi.PRIO_PROCESS(), 0, NICE);
+            } catch (RuntimeException | Error e) {
+                // no native access, or no Linux: run at the normal priority
             }
         }
     }
 
     private final EventLoop loop;
-    private final String name;
-    private final ObjectName objectName;
+    private final LoopMBean mbean;
     /** The counters at the previous summary; loop thread only. */
     private NetCounters previous = NetCounters.ZERO;
 
-    private LoopMonitor(EventLoop loop, String name, ObjectName objectName) {
+    private LoopMonitor(EventLoop loop, LoopMBean mbean) {
         this.loop = loop;
-        this.name = name;
-        this.objectName = objectName;
+        this.mbean = mbean;
     }
 
     /** Class initialisation (the JFR listener, above) and the platform MBean server; see {@link WarmUp}. */
@@ -94,10 +116,12 @@ final class LoopMonitor {
         ManagementFactory.getPlatformMBeanServer();
     }
 
-    /** Registers the running loop {@code loop}, named {@code name} (its thread's name) or, if taken, {@code name#n}. */
+    /**
+     * Starts observing the running {@code loop}, named {@code name} (its thread's name) or, if taken, {@code name#n}:
+     * its MBean now if the platform MBean server is up, else once the warm-up brought it up ({@link LoopMBean}).
+     */
     static LoopMonitor start(EventLoop loop, String name) {
-        ObjectName on = register(loop, name);
-        LoopMonitor m = new LoopMonitor(loop, on == null ? name : ObjectName.unquote(on.getKeyProperty("name")), on);
+        LoopMonitor m = new LoopMonitor(loop, LoopMBean.start(loop, name));
         LIVE.add(m);
         return m;
     }
@@ -105,44 +129,17 @@ final class LoopMonitor {
     /** Unregisters the loop (after its last turn). */
     void stop() {
         LIVE.remove(this);
-        if (objectName != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(objectName);
-            } catch (JMException e) {
-                LOG.log(System.Logger.Level.DEBUG, "MBean " + objectName + " was already gone", e);
-            }
-        }
+        mbean.stop();
     }
 
     /** The name of the loop in its MBean and its JFR summaries: its thread's, made unique. */
     String name() {
-        return name;
+        return mbean.name();
     }
 
-    /** The MBean's name, or null if it could not be registered (logged). */
+    /** The MBean's name, or null while it is not registered (queued for the warm-up, or refused: logged). */
     ObjectName objectName() {
-        return objectName;
-    }
-
-    private static ObjectName register(EventLoop loop, String threadName) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            for (int n = 1; ; n++) {
-                String name = n == 1 ? threadName : threadName + "#" + n;
-                ObjectName on = new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(name));
-                try {
-                    server.registerMBean(new CountersMBean(loop::counters, "Counters of event loop " + name), on);
-                    return on;
-                } catch (InstanceAlreadyExistsException taken) {
-                    // another live loop has this thread name (two groups, one prefix): try the next suffix
-                }
-            }
-        } catch (JMException | RuntimeException e) {
-            // Observability must never stop a loop from running: a restricted MBean server leaves this
-            // loop without an MBean, and says so.
-            LOG.log(System.Logger.Level.WARNING, "event loop " + threadName + " runs without its JMX MBean: " + e);
-            return null;
-        }
+        return mbean.objectName();
     }
 
     private static void summarizeAll() {
@@ -157,7 +154,7 @@ final class LoopMonitor {
 
     private void summarize() {
         NetCounters now = loop.counters();
-        ConnectionSummaryEvent.commit(name, now, previous);
+        ConnectionSummaryEvent.commit(mbean.name(), now, previous);
         previous = now;
     }
 }

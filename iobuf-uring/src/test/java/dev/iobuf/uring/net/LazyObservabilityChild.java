@@ -1,5 +1,6 @@
 package dev.iobuf.uring.net;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -7,21 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Child JVM of {@link LazyJfrTest}: serves one echo with no recording, prints whether JFR came up and a marker,
- * then serves again under a recording of the ring-setup and connection-summary events and prints each
+ * Child JVM of {@link LazyObservabilityTest}: serves one echo with no recording and without asking for JMX first,
+ * prints whether its loop got its MBean once the platform MBean server is asked for, whether JFR came up and a
+ * marker, then serves again under a recording of the ring-setup and connection-summary events and prints each
  * recorded event of ours as {@code EVENT <name>}.
  */
-public final class LazyJfrChild {
-    private LazyJfrChild() {
+public final class LazyObservabilityChild {
+    private LazyObservabilityChild() {
     }
 
     public static void main(String[] args) throws Exception {
-        serveOneEcho(Duration.ZERO);
+        serveOneEcho(Duration.ZERO, true);
         System.out.println("JFR_UP " + FlightRecorder.isInitialized());
         System.out.println("MARK recording");
         System.out.flush();
@@ -30,7 +34,7 @@ public final class LazyJfrChild {
             r.enable("dev.iobuf.RingSetup");
             r.enable("dev.iobuf.ConnectionSummary").withPeriod(Duration.ofMillis(100));
             r.start();
-            serveOneEcho(Duration.ofMillis(500));  // long enough for a few periodic summaries
+            serveOneEcho(Duration.ofMillis(500), false);  // long enough for a few periodic summaries
             r.stop();
             r.dump(file);
         }
@@ -42,14 +46,31 @@ public final class LazyJfrChild {
         Files.delete(file);
     }
 
-    private static void serveOneEcho(Duration linger) throws Exception {
+    /** Asks for the platform MBean server (the loop did not) and waits for the loop's MBean to be registered. */
+    private static boolean mbeanRegistered(String loop, Duration timeout) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(loop));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!server.isRegistered(name)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return (Long) server.getAttribute(name, "connectionsOpen") >= 0;
+    }
+
+    private static void serveOneEcho(Duration linger, boolean awaitMBean) throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (EventLoopGroup group = EventLoopGroup.builder().threads(1).daemon(true).build()) {
+        try (EventLoopGroup group = EventLoopGroup.builder().threads(1).daemon(true).threadName("lazy-").build()) {
             System.out.println("TRANSPORT " + group.transport());
             Listener listener = group.listen(new InetSocketAddress(loopback, 0), new EchoHandler());
             try (Socket s = new Socket(loopback, listener.port())) {
                 s.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
                 System.out.println("ECHO " + new String(s.getInputStream().readNBytes(4), StandardCharsets.US_ASCII));
+            }
+            if (awaitMBean) {
+                System.out.println("MBEAN " + mbeanRegistered("lazy-0", Duration.ofSeconds(60)));
             }
             Thread.sleep(linger.toMillis());
         }
