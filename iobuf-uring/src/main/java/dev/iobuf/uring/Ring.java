@@ -73,7 +73,9 @@ public final class Ring implements AutoCloseable {
     private final MemorySegment errno;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
+    /** The SQE view of the owner thread (writes unchecked: RingView) and the one other threads get (checked). */
     private final Sqe sqe;
+    private final Sqe foreignSqe;
     private final CompletionCursor cursor;
     private final boolean sqPoll;
     private final int sqThreadIdle;
@@ -106,21 +108,22 @@ public final class Ring implements AutoCloseable {
         this.sqThreadIdle = io_uring_params.sq_thread_idle(params);
         this.sqThreadCpu = io_uring_params.sq_thread_cpu(params);
         this.errno = Libc.allocateErrnoState(arena);
-        RingMemory memory = RingMemory.map(fd, params, arena);
+        RingMemory memory = RingMemory.map(fd, params, arena, Thread.currentThread());
         this.holds = new InFlightHolds(io_uring_params.sq_entries(params));
         this.sq = new SubmissionQueue(memory, params, setupFlags, holds);
         this.cq = new CompletionQueue(memory, params, setupFlags, holds, this::reservedCompletion);
         MemorySegment timespecs = arena.allocate((long) sq.entries * Sqe.TIMESPEC_BYTES, 8);
-        this.sqe = new Sqe(memory.sqes, timespecs, sq.sqeShift, sq, holds, this, opener);
+        this.sqe = new Sqe(memory.sqes, true, timespecs, sq.sqeShift, sq, holds, this, opener);
+        this.foreignSqe = new Sqe(memory.sqes, false, timespecs, sq.sqeShift, sq, holds, this, opener);
         this.tags = new ResourceTags(this);
         this.opener = opener;
         this.cursor = new CompletionCursor(this, cq);
         this.sqPoll = (setupFlags & IORING_SETUP_SQPOLL()) != 0;
         this.owner = Thread.currentThread();
         this.enter = new RingEnter(fd, setupFlags, features, cq.entries, owner, errno, arena);
-        this.submission = new RingSubmission(this, sq, cq, sqe, enter, sqPoll, features);
+        this.submission = new RingSubmission(this, sq, cq, enter, sqPoll, features);
         boolean issuerEnforced = (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0 && !sqPoll;
-        this.teardown = new RingTeardown(this, fd, owner, issuerEnforced, arena, sq, cq, sqe, holds, tags, enter,
+        this.teardown = new RingTeardown(this, fd, owner, issuerEnforced, arena, sq, cq, holds, tags, enter,
                 submission);
     }
 
@@ -149,7 +152,7 @@ public final class Ring implements AutoCloseable {
      */
     public Sqe nextSqe() {
         ensureOpen();
-        sqe.seal();
+        sealViews();
         long offset = sq.claim();
         if (offset < 0) {
             submit();
@@ -163,7 +166,24 @@ public final class Ring implements AutoCloseable {
                 }
             }
         }
-        return sqe.at(offset);
+        return sqeView().at(offset);
+    }
+
+    /** This thread's SQE view: the owner's writes unchecked, any other thread's checked (see RingView). */
+    Sqe sqeView() {
+        return Thread.currentThread() == owner ? sqe : foreignSqe;
+    }
+
+    /** Seals both SQE views (see Sqe#seal): a slot claimed but not prepared becomes a NOP before it is published. */
+    private void sealViews() {
+        sqe.seal();
+        foreignSqe.seal();
+    }
+
+    /** The ring memory is being unmapped: both SQE views refuse every write from now on. */
+    void retireViews() {
+        sqe.retire();
+        foreignSqe.retire();
     }
 
     /** Free SQE slots right now. */
@@ -204,7 +224,7 @@ public final class Ring implements AutoCloseable {
      */
     public int submitAndWait(int minComplete, long timeoutNanos) {
         ensureOpen();
-        sqe.seal();
+        sealViews();
         return submission.submitAndWait(minComplete, timeoutNanos);
     }
 
@@ -295,7 +315,7 @@ public final class Ring implements AutoCloseable {
      * never used, since such operations are not counted): then nothing uses a buffer it was given.
      */
     boolean isIdle() {
-        return inFlight() <= 0 && sq.unconsumed() == 0 && !sqe.skipSuccessUsed;
+        return inFlight() <= 0 && sq.unconsumed() == 0 && !sq.skipSuccessUsed;
     }
 
     /** How this ring enters the kernel (setup registers the ring fd through it). */
@@ -468,6 +488,7 @@ public final class Ring implements AutoCloseable {
 
     /** SQEs the kernel dropped as invalid since setup. */
     public int droppedSubmissions() {
+        ensureOpen();
         return sq.dropped();
     }
 
@@ -515,8 +536,12 @@ public final class Ring implements AutoCloseable {
     }
 
     private ClosedRingException notOpen(int s) {
-        if (s == CLOSING && Thread.currentThread() == owner) {
-            teardown.run();
+        if (Thread.currentThread() == owner) {
+            if (s == CLOSING) {
+                teardown.run();
+            } else {
+                teardown.releaseIfDeferred();   // closed from another thread: the unmap is the owner's (RingView)
+            }
         }
         Thread by = teardown.closedBy();
         return new ClosedRingException("ring fd " + fd + " is closed" + (by != null && by != Thread.currentThread()
