@@ -73,9 +73,9 @@ public class BoundedPool<T> extends IndexBitmap {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        // The JFR event class is initialised with the pool class, not on the first wait: a virtual thread
+        // The JFR event class is initialised when JFR comes up, not on the first wait: a virtual thread
         // that waits for a class's initialisation is pinned to its carrier (jdk.VirtualThreadPinned).
-        PoolWaitEvent.PROBE.isEnabled();
+        PoolWaitRecording.prepare();
     }
 
     // The pool is its own free set (it extends IndexBitmap rather than holding one) and keeps the
@@ -251,13 +251,13 @@ public class BoundedPool<T> extends IndexBitmap {
 
     /** Waits for an index; a {@code dev.iobuf.PoolWait} JFR event when a recording wants it (nothing otherwise). */
     private int await(long nanos) throws InterruptedException {
-        PoolWaitEvent event = PoolWaitEvent.beginIfRecording();
+        PoolWaitEvent event = PoolWaitRecording.begin();
         int i = -1;
         try {
             i = waiters.await(this, nanos);
             return i;
         } finally {
-            PoolWaitEvent.end(event, getClass().getSimpleName(), capacity, nanos, i >= 0);
+            PoolWaitRecording.end(event, getClass().getSimpleName(), capacity, nanos, i >= 0);
         }
     }
 

@@ -253,7 +253,7 @@ public final class BufferPool implements AutoCloseable {
         if (i >= 0) {
             return i;
         }
-        PoolWaitEvent event = PoolWaitEvent.beginIfRecording();
+        PoolWaitEvent event = PoolWaitRecording.begin();
         try {
             while (i < 0) {
                 // BoundedPool has no way to wake waiters on close, so wait in slices and look.
@@ -264,7 +264,7 @@ public final class BufferPool implements AutoCloseable {
             }
             return i;
         } finally {
-            PoolWaitEvent.end(event, "BufferPool " + tier, capacity(), 0, i >= 0);
+            PoolWaitRecording.end(event, "BufferPool " + tier, capacity(), 0, i >= 0);
         }
     }
 
@@ -285,7 +285,7 @@ public final class BufferPool implements AutoCloseable {
         }
         long timeoutNanos = remaining;
         long deadline = System.nanoTime() + remaining; // differences stay right across overflow
-        PoolWaitEvent event = PoolWaitEvent.beginIfRecording();
+        PoolWaitEvent event = PoolWaitRecording.begin();
         try {
             while (true) {
                 i = pool.tryAcquireNanos(Math.min(remaining, CLOSE_POLL_NANOS), false);
@@ -299,7 +299,7 @@ public final class BufferPool implements AutoCloseable {
                 }
             }
         } finally {
-            PoolWaitEvent.end(event, "BufferPool " + tier, capacity(), timeoutNanos, i >= 0);
+            PoolWaitRecording.end(event, "BufferPool " + tier, capacity(), timeoutNanos, i >= 0);
         }
     }
 

@@ -18,6 +18,9 @@ import java.lang.invoke.VarHandle;
  * others out of many thousands). Each thread starts at its <em>home leaf</em>, a Fibonacci hash of its
  * thread id, so threads spread over the leaves and, while their homes differ and have free indices,
  * never write a line another thread writes.
+ * The <em>standard</em> layout (32 indices per leaf, each leaf on its own 128 bytes: capacities 32 to
+ * 128 Ki) is addressed with constant shifts; the others (fewer indices per leaf, packed leaves) with
+ * the shifts their fields hold.
  *
  * <h2>Operations</h2>
  * <ul>
@@ -86,6 +89,10 @@ class IndexBitmap extends BitmapCounters {
     static final long VERSION_ONE = 1L << 32;
     /** Empty longs before and after the leaves and the hints, so neighbours on the heap never share a line pair. */
     static final int PAD = 16;
+    /** log2 of {@link #LEAF_BITS}: the leaf shift of the standard layout. */
+    private static final int STANDARD_LEAF_SHIFT = 5;
+    /** 16 longs (128 bytes) per leaf: the stride shift of the standard (padded) layout. */
+    private static final int STANDARD_STRIDE_SHIFT = 4;
     /** 2^64 / golden ratio: consecutive thread ids get home leaves far apart. */
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
 
@@ -100,6 +107,11 @@ class IndexBitmap extends BitmapCounters {
     private final int leafCount;    // a power of two
     private final int logLeaves;
     private final int strideShift;  // leaf k lives at (k << strideShift) + PAD
+    // The usual layout (32 indices per leaf, 128 bytes per leaf: capacities 32 .. 128 Ki) is spelled
+    // with constant shifts, branching on this flag rather than shifting by a field: the field loads and
+    // register shifts sat on the fast path's chain between two CAS, a predicted branch does not (see
+    // benchmarks/README.md, "The last 1.2x").
+    private final boolean standard;
     private final int hintWords;    // a power of two
 
     /** An empty set (every index acquired) of {@code capacity}, a power of two in {@code 1 .. 2^30}. */
@@ -117,6 +129,7 @@ class IndexBitmap extends BitmapCounters {
         this.leafCount = layout.leafCount();
         this.logLeaves = Integer.numberOfTrailingZeros(leafCount);
         this.strideShift = layout.strideShift();
+        this.standard = leafShift == STANDARD_LEAF_SHIFT && strideShift == STANDARD_STRIDE_SHIFT;
         this.hintWords = layout.hintWords();
         this.leaves = new long[layout.leafArrayLength()];
         this.hints = new long[hintWords + 2 * PAD];
@@ -197,10 +210,11 @@ class IndexBitmap extends BitmapCounters {
      * @return false, having changed nothing, if {@code index} is free already
      */
     boolean offer(int index) {
-        int k = index >>> leafShift;
-        long bit = 1L << (index & leafMask);
+        int k = leafOf(index);
+        long bit = bitOf(index);
         int o = leafOffset(k);
-        long w = (long) LONGS.getVolatile(leaves, o);
+        long[] a = leaves;      // as in take
+        long w = (long) LONGS.getVolatile(a, o);
         boolean refills = false;    // our CAS turns an empty leaf non-empty; C was incremented for it
         for (;;) {
             if ((w & bit) != 0) {
@@ -214,10 +228,11 @@ class IndexBitmap extends BitmapCounters {
                 addNonEmptyLeaves(empty ? 1 : -1);   // count the leaf before it shows a free bit
                 refills = empty;
             }
-            if (LONGS.compareAndSet(leaves, o, w, (w | bit) + VERSION_ONE)) {
+            long seen = (long) LONGS.compareAndExchange(a, o, w, (w | bit) + VERSION_ONE);
+            if (seen == w) {
                 break;
             }
-            w = (long) LONGS.getVolatile(leaves, o);
+            w = seen;
         }
         if (refills && !hinted(k)) {
             setHint(k);
@@ -227,8 +242,8 @@ class IndexBitmap extends BitmapCounters {
 
     /** Whether {@code index} is free right now. */
     boolean isFree(int index) {
-        long w = (long) LONGS.getVolatile(leaves, leafOffset(index >>> leafShift));
-        return (w & (1L << (index & leafMask))) != 0;
+        long w = (long) LONGS.getVolatile(leaves, leafOffset(leafOf(index)));
+        return (w & bitOf(index)) != 0;
     }
 
     /** Free indices: exact when no poll or offer is in flight; O(leaves). */
@@ -267,18 +282,21 @@ class IndexBitmap extends BitmapCounters {
 
     /** The lowest free index of leaf {@code k}, taken; -1 if the leaf is empty. */
     private int take(int k) {
+        long[] a = leaves;      // a local: C2 reloads fields after every volatile access, locals it keeps
+        int first = standard ? k << STANDARD_LEAF_SHIFT : k << leafShift;
         int o = leafOffset(k);
-        long w = (long) LONGS.getVolatile(leaves, o);
+        long w = (long) LONGS.getVolatile(a, o);
         while ((w & FREE) != 0) {
             long bit = w & -w;
             long next = w - bit + VERSION_ONE;
-            if (LONGS.compareAndSet(leaves, o, w, next)) {
+            long seen = (long) LONGS.compareAndExchange(a, o, w, next);
+            if (seen == w) {
                 if ((next & FREE) == 0 && leafCount > 1) {
                     emptied(k);
                 }
-                return (k << leafShift) + Long.numberOfTrailingZeros(bit);
+                return first + Long.numberOfTrailingZeros(bit);
             }
-            w = (long) LONGS.getVolatile(leaves, o);
+            w = seen;
         }
         return -1;
     }
@@ -386,6 +404,15 @@ class IndexBitmap extends BitmapCounters {
     }
 
     private int leafOffset(int k) {
-        return (k << strideShift) + PAD;
+        return (standard ? k << STANDARD_STRIDE_SHIFT : k << strideShift) + PAD;
+    }
+
+    private int leafOf(int index) {
+        return standard ? index >>> STANDARD_LEAF_SHIFT : index >>> leafShift;
+    }
+
+    /** {@code index}'s bit in its leaf word. */
+    private long bitOf(int index) {
+        return 1L << (standard ? index & (LEAF_BITS - 1) : index & leafMask);
     }
 }

@@ -74,7 +74,8 @@ final class NetServer implements AutoCloseable {
                     c.has("--unix") ? c.value("--unix") : null, transport(c));
         }
 
-        private static Transport transport(CommandLine c) {
+        /** {@code --transport auto|io_uring|nio} (default auto); shared with {@code EchoServer --udp}. */
+        static Transport transport(CommandLine c) {
             if (!c.has("--transport")) {
                 return Transport.AUTO;
             }

@@ -1,5 +1,6 @@
 package dev.iobuf.examples;
 
+import dev.iobuf.uring.Transport;
 import dev.iobuf.uring.net.DatagramBinding;
 import dev.iobuf.uring.net.DatagramCounters;
 import dev.iobuf.uring.net.DatagramHandler;
@@ -8,11 +9,13 @@ import dev.iobuf.uring.net.NetCounters;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code EchoServer --udp}: a UDP echo server on the io_uring network runtime. Every datagram goes back to its
- * sender, unchanged, from the port it arrived on.
+ * {@code EchoServer --udp}: a UDP echo server on the network runtime (io_uring, or JDK NIO where io_uring is
+ * refused or {@code --transport nio} asks for it). Every datagram goes back to its sender, unchanged, from the port
+ * it arrived on.
  *
  * <pre>
  * ... -m dev.iobuf.examples/dev.iobuf.examples.EchoServer --udp --port 7008 --loops 2
@@ -24,16 +27,18 @@ import java.util.Set;
  * </pre>
  *
  * <p>{@code EchoServer --udp [--port N (7008)] [--loops N (cores)] [--host ADDRESS (0.0.0.0)]
- * [--shutdown-timeout DURATION (5s)]}. Each loop binds its own SO_REUSEPORT socket with a multishot recvmsg;
- * the handler queues the datagram to its sender (a copy into the send queue, nothing allocated), and the loop
- * sends the turn's answers with one io_uring_enter. Try it with {@code socat - UDP:127.0.0.1:7008}. Exit 0 after
+ * [--shutdown-timeout DURATION (5s)] [--transport auto|io_uring|nio (auto)]}. Each loop binds its own SO_REUSEPORT
+ * socket with a multishot recvmsg; the handler queues the datagram to its sender (a copy into the send queue,
+ * nothing allocated), and the loop sends the turn's answers with one io_uring_enter. On NIO each loop has a
+ * {@code DatagramChannel} on its selector, one receive and one send per datagram (no GSO/GRO there); the handler
+ * is the same. Try it with {@code socat - UDP:127.0.0.1:7008}. Exit 0 after
  * a clean shutdown (every counter at zero, every fd closed), 1 otherwise, 2 for a bad command line.
  */
 final class UdpEchoServer implements AutoCloseable {
     static final String NAME = "EchoServer";
     static final int DEFAULT_PORT = 7008;
     static final String USAGE = NAME + " --udp [--port N (" + DEFAULT_PORT + ")] [--loops N (cores)] "
-            + "[--host ADDRESS (0.0.0.0)] [--shutdown-timeout DURATION (5s)]";
+            + "[--host ADDRESS (0.0.0.0)] [--shutdown-timeout DURATION (5s)] [--transport auto|io_uring|nio (auto)]";
 
     /** Every datagram back to its sender. */
     static final DatagramHandler ECHO = (endpoint, buffer, offset, length, sender) ->
@@ -51,9 +56,10 @@ final class UdpEchoServer implements AutoCloseable {
         this.shutdownTimeoutNanos = shutdownTimeoutNanos;
     }
 
-    /** Starts the loops and binds; nothing stays open if that fails. */
-    static UdpEchoServer start(InetSocketAddress address, int loops, long shutdownTimeoutNanos) {
-        EventLoopGroup group = EventLoopGroup.builder().threads(loops).threadName(NAME + "-udp-loop-").build();
+    /** Starts the loops on {@code transport} and binds; nothing stays open if that fails. */
+    static UdpEchoServer start(InetSocketAddress address, int loops, long shutdownTimeoutNanos, Transport transport) {
+        EventLoopGroup group = EventLoopGroup.builder().threads(loops).threadName(NAME + "-udp-loop-").transport(transport)
+                .build();
         try {
             return new UdpEchoServer(group, group.bindDatagram(address, ECHO), loops, shutdownTimeoutNanos);
         } catch (RuntimeException | Error e) {
@@ -73,7 +79,9 @@ final class UdpEchoServer implements AutoCloseable {
     String listeningLine() {
         InetSocketAddress a = binding.localAddress();
         return NAME + " listening on UDP " + a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + loops
-                + " event loop" + (loops == 1 ? "" : "s") + ", io_uring; multishot recvmsg, GSO and GRO where the kernel has them)";
+                + " event loop" + (loops == 1 ? "" : "s") + ", " + group.transport().name().toLowerCase(Locale.ROOT) + "; "
+                + (group.transport() == Transport.NIO ? "a DatagramChannel per loop, one datagram per call)"
+                : "multishot recvmsg, GSO and GRO where the kernel has them)");
     }
 
     /** How the server ended: {@code clean} when every counter is back at zero; {@code line} says so. */
@@ -105,8 +113,8 @@ final class UdpEchoServer implements AutoCloseable {
             return 0;
         }
         return ToolRunner.run(NAME, out, err, o -> {
-            CommandLine c = CommandLine.parse(args, Set.of("--host", "--port", "--loops", "--shutdown-timeout"), Set.of(),
-                    USAGE);
+            CommandLine c = CommandLine.parse(args, Set.of("--host", "--port", "--loops", "--shutdown-timeout",
+                    "--transport"), Set.of(), USAGE);
             c.expectPositional(0, "no positional arguments");
             InetSocketAddress address = new InetSocketAddress(c.has("--host") ? c.value("--host") : "0.0.0.0",
                     c.intValue("--port", DEFAULT_PORT, 0, 65535));
@@ -114,7 +122,7 @@ final class UdpEchoServer implements AutoCloseable {
                 throw ToolException.usage("--host " + address.getHostString() + " does not resolve to an address");
             }
             serve(start(address, c.intValue("--loops", Runtime.getRuntime().availableProcessors(), 1, 1024),
-                    c.durationNanos("--shutdown-timeout", 5_000_000_000L)), o, err);
+                    c.durationNanos("--shutdown-timeout", 5_000_000_000L), NetServer.Options.transport(c)), o, err);
         });
     }
 

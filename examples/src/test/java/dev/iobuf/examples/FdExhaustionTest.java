@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The HTTP server out of file descriptors: a child JVM limited to 256 fds gets 1,000 connections, far more
  * than it can accept. It must keep serving what it has, survive (no loop dies: the failure paths log
  * nothing that needs a new file), back off accepting instead of logging every failed accept, and once the
- * clients leave answer every new request, then stop with every counter at zero.
+ * clients leave answer every new request, then stop with every counter at zero. On both transports (one
+ * accept-pause policy: AcceptBackoff).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FdExhaustionTest {
@@ -28,13 +30,15 @@ class FdExhaustionTest {
     private static final Pattern OUT_OF_FDS = Pattern.compile("acceptsOutOfFds=(\\d+)");
     private static final int CLIENTS = 1_000;
 
-    @Test
-    void aServerOutOfFdsKeepsServingAndStopsCleanOnceTheClientsLeave() throws Exception {
+    /** On both transports: auto (io_uring here) and nio, which pause accepting by the same policy. */
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "nio"})
+    void aServerOutOfFdsKeepsServingAndStopsCleanOnceTheClientsLeave(String transport) throws Exception {
         Assumptions.assumeTrue(NetTestKit.fdLimit() > CLIENTS + 200, "this test JVM needs more than " + (CLIENTS + 200)
                 + " fds for its clients (run it through scripts/test.sh, which lifts the soft limit): "
                 + NetTestKit.fdLimit());
         try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).fdLimit(256).start("--host", "127.0.0.1", "--port", "0",
-                "--loops", "2", "--recv-buffers", "256")) {
+                "--loops", "2", "--recv-buffers", "256", "--transport", transport)) {
             Matcher m = LISTENING.matcher(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20)));
             assertThat(m.matches()).isTrue();
             int port = Integer.parseInt(m.group(1));
@@ -42,7 +46,13 @@ class FdExhaustionTest {
             try {
                 byte[] get = HttpTestClient.GET.getBytes(StandardCharsets.ISO_8859_1);
                 for (int i = 0; i < CLIENTS; i++) {
-                    Socket s = NetTestKit.jdkClient(port);
+                    Socket s;
+                    try {
+                        s = NetTestKit.jdkClient(port);
+                    } catch (IOException e) {
+                        throw new AssertionError("client " + i + " could not connect: " + e + "; server output so far:\n"
+                                + server.await(Duration.ofMillis(1)), e);
+                    }
                     clients.add(s);
                     s.getOutputStream().write(get);
                 }

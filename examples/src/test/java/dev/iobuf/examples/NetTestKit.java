@@ -33,12 +33,15 @@ final class NetTestKit extends LoopbackTestKit {
         return NetServer.Options.of(LOOPBACK.getHostAddress(), 0, loops);
     }
 
-    /** Starts a server; aborts the test, loudly, when io_uring cannot be used here. */
+    /**
+     * Starts a server; aborts the test, loudly, when it asked for io_uring and io_uring cannot be used here (with
+     * the default transport, auto, the server runs on NIO instead and nothing is skipped).
+     */
     static NetServer start(Supplier<NetServer> starter) {
         try {
             return starter.get();
         } catch (IoUringBlockedException | IoUringUnavailableException e) {
-            Assumptions.abort("io_uring is not usable here, so the servers cannot run: " + e.getMessage());
+            Assumptions.abort("io_uring is not usable here, so a server asked to run on io_uring cannot: " + e.getMessage());
             throw e;
         }
     }
@@ -71,7 +74,7 @@ final class NetTestKit extends LoopbackTestKit {
         return stopped.counters();
     }
 
-    /** A small daemon client group on io_uring. */
+    /** A small daemon client group (transport auto: io_uring, or NIO where io_uring is refused). */
     static EventLoopGroup clientGroup(int loops) {
         return EventLoopGroup.builder().threads(loops).daemon(true).ringEntries(256).threadName("test-client-").build();
     }

@@ -14,6 +14,7 @@ import dev.iobuf.liburing.io_uring_buf_reg;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
+import jdk.jfr.FlightRecorder;
 
 /**
  * A provided-buffer group (IORING_REGISTER_PBUF_RING): buffers from a {@link BufferPool} lent to the
@@ -295,7 +296,9 @@ public final class BufferRing implements AutoCloseable {
         if (bid < 0) {
             if (isOutOfBuffers(result)) {
                 noBuffer++;
-                BufferRingEmptyEvent.record(groupId, count, pool.bufferSize(), noBuffer);
+                if (FlightRecorder.isInitialized()) { // not before: see RingSetup
+                    BufferRingEmptyEvent.record(groupId, count, pool.bufferSize(), noBuffer);
+                }
             }
             return -1;
         }

@@ -12,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import jdk.jfr.FlightRecorder;
 
 /**
  * io_uring_setup for a {@link RingBuilder}: which flags are required (asked for explicitly) and which
@@ -49,7 +50,11 @@ final class RingSetup {
             if (!Boolean.FALSE.equals(b.registerRingFd)) {
                 registerRingFd(ring, b);
             }
-            RingSetupEvent.record(ring, flags[0] | flags[1]);
+            // Before JFR is up nothing can record the event, and loading an event class would bring JFR up
+            // (hundreds of ms at start): see PoolWaitRecording in iobuf-core.
+            if (FlightRecorder.isInitialized()) {
+                RingSetupEvent.record(ring, flags[0] | flags[1]);
+            }
             return ring;
         } catch (RuntimeException | Error e) {
             if (arena.scope().isAlive()) {

@@ -10,7 +10,7 @@ package dev.iobuf.uring;
  *
  * <p><b>Reserved ops.</b> {@link #RESOURCE_TAG} ({@code 0xFFFE}) marks the CQEs the kernel posts for
  * resource tags ({@link ResourceTags}); {@code 0xFFFF} is {@link Ring#CANCEL_ALL_USER_DATA}'s. Ops of
- * the library's own users (the network runtime) stay below {@link #MAX_OP}, so the top bit of their
+ * the library's own users (the network runtime, the file API) stay below {@link #MAX_OP}, so the top bit of their
  * user_data is 0. Code that encodes user_data some other way must keep its top 16 bits below
  * {@code 0xFFFE}.
  *

@@ -1,6 +1,7 @@
 package dev.iobuf.uring.file;
 
 import dev.iobuf.Lease;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -88,6 +89,7 @@ final class FileOp {
     Thread waiter;
 
     // ---- ring thread
+    /** The user_data of the op's main SQE while it is in the kernel ({@link #userData(int)}). */
     long userData;
     /** SQEs of this op whose completion has not arrived. */
     int inKernel;
@@ -103,19 +105,20 @@ final class FileOp {
     volatile int state;
     int generation;
 
-    /** Bits of an op's generation: it fills user_data bits 32..59 (see {@link #userData}). */
-    static final int GENERATION_MASK = 0x0FFF_FFFF;
+    /** user_data's op for a file op's SQEs (the library's one codec, {@link UserData}); aux is the part. */
+    static final int USER_DATA_OP = 1;
+    /** user_data's op for the armed eventfd read that wakes the ring thread. */
+    static final int WAKE_OP = 2;
+    /** user_data's op for cancels, whose completions nobody waits for. */
+    static final int CANCEL_OP = 3;
+    /** The part of an op's main SQE. */
+    static final int MAIN_PART = 0;
+    /** The part of the fsync linked after a write ({@link #WRITE_FSYNC}). */
+    static final int FSYNC_PART = 1;
 
-    /**
-     * The user_data of op slot {@code index} at {@code generation}: {@code generation << 32 | index << 1}
-     * (part 1, a linked fsync, adds 1). The generation is masked to {@link #GENERATION_MASK} so that bits
-     * 60..63 stay clear whatever it is: a negative or large one could otherwise set {@link FileRing#WAKE} or
-     * {@link FileRing#CANCEL}, or put the ring's reserved ops (0xFFFE resource tags, 0xFFFF close and
-     * wake-up: see {@link dev.iobuf.uring.UserData}) in the top 16 bits, and the ring would route the
-     * completion away from this file API.
-     */
-    static long userData(int generation, int index) {
-        return (long) (generation & GENERATION_MASK) << 32 | (long) index << 1;
+    /** The user_data of this op's SQE {@code part} at its current generation; the ring thread's. */
+    long userData(int part) {
+        return UserData.of(USER_DATA_OP, part, index, generation);
     }
 
     FileOp(int index, MemorySegment scratch) {
@@ -143,7 +146,7 @@ final class FileOp {
         this.written = 0;
         this.result = 0;
         this.waiter = Thread.currentThread();
-        this.generation = (generation + 1) & GENERATION_MASK;
+        this.generation = UserData.next(generation);
         STATE.setOpaque(this, IDLE);
         return this;
     }

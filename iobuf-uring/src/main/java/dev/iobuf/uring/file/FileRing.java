@@ -11,6 +11,7 @@ import dev.iobuf.uring.RegisteredBuffers;
 import dev.iobuf.uring.RegisteredFiles;
 import dev.iobuf.uring.ResourceTags;
 import dev.iobuf.uring.Ring;
+import dev.iobuf.uring.UserData;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.ClosedByInterruptException;
@@ -29,16 +30,17 @@ import java.util.concurrent.locks.LockSupport;
  * thread turns every queued op into SQEs, submits the whole batch with one {@code io_uring_enter},
  * reaps completions and wakes exactly the thread waiting for each.
  *
- * <p>user_data: {@link FileOp#userData} (part 1 is the fsync of a linked write+fsync); {@link #WAKE}
- * for the eventfd read; cancels carry {@link #CANCEL} and are not waited for.
+ * <p>user_data ({@link UserData}'s codec): an op's SQEs carry {@link FileOp#USER_DATA_OP}, the op's slot
+ * and generation, and the part as aux (the fsync of a linked write+fsync is part 1); {@link #WAKE} is the
+ * eventfd read's; cancels carry {@link #CANCEL} and are not waited for.
  *
  * <p>Memory: an op's memory is held by the op slot ({@link FileOp#keepAlive}) from before its index
  * is queued until its caller has seen the completion; the slot is not reused before then.
  */
 sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing {
     private static final System.Logger LOG = System.getLogger(FileRing.class.getName());
-    static final long WAKE = 1L << 62;
-    static final long CANCEL = 1L << 61;
+    static final long WAKE = UserData.of(FileOp.WAKE_OP, 0, 0, 0);
+    static final long CANCEL = UserData.of(FileOp.CANCEL_OP, 0, 0, 0);
     /** Set on a queue entry that asks to cancel the op rather than submit it. */
     static final int CANCEL_ENTRY = 1 << 30;
     /** Each op's own native memory: a {@code struct statx} result, or the iovecs of one READV / WRITEV. */
@@ -395,7 +397,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
         if (op.inKernel > 0) {
             ring.nextSqe().cancel(op.userData, 0).userData(CANCEL);
             if (op.kind == FileOp.WRITE_FSYNC) {
-                ring.nextSqe().cancel(op.userData | 1, 0).userData(CANCEL);
+                ring.nextSqe().cancel(op.userData(FileOp.FSYNC_PART), 0).userData(CANCEL);
             }
         }
     }
@@ -410,15 +412,18 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
             wakeArmed = false;
             return;
         }
-        if ((userData & CANCEL) != 0 || userData < 0) {
-            return;
+        if (UserData.op(userData) != FileOp.USER_DATA_OP) {
+            return;   // a cancel's own completion
         }
-        int index = (int) ((userData >>> 1) & 0x7FFF_FFFF);
+        int index = UserData.slot(userData);
         if (index >= ops.capacity()) {
             return;
         }
         FileOp op = ops.value(index);
-        if ((op.userData & ~1L) != (userData & ~1L) || op.inKernel == 0) {
+        int part = UserData.aux(userData);
+        // op.userData, not op.generation: the generation is the submitter's to bump once the op is done
+        if (UserData.generation(userData) != UserData.generation(op.userData) || part > FileOp.FSYNC_PART
+                || op.inKernel == 0) {
             return;   // not ours (cannot happen: every SQE we make carries a live slot's user_data)
         }
         expected--;
@@ -431,7 +436,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
         }
         switch (op.kind) {
             case FileOp.WRITE -> completeWrite(op, result);
-            case FileOp.WRITE_FSYNC -> completeWriteFsync(op, (userData & 1) != 0, result);
+            case FileOp.WRITE_FSYNC -> completeWriteFsync(op, part == FileOp.FSYNC_PART, result);
             default -> op.finish(result);
         }
     }

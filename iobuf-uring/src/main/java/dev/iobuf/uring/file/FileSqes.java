@@ -17,7 +17,7 @@ final class FileSqes {
 
     /** Writes {@code op}'s SQE(s) (two for a write linked to an fsync); returns how many will complete. */
     static int prep(Ring ring, FileOp op) {
-        op.userData = FileOp.userData(op.generation, op.index);
+        op.userData = op.userData(FileOp.MAIN_PART);
         Sqe sqe = ring.nextSqe();
         switch (op.kind) {
             case FileOp.READ -> {
@@ -57,7 +57,7 @@ final class FileSqes {
         op.inKernel = 1;
         if (op.kind == FileOp.WRITE_FSYNC) {
             sqe.link();
-            Sqe sync = ring.nextSqe().fsync(op.fd).opFlags(op.flags).userData(op.userData | 1);
+            Sqe sync = ring.nextSqe().fsync(op.fd).opFlags(op.flags).userData(op.userData(FileOp.FSYNC_PART));
             if (op.fixedFile) {
                 sync.fixedFile();
             }

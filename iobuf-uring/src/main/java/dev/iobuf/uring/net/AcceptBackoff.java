@@ -8,22 +8,55 @@ package dev.iobuf.uring.net;
  * (up to a cap), or until one of the loop's connections closes and frees an fd, whichever comes first;
  * the connections already open are served all along, and new ones wait in the listen backlog. A
  * successful accept resets the pause. The failures are counted, and reported at most once per interval
- * with their count.
+ * with their count. Any other accept error retries after {@value #RETRY_NANOS} ns, reported the same way.
  *
- * <p>Loop thread only; allocates nothing but the report's message.
+ * <p>One policy for both transports: the io_uring {@link Acceptor} and the NIO {@link NioAcceptor} each keep one
+ * per loop and ask {@link #pauseAfter} what to do. Loop thread only; allocates nothing but the report's message.
  */
 final class AcceptBackoff {
+    private static final System.Logger LOG = System.getLogger(AcceptBackoff.class.getName());
+    /** The pause after an accept failed for another reason than fds. */
+    static final long RETRY_NANOS = 100_000_000L;
     /** The first pause after an accept failed for lack of fds. */
     static final long FIRST_PAUSE_NANOS = 10_000_000L;
     /** The longest pause. */
     static final long MAX_PAUSE_NANOS = 1_000_000_000L;
 
     private final LoopLog.Limit report;
+    private final LoopLog.Limit errorReport;
+    private final long reportIntervalNanos;
     private long nextPause = FIRST_PAUSE_NANOS;
     private long failuresSinceReport;
 
     AcceptBackoff(long reportIntervalNanos) {
         this.report = new LoopLog.Limit(reportIntervalNanos);
+        this.errorReport = new LoopLog.Limit(reportIntervalNanos);
+        this.reportIntervalNanos = reportIntervalNanos;
+    }
+
+    /**
+     * An accept on {@code address} of loop {@code loopName} failed with {@code result} ({@code -errno}): counts it
+     * ({@code acceptsOutOfFds} when out of fds), reports at most once per interval, and returns how long to pause
+     * accepting: out of fds the growing pause ({@link #failed()}; a closing connection may end it early, which the
+     * caller tracks), else {@link #RETRY_NANOS}.
+     */
+    long pauseAfter(String loopName, Object address, int result, LoopCounters counters) {
+        long now = System.nanoTime();
+        if (isOutOfFds(result)) {
+            counters.acceptsOutOfFds++;
+            long pause = failed();
+            if (shouldReport(now)) {
+                LoopLog.log(LOG, System.Logger.Level.WARNING, message(loopName, address, result, takeFailures(),
+                        reportIntervalNanos));
+            }
+            return pause;
+        }
+        if (errorReport.permits(now)) {
+            LoopLog.log(LOG, System.Logger.Level.WARNING, loopName + ": accept on " + address + " failed: "
+                    + dev.iobuf.liburing.Errno.name(result) + "; retrying in " + RETRY_NANOS / 1_000_000 + " ms ("
+                    + errorReport.takeSuppressed() + " more failures since the last report)");
+        }
+        return RETRY_NANOS;
     }
 
     /** Whether an accept result means "out of file descriptors". */

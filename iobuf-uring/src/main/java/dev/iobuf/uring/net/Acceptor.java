@@ -15,11 +15,9 @@ import java.util.Arrays;
  * by slot and generation like a connection. Accepted fds go to the loop ({@link LoopResources#adopt}). Out of
  * file descriptors (EMFILE, ENFILE), accepting pauses ({@link AcceptBackoff}: a short, growing pause, or until
  * a connection closes) and the failures are reported once per interval with their count; other errors
- * re-arm after 100 ms, reported the same way. Loop thread only.
+ * re-arm after 100 ms, reported the same way (one policy, shared with {@link NioAcceptor}). Loop thread only.
  */
 final class Acceptor {
-    private static final System.Logger LOG = System.getLogger(Acceptor.class.getName());
-    private static final long RETRY_NANOS = 100_000_000L;
     private static final int F_MORE = IORING_CQE_F_MORE();
 
     private final Ring ring;
@@ -33,7 +31,6 @@ final class Acceptor {
     private int open;
     private boolean multishot;
     private final AcceptBackoff outOfFds = new AcceptBackoff(EventLoop.LOG_INTERVAL_NANOS);
-    private final LoopLog.Limit errorLog = new LoopLog.Limit(EventLoop.LOG_INTERVAL_NANOS);
     /** Listeners whose accept pauses for lack of fds (a connection closing resumes them). */
     private int paused;
 
@@ -141,22 +138,7 @@ final class Acceptor {
 
     /** An accept failed: counts and reports it (once per interval); returns the pause before accepting again. */
     private long failed(LoopListener l, int result) {
-        long now = System.nanoTime();
-        if (AcceptBackoff.isOutOfFds(result)) {
-            counters.acceptsOutOfFds++;
-            long pause = outOfFds.failed();
-            if (outOfFds.shouldReport(now)) {
-                LoopLog.log(LOG, System.Logger.Level.WARNING, AcceptBackoff.message(name, l.owner.address(), result,
-                        outOfFds.takeFailures(), EventLoop.LOG_INTERVAL_NANOS));
-            }
-            return pause;
-        }
-        if (errorLog.permits(now)) {
-            LoopLog.log(LOG, System.Logger.Level.WARNING, name + ": accept on " + l.owner.address() + " failed: "
-                    + Errno.name(result) + "; retrying in 100 ms (" + errorLog.takeSuppressed() + " more failures since "
-                    + "the last report)");
-        }
-        return RETRY_NANOS;
+        return outOfFds.pauseAfter(name, l.owner.address(), result, counters);
     }
 
     /** A connection of the loop closed, freeing an fd: listeners paused for lack of fds accept again now. */

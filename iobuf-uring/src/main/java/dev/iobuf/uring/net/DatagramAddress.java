@@ -132,6 +132,20 @@ public final class DatagramAddress {
         return version == V4 ? 4 : 16;
     }
 
+    /** Whether a socket of that family can send to it: set, and not a real IPv6 address for an IPv4 socket. */
+    boolean reachableFrom(boolean ipv6Socket) {
+        return version != NONE && (ipv6Socket || version == V4 || isMapped());
+    }
+
+    /** A hash of address, port and scope that allocates nothing (equal for {@link #sameAs} addresses). */
+    int hash() {
+        int h = version * 31 + port;
+        for (int i = 0, n = length(); i < n; i++) {
+            h = h * 31 + ip[i];
+        }
+        return h * 31 + scopeId;
+    }
+
     private boolean isMapped() {
         return version == V6 && Arrays.equals(ip, 0, 12, MAPPED_PREFIX, 0, 12);
     }
@@ -169,7 +183,7 @@ public final class DatagramAddress {
      * @return the sockaddr's length, or -1 if an IPv4 socket cannot reach it (a real IPv6 address) or it is unset
      */
     int encode(MemorySegment dst, long at, boolean ipv6Socket) {
-        if (version == NONE || (!ipv6Socket && version == V6 && !isMapped())) {
+        if (!reachableFrom(ipv6Socket)) {
             return -1;
         }
         if (!ipv6Socket) {

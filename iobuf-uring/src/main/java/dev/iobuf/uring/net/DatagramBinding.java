@@ -2,6 +2,7 @@ package dev.iobuf.uring.net;
 
 import dev.iobuf.uring.UnsupportedFeatureException;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,10 @@ import java.util.concurrent.TimeoutException;
  * <p>Needs multishot IORING_OP_RECVMSG (Linux 6.0): on an older kernel binding throws an
  * {@link UnsupportedFeatureException} naming it. (Between 5.19, which the runtime needs, and 6.0 a single-shot
  * receive would do; no kernel we test runs there, so that path would be untested code.)
+ *
+ * <p>On the NIO transport each loop gets a {@code DatagramChannel}, bound the same way (SO_REUSEPORT: the JDK offers
+ * it on Linux, so the kernel spreads senders across loops exactly as above), with the same handler API, send queue
+ * and counters; one datagram per system call (no GSO/GRO: {@link DatagramOptions} says what NIO refuses).
  */
 public final class DatagramBinding implements AutoCloseable {
     private static final long WAIT_SECONDS = 10;
@@ -32,45 +37,66 @@ public final class DatagramBinding implements AutoCloseable {
     private final List<DatagramEndpoint> endpoints;
     private final CountDownLatch closed;
 
-    private DatagramBinding(InetSocketAddress localAddress, List<EventLoop> loops, int[] fds, DatagramHandler handler,
-                            DatagramOptions options) {
+    /** Makes the endpoint of loop {@code i} for {@code binding}. */
+    private interface EndpointMaker {
+        LoopDatagramEndpoint make(DatagramBinding binding, int i);
+    }
+
+    private DatagramBinding(InetSocketAddress localAddress, List<EventLoop> loops, EndpointMaker maker) {
         this.localAddress = localAddress;
         this.loops = loops;
         this.closed = new CountDownLatch(loops.size());
         List<DatagramEndpoint> list = new ArrayList<>(loops.size());
-        for (int i = 0; i < fds.length; i++) {
-            list.add(new UringDatagramEndpoint(loops.get(i), this, fds[i], localAddress, handler, options));
+        for (int i = 0; i < loops.size(); i++) {
+            list.add(maker.make(this, i));
         }
         this.endpoints = List.copyOf(list);
     }
 
-    /** {@link EventLoopGroup#bindDatagram}: sockets made and bound here, taken on by their loops before it returns. */
+    /**
+     * {@link EventLoopGroup#bindDatagram}: sockets made and bound here (libc calls on io_uring, DatagramChannels on
+     * NIO), taken on by their loops before it returns.
+     */
     static DatagramBinding bind(List<EventLoop> loops, InetSocketAddress address, DatagramHandler handler,
                                 DatagramOptions options) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
-        UnsupportedFeatureException.requireKernel("IORING_OP_RECVMSG with IORING_RECV_MULTISHOT", "6.0", "a UDP endpoint");
+        boolean nio = loops.getFirst() instanceof NioEventLoop;
+        if (nio) {
+            options.requireNio();
+        } else {
+            UnsupportedFeatureException.requireKernel("IORING_OP_RECVMSG with IORING_RECV_MULTISHOT", "6.0", "a UDP endpoint");
+        }
         for (EventLoop loop : loops) {
             if (loop.inEventLoop()) {
                 throw new IllegalStateException("bindDatagram waits for every loop to take its socket: call it from "
                         + "outside the group's loops, not from " + Thread.currentThread().getName());
             }
         }
-        int[] fds = new int[loops.size()];
-        InetSocketAddress bound = ReusePortSockets.openEach(fds, address,
-                a -> ReusePortSockets.bound(a, DatagramSockets.SOCK_DGRAM, options.socketOptions(), false));
-        DatagramBinding binding = new DatagramBinding(bound, loops, fds, handler, options);
-        binding.attachAll(fds);
+        DatagramBinding binding;
+        if (nio) {
+            List<DatagramChannel> channels = NioDatagramEndpoint.openEach(loops.size(), address, options);
+            InetSocketAddress bound = (InetSocketAddress) channels.getFirst().socket().getLocalSocketAddress();
+            binding = new DatagramBinding(bound, loops, (b, i) -> new NioDatagramEndpoint(loops.get(i), b,
+                    channels.get(i), bound, handler, options));
+        } else {
+            int[] fds = new int[loops.size()];
+            InetSocketAddress bound = ReusePortSockets.openEach(fds, address,
+                    a -> ReusePortSockets.bound(a, DatagramSockets.SOCK_DGRAM, options.socketOptions(), false));
+            binding = new DatagramBinding(bound, loops, (b, i) -> new UringDatagramEndpoint(loops.get(i), b, fds[i],
+                    bound, handler, options));
+        }
+        binding.attachAll();
         return binding;
     }
 
     /** Each loop takes its socket on; if one fails, those that took theirs close them again and it throws. */
-    private void attachAll(int[] fds) {
+    private void attachAll() {
         List<CompletableFuture<Void>> attached = new ArrayList<>(loops.size());
         for (int i = 0; i < loops.size(); i++) {
             EventLoop loop = loops.get(i);
-            UringDatagramEndpoint e = (UringDatagramEndpoint) endpoints.get(i);
+            LoopDatagramEndpoint e = (LoopDatagramEndpoint) endpoints.get(i);
             CompletableFuture<Void> f = new CompletableFuture<>();
             attached.add(f);
             try {
@@ -79,17 +105,15 @@ public final class DatagramBinding implements AutoCloseable {
                         if (loop.isShuttingDown()) {
                             throw new IllegalStateException("event loop " + loop.index() + " is shutting down: no new endpoints");
                         }
-                        loop.datagrams().add(e);
+                        e.attach();
                         f.complete(null);
                     } catch (Throwable t) {
-                        if (!e.isClosed()) {
-                            Sockets.close(fds[loop.index()]);
-                        }
+                        e.abandon();
                         f.completeExceptionally(t);
                     }
                 });
             } catch (RejectedExecutionException rejected) {
-                Sockets.close(fds[i]);
+                e.abandon();
                 f.completeExceptionally(rejected);
             }
         }

@@ -7,19 +7,21 @@ package dev.iobuf.uring.net;
  * @param receivedBytes  their payload bytes
  * @param sent           datagrams the kernel accepted
  * @param sentBytes      their bytes
- * @param sendCalls      send system calls (sendmsg SQEs) made; fewer than {@code sent} when GSO batched
- * @param gsoSends       sends that carried several datagrams with UDP_SEGMENT (GSO)
+ * @param sendCalls      send system calls made (sendmsg SQEs; on NIO DatagramChannel.send calls, a retry after
+ *                       the socket was full counted again); fewer than {@code sent} when GSO batched
+ * @param gsoSends       sends that carried several datagrams with UDP_SEGMENT (GSO; io_uring only, 0 on NIO)
  * @param gsoDatagrams   datagrams sent that way
- * @param groReceives    receives that brought a datagram run coalesced by the kernel (UDP_GRO)
+ * @param groReceives    receives that brought a datagram run coalesced by the kernel (UDP_GRO; io_uring only)
  * @param groDatagrams   datagrams that arrived that way
- * @param truncated      datagrams larger than the receive buffer room, dropped (raise {@code maxDatagramSize})
+ * @param truncated      datagrams larger than {@code maxDatagramSize} received, dropped (raise it to take them)
  * @param sendsRefused   datagrams {@code send} refused (queue full): dropped
  * @param sendErrors     datagrams the kernel refused ({@code -errno} results: unreachable, no route, ...)
  * @param handlerErrors  handler calls that threw
- * @param recvNoBuffers  receives that found no free buffer ({@code -ENOBUFS}: the kernel dropped datagrams meanwhile)
- * @param recvRearms     times the multishot receive was armed again after it ended
+ * @param recvNoBuffers  receives that found no free buffer ({@code -ENOBUFS}: the kernel dropped datagrams
+ *                       meanwhile; io_uring only)
+ * @param recvRearms     times the multishot receive was armed again after it ended (io_uring only)
  * @param queued         datagrams queued or in flight right now (0 once closed)
- * @param staleCompletions completions for no live endpoint (0 unless something is wrong)
+ * @param staleCompletions completions for no live endpoint (0 unless something is wrong; io_uring only)
  */
 public record DatagramCounters(long received, long receivedBytes, long sent, long sentBytes, long sendCalls,
                                long gsoSends, long gsoDatagrams, long groReceives, long groDatagrams, long truncated,

@@ -47,6 +47,7 @@ final class DatagramReceiver {
     private final BufferRing buffers;
     private final MemorySegment msg;
     private final DatagramStats stats;
+    private final int maxDatagram;
     private final DatagramAddress sender = new DatagramAddress();
     private boolean unpublished;
 
@@ -55,6 +56,7 @@ final class DatagramReceiver {
         this.ring = ring;
         this.fd = fd;
         this.stats = stats;
+        this.maxDatagram = options.maxDatagramSize();
         BufferPool p = BufferPool.of(BufferTier.forSize((long) PAYLOAD_AT + options.maxDatagramSize()),
                 options.recvBuffers());
         try {
@@ -130,7 +132,12 @@ final class DatagramReceiver {
         int segment = groSegment(buffer, base + NAME_AT + NAME_ROOM,
                 Math.min(buffer.get(ValueLayout.JAVA_INT, base + CONTROLLEN), CONTROL_ROOM));
         long at = base + PAYLOAD_AT;
-        if (segment <= 0 || segment >= payload) {
+        boolean whole = segment <= 0 || segment >= payload;
+        if ((whole ? payload : segment) > maxDatagram) {
+            stats.truncated++;          // fits the buffer but not the endpoint's size: dropped, as on NIO
+            return;
+        }
+        if (whole) {
             endpoint.deliver(buffer, at, payload, sender);
             return;
         }

@@ -4,7 +4,6 @@ import dev.iobuf.liburing.Errno;
 import dev.iobuf.liburing.iovec;
 import dev.iobuf.liburing.msghdr;
 import dev.iobuf.uring.Ring;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -15,13 +14,16 @@ import java.lang.foreign.ValueLayout;
  * (GSO: the kernel cuts the run into datagrams). All the turn's sendmsg SQEs go to the kernel in the loop's one
  * {@code io_uring_enter}.
  *
+ * <p>The byte ring, the records and the backpressure rules are {@link DatagramQueue}'s (shared with the NIO
+ * transport's {@link NioDatagramQueue}); this class adds the sockaddrs, the sendmsg batches and GSO.
+ *
  * <p>Memory the kernel reads (data, sockaddrs, msghdr + iovec + cmsg per batch) stays untouched from the SQE to its
  * completion: space is freed only when the oldest batches completed, in order (a later batch completing first waits
  * for them). A batch's user_data carries its slot in {@code aux} (8 bits): at most {@value #BATCHES} in flight.
  *
  * <p>Nothing here allocates after construction. Loop thread only.
  */
-final class DatagramSendQueue implements AutoCloseable {
+final class DatagramSendQueue extends DatagramQueue {
     static final int BATCHES = 256;
     /** Segments per GSO send: the kernel's UDP_MAX_SEGMENTS (64 before Linux 6.9, 128 since). */
     private static final int MAX_SEGMENTS = 64;
@@ -46,26 +48,11 @@ final class DatagramSendQueue implements AutoCloseable {
 
     private final int fd;
     private final boolean ipv6;
-    private final int maxDatagram;
     private final int gsoMaxSegment;
     private boolean gso;
-    private final DatagramStats stats;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment data;
     private final MemorySegment addrs;
     private final MemorySegment batches;
-    private final long capacity;
-    private long head;
-    private long tail;
-    // datagram records, indexed by absolute number & mask
-    private final int mask;
-    private final int[] offset;
-    private final int[] length;
     private final int[] addrLength;
-    private final long[] end;
-    private int rHead;
-    private int rSent;
-    private int rTail;
     // batches in flight, indexed by absolute number & (BATCHES - 1)
     private final int[] first = new int[BATCHES];
     private final int[] count = new int[BATCHES];
@@ -73,108 +60,28 @@ final class DatagramSendQueue implements AutoCloseable {
     private final boolean[] segmented = new boolean[BATCHES];
     private int bHead;
     private int bTail;
-    private boolean refused;
 
     DatagramSendQueue(int fd, boolean ipv6, DatagramOptions options, boolean gso, DatagramStats stats) {
+        super(options, stats);
         this.fd = fd;
         this.ipv6 = ipv6;
-        this.maxDatagram = options.maxDatagramSize();
         this.gsoMaxSegment = options.gsoMaxSegment();
         this.gso = gso;
-        this.stats = stats;
-        int records = options.sendQueueDatagrams();
-        this.capacity = options.sendBufferBytes();
-        this.data = arena.allocate(capacity, 64);
-        this.addrs = arena.allocate((long) records * ADDR_STRIDE, 8);
-        this.batches = arena.allocate((long) BATCHES * BATCH_STRIDE, 8);
-        this.mask = records - 1;
-        this.offset = new int[records];
-        this.length = new int[records];
-        this.addrLength = new int[records];
-        this.end = new long[records];
-    }
-
-    /** Datagrams queued or in flight. */
-    int queued() {
-        return rTail - rHead;
-    }
-
-    boolean hasUnsent() {
-        return rSent != rTail;
+        this.addrs = allocate((long) (mask + 1) * ADDR_STRIDE);
+        this.batches = allocate((long) BATCHES * BATCH_STRIDE);
+        this.addrLength = new int[mask + 1];
     }
 
     int inFlight() {
         return bTail - bHead;
     }
 
-    /** Below half of both the record and the byte capacity, and no refusal since the queue last drained that far. */
-    boolean isWritable() {
-        return !refused && belowHalf();
-    }
-
-    private boolean belowHalf() {
-        return queued() <= mask / 2 && tail - head <= capacity / 2;
-    }
-
-    /** Whether a refusal (or the high-water mark) is over: the endpoint then tells the handler once. */
-    boolean drainedAfterRefusal() {
-        if (refused && belowHalf()) {
-            refused = false;
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Copies the datagram and its destination in; false (nothing queued, counted) when full.
-     *
-     * @throws IllegalArgumentException if it is too large or unreachable from this socket's family
-     */
-    boolean offer(MemorySegment src, long srcOffset, int bytes, DatagramAddress to) {
-        if (bytes < 0 || bytes > maxDatagram) {
-            throw new IllegalArgumentException("datagram of " + bytes + " bytes: this endpoint sends 0 .. " + maxDatagram
-                    + " (DatagramOptions.maxDatagramSize)");
-        }
-        if (!to.isSet()) {
-            throw new IllegalArgumentException("the destination DatagramAddress holds no address: set it first");
-        }
-        if (queued() > mask) {
-            return refuse();
-        }
-        int r = rTail & mask;
+    /** The destination as a sockaddr in the record's slot of {@code addrs}. */
+    @Override
+    boolean keepAddress(int r, DatagramAddress to) {
         int alen = to.encode(addrs, (long) r * ADDR_STRIDE, ipv6);
-        if (alen < 0) {
-            throw new IllegalArgumentException(to + " cannot be reached from an IPv4 socket: bind the endpoint to an "
-                    + "IPv6 address (\"::\" serves both) to send to IPv6 addresses");
-        }
-        if (rHead == rTail) {
-            head = 0;                       // empty: start at 0, so that any datagram up to the capacity fits
-            tail = 0;
-        }
-        long at = tail % capacity;
-        long skip = at + bytes > capacity ? capacity - at : 0;      // keep each datagram contiguous: wrap early
-        if (skip + bytes > capacity - (tail - head)) {
-            return refuse();
-        }
-        tail += skip;
-        at = skip > 0 ? 0 : at;
-        MemorySegment.copy(src, srcOffset, data, at, bytes);
-        offset[r] = (int) at;
-        length[r] = bytes;
         addrLength[r] = alen;
-        tail += bytes;
-        end[r] = tail;
-        rTail++;
-        if (!belowHalf()) {
-            refused = true;                 // the high-water mark: onWritable once it drained
-        }
-        return true;
-    }
-
-    private boolean refuse() {
-        refused = true;
-        stats.sendsRefused++;
-        return false;
+        return alen >= 0;
     }
 
     /** Prepares a sendmsg per datagram (or GSO run) not yet sent; {@code userData(aux)} names each. */
@@ -183,7 +90,7 @@ final class DatagramSendQueue implements AutoCloseable {
             int n = runLength(rSent);
             int b = bTail & (BATCHES - 1);
             int r = rSent & mask;
-            int bytes = (int) (end[(rSent + n - 1) & mask] - end[r]) + length[r];
+            int bytes = bytesOf(rSent, n);
             long hdr = (long) b * BATCH_STRIDE;
             long base = batches.address();
             batches.set(ValueLayout.JAVA_LONG, hdr + MSG_NAME, addrs.address() + (long) r * ADDR_STRIDE);
@@ -271,8 +178,7 @@ final class DatagramSendQueue implements AutoCloseable {
         while (bHead != bTail && done[bHead & (BATCHES - 1)]) {
             int h = bHead & (BATCHES - 1);
             done[h] = false;
-            rHead = first[h] + count[h];
-            head = end[(rHead - 1) & mask];
+            freeThrough(first[h] + count[h]);
             bHead++;
         }
         return true;
@@ -280,17 +186,5 @@ final class DatagramSendQueue implements AutoCloseable {
 
     boolean gsoOn() {
         return gso;
-    }
-
-    /** Drops datagrams not yet sent (the loop failed: no ring to send them with). */
-    void dropUnsent() {
-        rTail = rSent;
-    }
-
-    @Override
-    public void close() {
-        if (arena.scope().isAlive()) {
-            arena.close();
-        }
     }
 }

@@ -167,10 +167,11 @@ public final class EventLoopGroup implements AutoCloseable {
      * gets each datagram on the loop that received it. Returns once every loop receives. Call it from outside
      * the group's loops.
      *
-     * @throws dev.iobuf.uring.UnsupportedFeatureException before Linux 6.0 (multishot recvmsg)
+     * @throws dev.iobuf.uring.UnsupportedFeatureException on io_uring before Linux 6.0 (multishot recvmsg)
      * @throws UringException if a socket cannot be made or bound ({@code EADDRINUSE}); nothing stays open then
      * @throws IllegalStateException if the group is shutting down, or called on one of its loops
-     * @throws UnsupportedOperationException on the NIO transport (UDP runs on io_uring only so far)
+     * @throws IllegalArgumentException on the NIO transport, for an option only io_uring can honour (named; see
+     *         {@link DatagramOptions})
      */
     public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler) {
         return bindDatagram(address, handler, DatagramOptions.defaults());
@@ -180,9 +181,6 @@ public final class EventLoopGroup implements AutoCloseable {
     public DatagramBinding bindDatagram(InetSocketAddress address, DatagramHandler handler, DatagramOptions options) {
         if (shuttingDown.get()) {
             throw new IllegalStateException("the group is shutting down: no new UDP endpoints");
-        }
-        if (transport == Transport.NIO) {
-            throw NioAcceptor.notOnNio("UDP (bindDatagram)");
         }
         return DatagramBinding.bind(loops, address, handler, options);
     }

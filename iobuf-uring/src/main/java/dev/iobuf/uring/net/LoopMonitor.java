@@ -10,6 +10,7 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
 
 /**
  * Makes a running event loop observable: its {@link NetCounters} as the JMX MBean
@@ -27,15 +28,23 @@ final class LoopMonitor {
     private static final Set<LoopMonitor> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        FlightRecorder.addPeriodicEvent(ConnectionSummaryEvent.class, LoopMonitor::summarizeAll);
+        // The periodic hook is added once JFR is up (at once if it already is): adding it earlier would load the
+        // event class and so bring JFR's metadata repository up at every start, recording or not.
+        FlightRecorder.addListener(new FlightRecorderListener() {
+            @Override
+            public void recorderInitialized(FlightRecorder recorder) {
+                FlightRecorder.addPeriodicEvent(ConnectionSummaryEvent.class, LoopMonitor::summarizeAll);
+            }
+        });
     }
 
     /**
      * Starts, once per JVM, a daemon thread that does the one-time observability set-up a loop's start would
-     * otherwise do on its own critical path: loading the JFR event classes (the first subclass of
-     * {@code jdk.jfr.Event} a JVM loads brings up JFR's metadata repository, ~170 classes, even with no
-     * recording), initialising this class (JFR's periodic-event hook) and the platform MBean server (~160
-     * classes; its diagnostic-command MBean parses JFR's settings files). Started when a group is built, it
+     * otherwise do on its own critical path: initialising this class (JFR's listener), the platform MBean server
+     * (~160 classes; its diagnostic-command MBean parses JFR's settings files) and, only when JFR is already up
+     * (a recording from the command line), loading the JFR event classes. Before JFR is up they are not
+     * touched at all: the first subclass of {@code jdk.jfr.Event} a JVM loads brings up JFR's metadata
+     * repository, ~170 classes, even with no recording. Started when a group is built, it
      * runs while the loops open their rings and pools; a loop that gets there first waits for the same
      * one-time initialisation (never does it twice). Referring to this nested class does not initialise
      * {@link LoopMonitor}. benchmarks/README.md, "Start time", has the measurements.
@@ -56,8 +65,10 @@ final class LoopMonitor {
         @Override
         public void run() {
             try {
-                for (String name : EVENT_CLASSES) {
-                    Class.forName(name, true, WarmUp.class.getClassLoader());
+                if (FlightRecorder.isInitialized()) {
+                    for (String name : EVENT_CLASSES) {
+                        Class.forName(name, true, WarmUp.class.getClassLoader());
+                    }
                 }
                 LoopMonitor.prepare();
             } catch (ReflectiveOperationException | RuntimeException | Error e) {
@@ -78,7 +89,7 @@ final class LoopMonitor {
         this.objectName = objectName;
     }
 
-    /** Class initialisation (the JFR hook, above) and the platform MBean server; see {@link WarmUp}. */
+    /** Class initialisation (the JFR listener, above) and the platform MBean server; see {@link WarmUp}. */
     static void prepare() {
         ManagementFactory.getPlatformMBeanServer();
     }

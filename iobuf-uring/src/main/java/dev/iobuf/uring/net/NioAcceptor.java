@@ -4,7 +4,6 @@ import dev.iobuf.uring.UringException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -18,12 +17,12 @@ import java.util.concurrent.RejectedExecutionException;
  * (SO_REUSEADDR and SO_REUSEPORT, so the kernel spreads connections across loops as on io_uring; a Unix path:
  * one channel that every loop's selector watches), and each
  * loop's acceptor accepts on OP_ACCEPT readiness and hands every new socket to its loop. Out of fds, a
- * listener stops accepting for a moment (the backlog holds the connections) instead of spinning.
+ * listener stops accepting (the backlog holds the connections) instead of spinning, by the io_uring
+ * transport's policy ({@link AcceptBackoff}: a growing pause, or until a connection closes).
  */
 final class NioAcceptor {
     private static final System.Logger LOG = System.getLogger(NioAcceptor.class.getName());
     private static final int ACCEPTS_PER_TURN = 64;
-    private static final long PAUSE_NANOS = 10_000_000L;
 
     /** One listener's socket on this loop; the selection key's attachment. */
     static final class Listening {
@@ -31,6 +30,10 @@ final class NioAcceptor {
         final ServerSocketChannel channel;
         SelectionKey key;
         boolean closed;
+        /** Accepting pauses for lack of fds (a closing connection resumes it: {@link #fdFreed}). */
+        boolean pausedForFds;
+        /** Counts pauses, so that the timer of an earlier one does not end a later one. */
+        int pauses;
 
         Listening(Listener owner, ServerSocketChannel channel) {
             this.owner = owner;
@@ -41,7 +44,7 @@ final class NioAcceptor {
     private final NioEventLoop loop;
     private final LoopCounters counters;
     private final List<Listening> listeners = new ArrayList<>();
-    private final LoopLog.Limit failureLog = new LoopLog.Limit(EventLoop.LOG_INTERVAL_NANOS);
+    private final AcceptBackoff backoff = new AcceptBackoff(EventLoop.LOG_INTERVAL_NANOS);
 
     NioAcceptor(NioEventLoop loop, LoopCounters counters) {
         this.loop = loop;
@@ -65,25 +68,9 @@ final class NioAcceptor {
         if (!(where instanceof InetSocketAddress address)) {
             throw abstractNameRefused(where);
         }
-        List<ServerSocketChannel> channels = new ArrayList<>(loops.size());
-        InetSocketAddress bound = address;
-        try {
-            for (int i = 0; i < loops.size(); i++) {
-                ServerSocketChannel ch = open(bound, options, config);
-                channels.add(ch);
-                if (i == 0) {
-                    bound = (InetSocketAddress) ch.getLocalAddress();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            for (ServerSocketChannel ch : channels) {
-                closeQuietly(ch);
-            }
-            if (e instanceof IOException io) {
-                throw NioErrors.of("bind(" + address + ")", io);
-            }
-            throw (RuntimeException) e;
-        }
+        List<ServerSocketChannel> channels = NioChannels.openEach(loops.size(), address, options, "bind",
+                ServerSocketChannel::open, (ch, at) -> ch.bind(at, config.backlog()));
+        InetSocketAddress bound = localAddress(channels.get(0));
         Listener listener = new Listener(bound, handler, loops, false, null);
         handOut(listener, loops, channels);
         return listener;
@@ -105,10 +92,10 @@ final class NioAcceptor {
             ch.bind(path, config.backlog());
             ch.configureBlocking(false);
         } catch (IOException e) {
-            closeQuietly(ch);
+            NioChannels.closeQuietly(ch);
             throw NioErrors.of("bind(" + path + ")", e, ListenSockets::bindRemedy);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            NioChannels.closeQuietly(ch);
             throw e;
         }
         Listener listener = new Listener(path, handler, loops, true, UnixSocketFile.bound(path));
@@ -130,20 +117,11 @@ final class NioAcceptor {
         }
     }
 
-    private static ServerSocketChannel open(InetSocketAddress address, SocketOptions options, LoopConfig config)
-            throws IOException {
-        ServerSocketChannel ch = ServerSocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    private static InetSocketAddress localAddress(ServerSocketChannel ch) {
         try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            options.applyTo(ch);
-            ch.bind(address, config.backlog());
-            ch.configureBlocking(false);
-            return ch;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(ch);
-            throw e;
+            return (InetSocketAddress) ch.getLocalAddress();
+        } catch (IOException e) {
+            throw NioErrors.of("getsockname", e);
         }
     }
 
@@ -176,31 +154,50 @@ final class NioAcceptor {
             if (s == null) {
                 return;
             }
+            backoff.succeeded();
             counters.fdsOpened++;
             if (!loop.adopt(s, l.owner.handler(), l.owner.localAddress() != null)) {
-                closeQuietly(s);
+                NioChannels.closeQuietly(s);
                 counters.fdsClosed++;
                 counters.rejected++;
             }
         }
     }
 
-    /** Out of fds (or another accept error): pause this listener briefly; the backlog keeps the connections. */
+    /**
+     * Accepting failed: this listener pauses for what {@link AcceptBackoff} says (out of fds: a short, growing
+     * pause, or until a connection of the loop closes; another error: 100 ms), reported at most once per
+     * interval; the backlog keeps the connections meanwhile.
+     */
     private void acceptFailed(Listening l, IOException e) {
         UringException u = NioErrors.of("accept(" + l.owner.localAddress() + ")", e);
-        if (u.errno() == dev.iobuf.liburing.Errno.EMFILE.number()) {
-            counters.acceptsOutOfFds++;
-        }
-        if (failureLog.permits(System.nanoTime())) {
-            LoopLog.log(LOG, System.Logger.Level.WARNING, "accept on " + l.owner.localAddress() + " failed ("
-                    + failureLog.takeSuppressed() + " more since the last report); pausing it", u);
-        }
+        int result = -u.errno();
+        long pause = backoff.pauseAfter("loop " + loop.index(), l.owner.localAddress(), result, counters);
         l.key.interestOps(0);
-        loop.timers.arm(PAUSE_NANOS, () -> {
-            if (!l.closed) {
-                l.key.interestOps(SelectionKey.OP_ACCEPT);
+        l.pausedForFds = AcceptBackoff.isOutOfFds(result);
+        int pauseNumber = ++l.pauses;
+        loop.timers.arm(pause, () -> {
+            if (l.pauses == pauseNumber) {
+                resume(l);
             }
         });
+    }
+
+    private static void resume(Listening l) {
+        l.pausedForFds = false;
+        if (!l.closed) {
+            l.key.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    /** A connection of the loop closed, freeing an fd: listeners paused for lack of fds accept again now. */
+    void fdFreed() {
+        for (Listening l : listeners) {
+            if (l.pausedForFds) {
+                l.pauses++;                 // the pause's timer finds a newer pause number and does nothing
+                resume(l);
+            }
+        }
     }
 
     /** Stops accepting on {@code owner}'s socket of this loop. */
@@ -231,13 +228,6 @@ final class NioAcceptor {
         l.owner.loopStopped();
     }
 
-    /** What a NIO group refuses: {@code what} runs on io_uring only so far. */
-    static UnsupportedOperationException notOnNio(String what) {
-        return new UnsupportedOperationException(what + " run(s) on the io_uring transport only so far, and this group "
-                + "runs on NIO (Transport.NIO, or AUTO where io_uring was refused: see the INFO line of logger "
-                + "dev.iobuf.uring.Transport)");
-    }
-
     /**
      * Why an {@link AbstractUnixAddress} cannot be used here: the JDK's Unix domain channels take only
      * {@link UnixDomainSocketAddress} paths (a name with a leading NUL is not a valid path).
@@ -251,15 +241,7 @@ final class NioAcceptor {
     /** A loop is done with listening channel {@code ch} of {@code owner}: closes it unless other loops share it. */
     static void release(Listener owner, ServerSocketChannel ch) {
         if (owner.releaseFd()) {
-            closeQuietly(ch);
-        }
-    }
-
-    static void closeQuietly(java.nio.channels.Channel ch) {
-        try {
-            ch.close();
-        } catch (IOException e) {
-            LoopLog.log(LOG, System.Logger.Level.DEBUG, "closing " + ch + " failed", e);
+            NioChannels.closeQuietly(ch);
         }
     }
 }

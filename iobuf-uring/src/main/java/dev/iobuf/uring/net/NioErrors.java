@@ -47,6 +47,9 @@ final class NioErrors {
         if (m.contains("Address already in use")) {
             return Errno.EADDRINUSE;
         }
+        if (m.contains("Too many open files in system")) {
+            return Errno.ENFILE;
+        }
         if (m.contains("Too many open files")) {
             return Errno.EMFILE;
         }

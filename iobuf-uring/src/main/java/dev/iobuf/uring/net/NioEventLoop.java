@@ -20,14 +20,30 @@ import java.util.function.Consumer;
 /**
  * An {@link EventLoop} on JDK NIO: one thread with one {@link Selector}, for hosts where io_uring is
  * refused. A turn: run the tasks, finish the turn's work (the same {@link TurnWork} as io_uring: tell
- * drained writers, resume delivery, start one send per dirty connection), then one select that hands
- * each ready key to its owner ({@link NioConnection#ready} or {@link NioAcceptor#ready}) through a
+ * drained writers, resume delivery, start one send per dirty connection; then the UDP endpoints' queued
+ * datagrams: {@link LoopDatagrams#flush}), then one select that hands
+ * each ready key to its owner ({@link NioConnection#ready}, {@link NioDatagramEndpoint#ready} or
+ * {@link NioAcceptor#ready}) through a
  * consumer made once ({@code Selector.select(Consumer, timeout)}: no selected-key set to iterate, nothing
  * allocated), then the timers that are due. Another thread's task wakes the selector only while the loop
  * may sleep in it. Loop thread only, but for {@link #wake()}.
  */
 final class NioEventLoop extends EventLoop {
     private static final System.Logger LOG = System.getLogger(NioEventLoop.class.getName());
+
+    static {
+        // Out of fds no class can be loaded (a class file is a file to open), so the classes that the NIO paths
+        // first reach on a rare event (an accept failing, a peer's EOF, an I/O error) are made ready now, while
+        // the first loop starts: a loop must not die of NoClassDefFoundError then (FdExhaustionTest, nio).
+        NioErrors.of("warm-up", new IOException("Too many open files"));
+        try {
+            for (Class<?> c : new Class<?>[] {ReceiveHalf.class, CloseReason.class}) {
+                java.lang.invoke.MethodHandles.lookup().ensureInitialized(c);
+            }
+        } catch (IllegalAccessException e) {
+            throw new ExceptionInInitializerError(e);       // same package: cannot happen
+        }
+    }
 
     private final NioTimers nioTimers;
     private final String name;
@@ -47,6 +63,7 @@ final class NioEventLoop extends EventLoop {
     private TurnWork work;
     private ConnectionServices services;
     private NioAcceptor acceptor;
+    private LoopDatagrams udp;
     private boolean closed;
 
     NioEventLoop(EventLoopGroup group, int index, LoopConfig config) {
@@ -67,6 +84,11 @@ final class NioEventLoop extends EventLoop {
         return recv;
     }
 
+    /** This loop's UDP endpoints. */
+    LoopDatagrams udp() {
+        return udp;
+    }
+
     // ================================================================ the loop
 
     @Override
@@ -84,6 +106,7 @@ final class NioEventLoop extends EventLoop {
         services = new ConnectionServices(this, null, null, writeBuffers, null, work, counters, connections, config,
                 false, new TlsBuffers(config.recvBufferTier().size()));
         acceptor = new NioAcceptor(this, counters);
+        udp = new LoopDatagrams(counters);
         work.useTimers(timers, counters);
         if (config.idleTimeoutNanos() > 0) {
             work.sweepIdle(timers, config.idleTimeoutNanos());
@@ -97,7 +120,8 @@ final class NioEventLoop extends EventLoop {
             tasks.runAll(counters);
             work.finishTurn();
             work.rearmStarved(recv.available());
-            if (lifecycle.state() == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0) {
+            udp.flush();
+            if (lifecycle.state() == SHUTTING_DOWN && connections.size() == 0 && acceptor.open() == 0 && udp.open() == 0) {
                 return;
             }
             select();
@@ -140,7 +164,7 @@ final class NioEventLoop extends EventLoop {
         }
     }
 
-    /** A ready key to its owner: a connection or a listening socket. */
+    /** A ready key to its owner: a connection, a UDP endpoint or a listening socket. */
     private void ready(SelectionKey key) {
         if (!key.isValid()) {
             return;                         // closed earlier in this same select
@@ -148,6 +172,8 @@ final class NioEventLoop extends EventLoop {
         Object owner = key.attachment();
         if (owner instanceof NioConnection c) {
             c.ready(key.readyOps());
+        } else if (owner instanceof NioDatagramEndpoint e) {
+            e.ready(key.readyOps());
         } else {
             acceptor.ready((NioAcceptor.Listening) owner);
         }
@@ -229,7 +255,7 @@ final class NioEventLoop extends EventLoop {
         counters.fdsOpened++;
         NioConnection c = new NioConnection(services, this, ch, handler, true);
         if (!connections.add(c)) {
-            NioAcceptor.closeQuietly(ch);
+            NioChannels.closeQuietly(ch);
             counters.fdsClosed++;
             future.completeExceptionally(new IllegalStateException(name + " holds " + connections.capacity()
                     + " connections already: raise maxConnectionsPerLoop"));
@@ -298,7 +324,9 @@ final class NioEventLoop extends EventLoop {
 
     @Override
     void fdFreed() {
-        // accepting pauses for a fixed time when out of fds (NioAcceptor): nothing to resume early
+        if (acceptor != null) {
+            acceptor.fdFreed();
+        }
     }
 
     // ================================================================ shutdown (EventLoop runs the steps)
@@ -306,6 +334,7 @@ final class NioEventLoop extends EventLoop {
     @Override
     void stopAccepting() {
         acceptor.stopAll();
+        udp.stopAll();
     }
 
     @Override
@@ -321,6 +350,7 @@ final class NioEventLoop extends EventLoop {
     @Override
     void closeAbruptly() {
         acceptor.stopAll();
+        udp.closeAbruptly();
         for (Connection c : connections.snapshot()) {
             c.closeAbruptly();
         }
@@ -338,6 +368,9 @@ final class NioEventLoop extends EventLoop {
         closed = true;
         if (acceptor != null) {
             acceptor.stopAll();
+        }
+        if (udp != null) {
+            udp.closeAbruptly();
         }
         if (selector != null) {
             counters.fdsClosed++;

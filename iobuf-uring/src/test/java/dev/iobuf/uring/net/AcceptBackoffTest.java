@@ -47,4 +47,17 @@ class AcceptBackoffTest {
         assertThat(AcceptBackoff.isOutOfFds(-Errno.ECONNABORTED.number())).isFalse();
         assertThat(AcceptBackoff.isOutOfFds(5)).isFalse();
     }
+
+    @Test
+    void bothTransportsAskOnePolicyOutOfFdsAGrowingCountedPauseElseAFixedRetry() {
+        AcceptBackoff b = new AcceptBackoff(10_000_000_000L);
+        LoopCounters counters = new LoopCounters();
+        long first = b.pauseAfter("loop 0", "/127.0.0.1:80", -Errno.EMFILE.number(), counters);
+        assertThat(first).isEqualTo(AcceptBackoff.FIRST_PAUSE_NANOS);
+        assertThat(b.pauseAfter("loop 0", "/127.0.0.1:80", -Errno.ENFILE.number(), counters)).isEqualTo(2 * first);
+        assertThat(counters.acceptsOutOfFds).isEqualTo(2);
+        assertThat(b.pauseAfter("loop 0", "/127.0.0.1:80", -Errno.ECONNABORTED.number(), counters))
+                .isEqualTo(AcceptBackoff.RETRY_NANOS);
+        assertThat(counters.acceptsOutOfFds).as("only out-of-fds failures count there").isEqualTo(2);
+    }
 }

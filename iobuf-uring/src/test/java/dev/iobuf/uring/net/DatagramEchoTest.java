@@ -1,9 +1,7 @@
 package dev.iobuf.uring.net;
 
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iobuf.uring.KernelTest;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -26,10 +24,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * UDP endpoints on real sockets with JDK {@link DatagramChannel} clients: many senders, sizes up to 65,507,
  * IPv4 and IPv6, close while datagrams are in flight; counters end at zero and /proc/self/fd returns to its start.
+ * On every transport ({@link TransportSuite}).
  */
-@KernelTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class DatagramEchoTest {
+abstract class DatagramEchoTest extends TransportSuite {
     /** The JDK opens one fd for good on first closing a channel (its pre-close socket pair): not ours to count. */
     @org.junit.jupiter.api.BeforeAll
     static void warmJdkChannels() throws IOException {
@@ -40,18 +38,20 @@ class DatagramEchoTest {
 
     /** A group with an echo binding, and the fd count before it existed. */
     private record Served(EventLoopGroup group, UdpEcho echo, DatagramBinding udp, int fdsBefore) {
-        static Served on(int loops, InetSocketAddress address) {
-            int fdsBefore = NetTestSupport.openFds();
-            EventLoopGroup group = NetTestSupport.group(b -> b.threads(loops));
-            UdpEcho echo = new UdpEcho(loops);
-            return new Served(group, echo, group.bindDatagram(address, echo), fdsBefore);
-        }
 
         /** Shuts the group down clean (counters at zero) and checks /proc/self/fd is back where it was. */
         void endClean() {
             NetTestSupport.shutdownClean(group);
             assertThat(NetTestSupport.openFds()).isEqualTo(fdsBefore);
         }
+    }
+
+    /** A group of {@code loops} loops on this suite's transport with an echo binding on {@code address}. */
+    private Served serve(int loops, InetSocketAddress address) {
+        int fdsBefore = NetTestSupport.openFds();
+        EventLoopGroup group = group(b -> b.threads(loops));
+        UdpEcho echo = new UdpEcho(loops);
+        return new Served(group, echo, group.bindDatagram(address, echo), fdsBefore);
     }
 
     static DatagramChannel client(InetAddress bindTo) throws IOException {
@@ -80,7 +80,7 @@ class DatagramEchoTest {
 
     @Test
     void manySendersGetEveryDatagramBack() throws Exception {
-        Served s = Served.on(2, NetTestSupport.anyPort());
+        Served s = serve(2, NetTestSupport.anyPort());
         DatagramBinding udp = s.udp();
         assertThat(udp.endpoints()).hasSize(2);
         int senders = 8;
@@ -115,7 +115,7 @@ class DatagramEchoTest {
 
     @Test
     void datagramsUpTo65507BytesComeBackWhole() throws Exception {
-        Served s = Served.on(1, NetTestSupport.anyPort());
+        Served s = serve(1, NetTestSupport.anyPort());
         DatagramBinding udp = s.udp();
         echoBlocking(NetTestSupport.LOOPBACK, udp.localAddress(), 12, new int[] {0, 1, 1472, 1473, 9000, 32_768,
                 65_000, DatagramOptions.MAX_DATAGRAM}, 7);
@@ -133,7 +133,7 @@ class DatagramEchoTest {
         } catch (IOException e) {
             Assumptions.abort("no IPv6 loopback here (" + e + "), skipping");
         }
-        Served s = Served.on(2, new InetSocketAddress(v6, 0));
+        Served s = serve(2, new InetSocketAddress(v6, 0));
         DatagramBinding udp = s.udp();
         assertThat(udp.localAddress().getAddress()).isEqualTo(v6);
         echoBlocking(v6, udp.localAddress(), 200, new int[] {5, 1000, 40_000}, 3);
@@ -144,7 +144,7 @@ class DatagramEchoTest {
 
     @Test
     void closingWhileDatagramsAreInFlightLeavesNothingBehind() throws Exception {
-        Served s = Served.on(2, NetTestSupport.anyPort());
+        Served s = serve(2, NetTestSupport.anyPort());
         DatagramBinding udp = s.udp();
         try (DatagramChannel ch = client(NetTestSupport.LOOPBACK)) {
             ByteBuffer msg = ByteBuffer.wrap(NetTestSupport.pattern(1000, 1));
@@ -166,7 +166,7 @@ class DatagramEchoTest {
 
     @Test
     void shutdownClosesOpenEndpoints() throws Exception {
-        Served s = Served.on(2, NetTestSupport.anyPort());
+        Served s = serve(2, NetTestSupport.anyPort());
         DatagramBinding udp = s.udp();
         echoBlocking(NetTestSupport.LOOPBACK, udp.localAddress(), 10, new int[] {100}, 1);
         s.endClean();

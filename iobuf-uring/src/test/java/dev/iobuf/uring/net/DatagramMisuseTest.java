@@ -1,11 +1,8 @@
 package dev.iobuf.uring.net;
 
-import static dev.iobuf.uring.net.NetTestSupport.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iobuf.uring.KernelTest;
-import dev.iobuf.uring.UnsupportedFeatureException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
@@ -17,12 +14,14 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Bad input and backpressure on UDP endpoints: clear exceptions, nothing queued, state unchanged. */
-@KernelTest
+/**
+ * Bad input and backpressure on UDP endpoints: clear exceptions, nothing queued, state unchanged; a datagram longer
+ * than the endpoint takes is dropped and counted. On every transport ({@link TransportSuite}).
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class DatagramMisuseTest {
+abstract class DatagramMisuseTest extends TransportSuite {
 
-    private static <T> T onLoop(EventLoop loop, Supplier<T> what) throws Exception {
+    static <T> T onLoop(EventLoop loop, Supplier<T> what) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         loop.execute(() -> {
             try {
@@ -97,67 +96,6 @@ class DatagramMisuseTest {
     }
 
     @Test
-    void badOptionsNameTheOption() {
-        assertThatThrownBy(() -> DatagramOptions.defaults().maxDatagramSize(65_508))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDatagramSize");
-        assertThatThrownBy(() -> DatagramOptions.defaults().recvBuffers(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recvBuffers");
-        assertThatThrownBy(() -> DatagramOptions.defaults().sendBufferBytes(1000))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendBufferBytes");
-    }
-
-    @Test
-    void anOlderKernelIsRefusedNamingTheVersionNeeded() {
-        assertThatThrownBy(() -> UnsupportedFeatureException.requireKernel("IORING_OP_RECVMSG with IORING_RECV_MULTISHOT",
-                "99.0", "a UDP endpoint"))
-                .isInstanceOf(UnsupportedFeatureException.class)
-                .hasMessageContaining("a UDP endpoint needs IORING_OP_RECVMSG with IORING_RECV_MULTISHOT (Linux 99.0)")
-                .satisfies(t -> assertThat(((UnsupportedFeatureException) t).since()).isEqualTo("99.0"));
-    }
-
-    @Test
-    void addressesRoundTripWithoutLosingAnything() throws Exception {
-        InetSocketAddress v4 = new InetSocketAddress(InetAddress.getByName("192.0.2.7"), 5353);
-        InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("2001:db8::7"), 443);
-        assertThat(DatagramAddress.of(v4).toInetSocketAddress()).isEqualTo(v4);
-        assertThat(DatagramAddress.of(v6).toInetSocketAddress()).isEqualTo(v6);
-        assertThat(DatagramAddress.of(v6).isIpv6()).isTrue();
-        DatagramAddress copy = new DatagramAddress().set(DatagramAddress.of(v4));
-        assertThat(copy.sameAs(DatagramAddress.of(v4))).isTrue();
-        assertThat(copy.sameAs(DatagramAddress.of(v6))).isFalse();
-        MemorySegment raw = Arena.ofAuto().allocate(32);
-        DatagramAddress back = new DatagramAddress();
-        assertThat(back.decode(raw, 0, DatagramAddress.of(v4).encode(raw, 0, true))).isTrue();   // v4-mapped on v6
-        assertThat(back.toInetSocketAddress()).isEqualTo(v4);
-        assertThat(back.decode(raw, 0, back.encode(raw, 0, false))).isTrue();                       // and back to v4
-        assertThat(back.isIpv6()).isFalse();
-        assertThat(DatagramAddress.of(v6).encode(raw, 0, false)).isEqualTo(-1);
-    }
-
-    @Test
-    void aCompletionForAClosedEndpointIsCountedStale() throws Exception {
-        EventLoopGroup group = group(b -> b.threads(1));
-        EventLoop loop = group.loops().get(0);
-        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), (e, b, o, l, s) -> { });
-        udp.close();
-        // slot 0, generation 1 was the endpoint just closed: a completion naming it matches nothing live
-        long userData = dev.iobuf.uring.UserData.of(Op.DGRAM_SEND, 3, 0, 1);
-        assertThat(onLoop(loop, () -> {
-            loop.sqe().nop().userData(userData);
-            return loop.staleCompletions();
-        })).isZero();
-        assertThat(NetTestSupport.await(() -> {
-            try {
-                return onLoop(loop, loop::staleCompletions) == 1;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, java.time.Duration.ofSeconds(5))).isTrue();
-        assertThat(group.shutdownGracefully(java.time.Duration.ofSeconds(5))).isTrue();
-        assertThat(group.counters().isQuiescent()).isTrue();
-    }
-
-    @Test
     void anEmptyQueueTakesAnyDatagramUpToItsCapacity() throws Exception {
         EventLoopGroup group = group(b -> b.threads(1));
         EventLoop loop = group.loops().get(0);
@@ -172,6 +110,28 @@ class DatagramMisuseTest {
         assertThat(onLoop(loop, () -> e.send(data.asSlice(0, 700), sink) + " " + e.send(data, sink))).isEqualTo("true false");
         assertThat(NetTestSupport.await(() -> e.counters().sent() == 2, java.time.Duration.ofSeconds(5))).isTrue();
         assertThat(onLoop(loop, () -> e.send(data, sink))).isTrue();
+        udp.close();
+        NetTestSupport.shutdownClean(group);
+    }
+
+    @Test
+    void aDatagramLongerThanTheEndpointTakesIsDroppedAndCounted() throws Exception {
+        EventLoopGroup group = group(b -> b.threads(1));
+        UdpEcho echo = new UdpEcho(1);
+        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), echo,
+                DatagramOptions.defaults().maxDatagramSize(1000));
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress(NetTestSupport.LOOPBACK, 0))) {
+            s.setSoTimeout(5_000);
+            for (int size : new int[] {1001, 5000, 1000}) {
+                s.send(new java.net.DatagramPacket(new byte[size], size, udp.localAddress()));
+            }
+            java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[6000], 6000);
+            s.receive(p);
+            assertThat(p.getLength()).as("only the datagram that fits comes back").isEqualTo(1000);
+        }
+        DatagramCounters c = udp.counters();
+        assertThat(c.truncated()).isEqualTo(2);
+        assertThat(c.received()).isEqualTo(1);
         udp.close();
         NetTestSupport.shutdownClean(group);
     }

@@ -142,4 +142,28 @@ class NioTransportTest {
             return Transport.NIO;
         }
     }
+
+    @Nested
+    class DatagramEcho extends DatagramEchoTest {
+        @Override
+        Transport transport() {
+            return Transport.NIO;
+        }
+    }
+
+    @Nested
+    class DatagramMisuse extends DatagramMisuseTest {
+        @Override
+        Transport transport() {
+            return Transport.NIO;
+        }
+    }
+
+    @Nested
+    class DatagramAllocation extends DatagramAllocationTest {
+        @Override
+        Transport transport() {
+            return Transport.NIO;
+        }
+    }
 }

@@ -145,4 +145,30 @@ class UringTransportTest {
             return Transport.IO_URING;
         }
     }
+
+    @Nested
+    @KernelTest
+    class DatagramEcho extends DatagramEchoTest {
+        @Override
+        Transport transport() {
+            return Transport.IO_URING;
+        }
+    }
+
+    @Nested
+    @KernelTest
+    class DatagramMisuse extends DatagramMisuseTest {
+        @Override
+        Transport transport() {
+            return Transport.IO_URING;
+        }
+    }
+
+    @Nested
+    class DatagramAllocation extends DatagramAllocationTest {
+        @Override
+        Transport transport() {
+            return Transport.IO_URING;
+        }
+    }
 }
