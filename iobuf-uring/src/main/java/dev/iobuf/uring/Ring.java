@@ -73,9 +73,8 @@ public final class Ring implements AutoCloseable {
     private final MemorySegment errno;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
-    /** The SQE view of the owner thread (writes unchecked: RingView) and the one other threads get (checked). */
-    private final Sqe sqe;
-    private final Sqe foreignSqe;
+    /** The owner thread's SQE view (writes unchecked: RingView) and the one other threads get (checked). */
+    private final SqeViews sqe;
     private final CompletionCursor cursor;
     private final boolean sqPoll;
     private final int sqThreadIdle;
@@ -113,8 +112,7 @@ public final class Ring implements AutoCloseable {
         this.sq = new SubmissionQueue(memory, params, setupFlags, holds);
         this.cq = new CompletionQueue(memory, params, setupFlags, holds, this::reservedCompletion);
         MemorySegment timespecs = arena.allocate((long) sq.entries * Sqe.TIMESPEC_BYTES, 8);
-        this.sqe = new Sqe(memory.sqes, true, timespecs, sq.sqeShift, sq, holds, this, opener);
-        this.foreignSqe = new Sqe(memory.sqes, false, timespecs, sq.sqeShift, sq, holds, this, opener);
+        this.sqe = new SqeViews(memory.sqes, timespecs, sq.sqeShift, sq, holds, this, opener, Thread.currentThread());
         this.tags = new ResourceTags(this);
         this.opener = opener;
         this.cursor = new CompletionCursor(this, cq);
@@ -123,7 +121,7 @@ public final class Ring implements AutoCloseable {
         this.enter = new RingEnter(fd, setupFlags, features, cq.entries, owner, errno, arena);
         this.submission = new RingSubmission(this, sq, cq, enter, sqPoll, features);
         boolean issuerEnforced = (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0 && !sqPoll;
-        this.teardown = new RingTeardown(this, fd, owner, issuerEnforced, arena, sq, cq, holds, tags, enter,
+        this.teardown = new RingTeardown(this, fd, owner, issuerEnforced, arena, sq, cq, sqe, holds, tags, enter,
                 submission);
     }
 
@@ -152,7 +150,7 @@ public final class Ring implements AutoCloseable {
      */
     public Sqe nextSqe() {
         ensureOpen();
-        sealViews();
+        sqe.seal();
         long offset = sq.claim();
         if (offset < 0) {
             submit();
@@ -166,24 +164,7 @@ public final class Ring implements AutoCloseable {
                 }
             }
         }
-        return sqeView().at(offset);
-    }
-
-    /** This thread's SQE view: the owner's writes unchecked, any other thread's checked (see RingView). */
-    Sqe sqeView() {
-        return Thread.currentThread() == owner ? sqe : foreignSqe;
-    }
-
-    /** Seals both SQE views (see Sqe#seal): a slot claimed but not prepared becomes a NOP before it is published. */
-    private void sealViews() {
-        sqe.seal();
-        foreignSqe.seal();
-    }
-
-    /** The ring memory is being unmapped: both SQE views refuse every write from now on. */
-    void retireViews() {
-        sqe.retire();
-        foreignSqe.retire();
+        return sqe.forThisThread().at(offset);
     }
 
     /** Free SQE slots right now. */
@@ -224,7 +205,7 @@ public final class Ring implements AutoCloseable {
      */
     public int submitAndWait(int minComplete, long timeoutNanos) {
         ensureOpen();
-        sealViews();
+        sqe.seal();
         return submission.submitAndWait(minComplete, timeoutNanos);
     }
 
@@ -537,11 +518,7 @@ public final class Ring implements AutoCloseable {
 
     private ClosedRingException notOpen(int s) {
         if (Thread.currentThread() == owner) {
-            if (s == CLOSING) {
-                teardown.run();
-            } else {
-                teardown.releaseIfDeferred();   // closed from another thread: the unmap is the owner's (RingView)
-            }
+            teardown.onOwnerCall(s == CLOSING);   // the teardown a closer began, or the unmap it left (RingView)
         }
         Thread by = teardown.closedBy();
         return new ClosedRingException("ring fd " + fd + " is closed" + (by != null && by != Thread.currentThread()
@@ -585,10 +562,10 @@ public final class Ring implements AutoCloseable {
      * come back (a SINGLE_ISSUER ring whose owner is alive), close gives it
      * {@value #OWNER_PICKUP_MILLIS} ms to do the same at its next call. Otherwise close tears down itself;
      * off the owner thread of a SINGLE_ISSUER ring the kernel refuses every submit and register (EEXIST, even
-     * after the owner exited): close then waits 200 ms for completions that come on their own and unmaps; the
-     * kernel cancels the rest when it tears the ring down, asynchronously (once no thread holds the ring fd
-     * registered; the owner's registration ends with it), a warning says so, and the memory those operations
-     * hold stays leased (its pools refuse to close) because the kernel may still write into it.
+     * after the owner exited): close then waits 200 ms for completions that come on their own; the kernel
+     * cancels the rest when it tears the ring down, asynchronously (once no thread holds the ring fd registered),
+     * a warning says so, and the memory those operations hold stays leased (its pools refuse to close). Off a
+     * living owner, the unmap and the fd's close wait for the owner's next call on the ring or its exit.
      */
     public void close(CompletionHandler lastCompletions) {
         synchronized (this) {

@@ -34,6 +34,7 @@ final class RingTeardown {
     private final Arena arena;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
+    private final SqeViews sqe;
     private final InFlightHolds holds;
     private final ResourceTags tags;
     private final RingEnter enter;
@@ -53,7 +54,7 @@ final class RingTeardown {
     private int cancelAllResult = CloseDrain.NO_RESULT;
 
     RingTeardown(Ring ring, int fd, Thread owner, boolean issuerEnforced, Arena arena, SubmissionQueue sq,
-            CompletionQueue cq, InFlightHolds holds, ResourceTags tags, RingEnter enter,
+            CompletionQueue cq, SqeViews sqe, InFlightHolds holds, ResourceTags tags, RingEnter enter,
             RingSubmission submission) {
         this.ring = ring;
         this.fd = fd;
@@ -62,6 +63,7 @@ final class RingTeardown {
         this.arena = arena;
         this.sq = sq;
         this.cq = cq;
+        this.sqe = sqe;
         this.holds = holds;
         this.tags = tags;
         this.enter = enter;
@@ -207,9 +209,14 @@ final class RingTeardown {
         });
     }
 
-    /** On the owner thread of a CLOSED ring: the unmap a close from another thread left to it, if still due. */
-    void releaseIfDeferred() {
-        if (releaseDeferred) {
+    /**
+     * The owner called into a ring that is not open: it runs the teardown a closer began ({@code closing}), or,
+     * once the ring is CLOSED, the unmap a close from another thread left to it, if still due.
+     */
+    void onOwnerCall(boolean closing) {
+        if (closing) {
+            run();
+        } else if (releaseDeferred) {
             releaseNow();
         }
     }
@@ -218,7 +225,7 @@ final class RingTeardown {
         if (!released.compareAndSet(false, true)) {
             return;
         }
-        ring.retireViews();   // a view kept from before the close refuses from now on (it would write unchecked)
+        sqe.retire();   // a view kept from before the close refuses from now on (it would write unchecked)
         try {
             arena.close();            // invalidates every checked view, then munmaps
         } catch (IllegalStateException e) {
@@ -322,7 +329,7 @@ final class RingTeardown {
             offset = sq.claim();
         }
         if (offset >= 0) {
-            ring.sqeView().at(offset).cancel(0, IORING_ASYNC_CANCEL_ANY()).userData(Ring.CANCEL_ALL_USER_DATA);
+            sqe.forThisThread().at(offset).cancel(0, IORING_ASYNC_CANCEL_ANY()).userData(Ring.CANCEL_ALL_USER_DATA);
         }
         ring.submitAndWait(0);
     }
