@@ -52,6 +52,8 @@ final class CompletionQueue {
     private final CompletionHandler reserved;
     /** The overflow counter as last checked. */
     private int lastOverflow;
+    /** The ring memory is unmapped ({@link #retire}): a handler closed the ring on the owner thread. */
+    private boolean retired;
 
     CompletionQueue(RingMemory memory, MemorySegment params, int setupFlags, InFlightHolds holds,
                     CompletionHandler reserved) {
@@ -120,9 +122,19 @@ final class CompletionQueue {
             if (forCaller(userData, res, flags)) {
                 count++;
                 handler.complete(userData, res, flags);
+                if (retired) {
+                    // The handler closed the ring on the owner thread, which unmapped it: the cached tail must not
+                    // be read on (the owner's reads are unchecked: RingView), and neither may the caller go on.
+                    throw new ClosedRingException("the ring was closed by a completion handler during reap");
+                }
             }
         }
         return count;
+    }
+
+    /** The ring memory is about to be unmapped: a drain running further up this thread's stack stops. */
+    void retire() {
+        retired = true;
     }
 
     /**

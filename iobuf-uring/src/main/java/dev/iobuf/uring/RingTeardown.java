@@ -226,6 +226,7 @@ final class RingTeardown {
             return;
         }
         sqe.retire();   // a view kept from before the close refuses from now on (it would write unchecked)
+        cq.retire();    // so does a drain whose handler closed the ring
         try {
             arena.close();            // invalidates every checked view, then munmaps
         } catch (IllegalStateException e) {
