@@ -38,7 +38,8 @@ import java.lang.invoke.VarHandle;
  * empty read is the answer.
  *
  * <p>Linearization points: a successful poll or offer at its CAS; a rejected offer at the read that
- * shows the bit set; an empty answer at the counter read that shows 0 (or the leaf read, with one
+ * shows the bit set (the first read, or a failed CAS, whose witness is the next value looked at); an
+ * empty answer at the counter read that shows 0 (or the leaf read, with one
  * leaf), or at the instant between the two passes of the double collect below.
  *
  * <h2>Why "empty" is linearizable</h2>

@@ -56,7 +56,7 @@ final class NioAcceptor {
      * one channel per loop; a Unix path one channel (no SO_REUSEPORT for AF_UNIX) registered with every loop's
      * selector, with the io_uring transport's socket-file rules ({@link UnixSocketFile}).
      *
-     * @throws java.io.UncheckedIOException if a channel cannot be opened or bound; nothing stays open then
+     * @throws dev.iobuf.uring.UringException if a channel cannot be opened or bound; nothing stays open then
      * @throws UnsupportedOperationException for an {@link AbstractUnixAddress} (the JDK's channels take paths only)
      */
     static Listener listen(java.net.SocketAddress where, ConnectionHandler handler, SocketOptions options,
@@ -68,7 +68,7 @@ final class NioAcceptor {
         if (!(where instanceof InetSocketAddress address)) {
             throw abstractNameRefused(where);
         }
-        List<ServerSocketChannel> channels = NioChannels.openEach(loops.size(), address, options, "bind",
+        List<ServerSocketChannel> channels = NioChannels.openEach(loops.size(), address, options, "bind(",
                 ServerSocketChannel::open, (ch, at) -> ch.bind(at, config.backlog()));
         InetSocketAddress bound = localAddress(channels.get(0));
         Listener listener = new Listener(bound, handler, loops, false, null);

@@ -42,9 +42,10 @@ final class NioChannels {
     /**
      * {@code n} non-blocking channels from {@code opener}, each with SO_REUSEADDR, SO_REUSEPORT and {@code options},
      * bound by {@code binder} to {@code address} (the first) or to the address the first got (the others).
+     * {@code operation} names the call in a failure, up to the address: {@code "bind("}, {@code "bind(UDP "}.
      *
-     * @throws java.io.UncheckedIOException ({@link dev.iobuf.uring.UringException}, naming {@code operation} and the
-     *         errno) if a channel cannot be made or bound; what {@code options} throw; nothing stays open then
+     * @throws dev.iobuf.uring.UringException naming the call, the errno and the remedy, if a channel cannot be made
+     *         or bound; what {@code options} throw (IllegalArgumentException); nothing stays open then
      */
     static <C extends AbstractSelectableChannel & NetworkChannel> List<C> openEach(int n, InetSocketAddress address,
             SocketOptions options, String operation, Opener<C> opener, Binder<C> binder) {
@@ -69,7 +70,7 @@ final class NioChannels {
                 closeQuietly(ch);
             }
             if (e instanceof IOException io) {
-                throw NioErrors.of(operation + "(" + address + ")", io);
+                throw NioErrors.of(operation + address + ")", io, ReusePortSockets::bindRemedy);
             }
             throw (RuntimeException) e;
         }

@@ -70,7 +70,7 @@ final class NioDatagramEndpoint extends LoopDatagramEndpoint {
      */
     static List<DatagramChannel> openEach(int loops, InetSocketAddress address, DatagramOptions options) {
         options.requireNio();
-        return NioChannels.openEach(loops, address, options.socketOptions(), "bind(UDP", DatagramChannel::open,
+        return NioChannels.openEach(loops, address, options.socketOptions(), "bind(UDP ", DatagramChannel::open,
                 DatagramChannel::bind);
     }
 

@@ -70,10 +70,14 @@ final class ReusePortSockets {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sockaddr = arena.allocate(SocketAddresses.MAX_BYTES, 8);
             int rc = Sockets.bind(fd, sockaddr, SocketAddresses.encode(address, sockaddr));
-            Sockets.orThrow(rc, "bind(" + (type == Sockets.SOCK_STREAM ? "" : "UDP ") + address + ")", fd,
-                    Errno.EADDRINUSE.is(rc) ? "another socket holds this address without SO_REUSEPORT (or as another "
-                    + "user): stop it or pick another port" : null);
+            Sockets.orThrow(rc, "bind(" + (type == Sockets.SOCK_STREAM ? "" : "UDP ") + address + ")", fd, bindRemedy(rc));
         }
         return fd;
+    }
+
+    /** What to do when binding an IP address failed with {@code rc} ({@code -errno}); null if nothing to say. */
+    static String bindRemedy(int rc) {
+        return Errno.EADDRINUSE.is(rc) ? "another socket holds this address without SO_REUSEPORT (or as another "
+                + "user): stop it or pick another port" : null;
     }
 }

@@ -201,4 +201,47 @@ abstract class DatagramEchoTest extends TransportSuite {
         udp.close();
         NetTestSupport.shutdownClean(group);
     }
+
+    /**
+     * A burst far larger than the socket's send buffer, queued in one turn, arrives whole and in order. (Loopback
+     * frees a UDP send's buffer space at once, so the kernel never says "full" here: NIO's wait for OP_WRITE is
+     * shown by {@link NioDatagramQueueTest} with a channel that does.)
+     */
+    @Test
+    void aBurstLargerThanTheSocketSendBufferArrivesWhole() throws Exception {
+        int count = 300;
+        int size = 1000;
+        EventLoopGroup group = group(b -> b.threads(1));
+        DatagramBinding udp = group.bindDatagram(NetTestSupport.anyPort(), (e, b, o, l, s) -> { },
+                DatagramOptions.defaults().socketOptions(SocketOptions.of().with(StandardSocketOptions.SO_SNDBUF, 4096)));
+        DatagramEndpoint e = udp.endpoints().get(0);
+        try (DatagramChannel receiver = client(NetTestSupport.LOOPBACK)) {
+            receiver.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            DatagramAddress to = DatagramAddress.of((InetSocketAddress) receiver.getLocalAddress());
+            java.lang.foreign.MemorySegment one = java.lang.foreign.Arena.ofAuto().allocate(size);
+            assertThat(DatagramMisuseTest.onLoop(group.loops().get(0), () -> {
+                boolean all = true;
+                for (int i = 0; i < count; i++) {
+                    one.fill((byte) i);
+                    all &= e.send(one, to);
+                }
+                return all;
+            })).isTrue();
+            receiver.socket().setSoTimeout(5_000);
+            ByteBuffer in = ByteBuffer.allocate(2 * size);
+            for (int i = 0; i < count; i++) {
+                in.clear();
+                java.net.DatagramPacket p = new java.net.DatagramPacket(in.array(), in.capacity());
+                receiver.socket().receive(p);
+                assertThat(p.getLength()).isEqualTo(size);
+                assertThat(in.get(0)).as("datagram %d in order", i).isEqualTo((byte) i);
+            }
+        }
+        assertThat(NetTestSupport.await(() -> e.counters().sent() == count, Duration.ofSeconds(5))).isTrue();
+        DatagramCounters c = e.counters();
+        System.out.println(transport() + ": " + count + " x " + size + " B through a 4 KiB SO_SNDBUF: " + c);
+        assertThat(c.sendErrors() + c.sendsRefused()).isZero();
+        udp.close();
+        NetTestSupport.shutdownClean(group);
+    }
 }
