@@ -253,10 +253,21 @@ class BoundedPoolBlockingTest {
      */
     @Test
     void parkingAgainAndAgainAllocatesNothing() throws Exception {
+        // Best of three: a node per park shows in every attempt (200 x 24 bytes or more each time); a
+        // one-off elsewhere in the JVM on a loaded machine (seen: ~6 KB once in ~20 runs at load 10+,
+        // never reproduced alone) shows in one at most.
+        int least = Integer.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && least >= 1_024; attempt++) {
+            least = Math.min(least, bytesAllocatedByParking(300, 100));
+        }
+        assertThat(least).as("bytes the waiter allocated in 200 parks after warm-up (least of up to 3 attempts)")
+                .isLessThan(1_024);
+    }
+
+    /** Bytes a thread allocates parking in the pool {@code rounds - warm} times after {@code warm} rounds. */
+    private static int bytesAllocatedByParking(int rounds, int warm) throws Exception {
         BoundedPool<String> ping = exhausted(1);
         BoundedPool<String> pong = exhausted(1);
-        int rounds = 300;
-        int warm = 100;
         Caller w = new Caller("parker", () -> {
             long before = 0;
             long noise = 0;
@@ -276,9 +287,7 @@ class BoundedPoolBlockingTest {
             ping.release(0);
             assertThat(pong.tryAcquire(HANG_MS, TimeUnit.MILLISECONDS)).as("round %d", r).isZero();
         }
-        // A node per park would be 200 x 24 bytes or more; the probe itself may cost a few bytes.
-        assertThat(w.await()).as("bytes the waiter allocated in %d parks after warm-up", rounds - warm)
-                .isInstanceOfSatisfying(Integer.class, bytes -> assertThat(bytes).isLessThan(1_024));
+        return (Integer) w.await();
     }
 
     /**

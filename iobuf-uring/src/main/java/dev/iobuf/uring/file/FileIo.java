@@ -173,7 +173,7 @@ public final class FileIo implements AutoCloseable {
                 continue;
             }
             opsInUse += r.opsInUse();
-            fullWaits += r.queueFullWaits.sum();
+            fullWaits += r.queueFullWaits.get();
             enters += r.enters();
             unparks += r.unparks();
             eventfd += r.eventfdWrites();

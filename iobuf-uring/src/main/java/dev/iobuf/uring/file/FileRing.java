@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -61,7 +61,12 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
     final Arena arena = Arena.ofShared();
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger pendingCancels = new AtomicInteger();
-    final LongAdder queueFullWaits = new LongAdder();
+    /**
+     * Callers that found every slot taken. Not a LongAdder: its first contention links the cell's CAS, and
+     * thousands of virtual threads arriving at once wait for that linkage on a monitor, pinned to their
+     * carriers (jdk.VirtualThreadPinned); this is the waiting path, where one contended CAS costs nothing.
+     */
+    final AtomicLong queueFullWaits = new AtomicLong();
     private final Thread thread;
     private final IdleSpin spin = new IdleSpin();
     private volatile Throwable startFailure;
@@ -127,7 +132,7 @@ sealed class FileRing implements Runnable, CompletionHandler permits ChannelRing
         }
         int i = ops.tryAcquire();
         if (i < 0) {
-            queueFullWaits.increment();
+            queueFullWaits.incrementAndGet();
             try {
                 i = ops.acquire();
             } catch (InterruptedException e) {
