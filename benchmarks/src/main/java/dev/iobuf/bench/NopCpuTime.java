@@ -9,7 +9,9 @@ import java.lang.management.ThreadMXBean;
  * for {@link NopBench}'s loop on the matched ring, in two forms run in turn round after round:
  * {@code wait} ({@code submitAndWait(b)} then {@code reap}, what NopBench measures) and {@code submit}
  * ({@code submit()} then {@code reap}: one enter that never waits, the yardstick for the waiting path's
- * own cost). Compare with {@code nop_bench B ...}'s {@code user_ns_per_op + sys_ns_per_op}, run next to it.
+ * own cost). Compare with {@code nop_bench B ...}'s {@code user_ns_per_op + sys_ns_per_op}, run next to it; the
+ * user-time column (tick-sampled by the kernel, so read it over whole rounds) is ours' user-space share, to put
+ * next to the C program's {@code user_ns_per_op}.
  *
  * <pre>java --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar dev.iobuf.bench.NopCpuTime B [ROUNDS [NOPS]]</pre>
  */
@@ -32,6 +34,7 @@ public final class NopCpuTime {
         try (Ring r = Ring.builder().entries(NopBench.ENTRIES).singleIssuer(true).coopTaskrun(true).submitAll(true)
                 .noSqArray(false).deferTaskrun(false).registerRingFd(true).build()) {
             double[][] ns = new double[2][rounds];
+            double[][] user = new double[2][rounds];
             for (int w = 0; w < 5; w++) {
                 run(r, h, b, batches, true);
                 run(r, h, b, batches, false);
@@ -39,15 +42,19 @@ public final class NopCpuTime {
             for (int k = 0; k < rounds; k++) {
                 for (int form = 0; form < 2; form++) {
                     long t0 = MX.getCurrentThreadCpuTime();
+                    long u0 = MX.getCurrentThreadUserTime();
                     run(r, h, b, batches, form == 0);
                     ns[form][k] = (MX.getCurrentThreadCpuTime() - t0) / (double) (batches * b);
+                    user[form][k] = (MX.getCurrentThreadUserTime() - u0) / (double) (batches * b);
                 }
             }
             String[] names = {"wait", "submit"};
             for (int form = 0; form < 2; form++) {
                 java.util.Arrays.sort(ns[form]);
-                System.out.printf("batch %d %-6s min %7.1f  median %7.1f  ns CPU per NOP (sum %d)%n", b, names[form],
-                        ns[form][0], ns[form][rounds / 2], h.sum & 1);
+                java.util.Arrays.sort(user[form]);
+                System.out.printf("batch %d %-6s min %7.1f  median %7.1f  ns CPU per NOP; user min %6.1f median %6.1f"
+                        + " (sum %d)%n", b, names[form], ns[form][0], ns[form][rounds / 2], user[form][0],
+                        user[form][rounds / 2], h.sum & 1);
             }
         }
     }

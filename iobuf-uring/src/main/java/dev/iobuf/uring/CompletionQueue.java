@@ -7,8 +7,6 @@ import dev.iobuf.liburing.io_cqring_offsets;
 import dev.iobuf.liburing.io_uring_cqe;
 import dev.iobuf.liburing.io_uring_params;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 
 /**
  * The completion side of a ring, over the shared CQ memory. The kernel produces at {@code tail};
@@ -26,13 +24,12 @@ import java.lang.invoke.VarHandle;
  * head and publishes it once per batch ({@link #publishHead}).
  */
 final class CompletionQueue {
-    private static final VarHandle INT = SubmissionQueue.INT;
     // struct io_uring_cqe, from the generated layout: folded by the JIT like literals.
     private static final long USER_DATA = io_uring_cqe.user_data$offset();
     private static final long RES = io_uring_cqe.res$offset();
     private static final long FLAGS = io_uring_cqe.flags$offset();
 
-    private final MemorySegment ring;
+    private final RingView ring;
     private final long headOffset;
     private final long tailOffset;
     private final long overflowOffset;
@@ -55,6 +52,8 @@ final class CompletionQueue {
     private final CompletionHandler reserved;
     /** The overflow counter as last checked. */
     private int lastOverflow;
+    /** The ring memory is unmapped ({@link #retire}): a handler closed the ring on the owner thread. */
+    private boolean retired;
 
     CompletionQueue(RingMemory memory, MemorySegment params, int setupFlags, InFlightHolds holds,
                     CompletionHandler reserved) {
@@ -67,9 +66,9 @@ final class CompletionQueue {
         this.overflowOffset = io_cqring_offsets.overflow(off);
         this.cqesOffset = io_cqring_offsets.cqes(off);
         this.entries = io_uring_params.cq_entries(params);
-        this.mask = ring.get(ValueLayout.JAVA_INT, io_cqring_offsets.ring_mask(off));
+        this.mask = ring.getInt(false, io_cqring_offsets.ring_mask(off));
         this.cqeShift = Integer.numberOfTrailingZeros(RingMemory.cqeSize(setupFlags));
-        this.head = (int) INT.getAcquire(ring, headOffset);
+        this.head = ring.getIntAcquire(false, headOffset);
         this.publishedHead = head;
         this.cachedTail = head;
         this.lastOverflow = overflowCounter();
@@ -77,7 +76,7 @@ final class CompletionQueue {
 
     /** Completions ready to be reaped. */
     int ready() {
-        return (int) INT.getAcquire(ring, tailOffset) - head;
+        return ring.getIntAcquire(ring.onOwner(), tailOffset) - head;
     }
 
     /**
@@ -112,19 +111,30 @@ final class CompletionQueue {
     /** Hands every ready CQE to {@code handler}; returns how many. */
     int drain(CompletionHandler handler) {
         int count = 0;
-        while (available()) {
+        boolean fast = ring.onOwner();   // once per drain (see RingView); a handler cannot change the thread
+        while (available(fast)) {
             long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
-            long userData = ring.get(ValueLayout.JAVA_LONG, cqe + USER_DATA);
-            int res = ring.get(ValueLayout.JAVA_INT, cqe + RES);
-            int flags = ring.get(ValueLayout.JAVA_INT, cqe + FLAGS);
+            long userData = ring.getLong(fast, cqe + USER_DATA);
+            int res = ring.getInt(fast, cqe + RES);
+            int flags = ring.getInt(fast, cqe + FLAGS);
             publishedHead = ++head;
-            INT.setRelease(ring, headOffset, head);
+            ring.setIntRelease(fast, headOffset, head);
             if (forCaller(userData, res, flags)) {
                 count++;
                 handler.complete(userData, res, flags);
+                if (retired) {
+                    // The handler closed the ring on the owner thread, which unmapped it: the cached tail must not
+                    // be read on (the owner's reads are unchecked: RingView), and neither may the caller go on.
+                    throw new ClosedRingException("the ring was closed by a completion handler during reap");
+                }
             }
         }
         return count;
+    }
+
+    /** The ring memory is about to be unmapped: a drain running further up this thread's stack stops. */
+    void retire() {
+        retired = true;
     }
 
     /**
@@ -134,11 +144,12 @@ final class CompletionQueue {
      * @return false when no CQE is ready
      */
     boolean poll(CompletionCursor cursor) {
-        while (available()) {
+        boolean fast = ring.onOwner();
+        while (available(fast)) {
             long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
-            long userData = ring.get(ValueLayout.JAVA_LONG, cqe + USER_DATA);
-            int res = ring.get(ValueLayout.JAVA_INT, cqe + RES);
-            int flags = ring.get(ValueLayout.JAVA_INT, cqe + FLAGS);
+            long userData = ring.getLong(fast, cqe + USER_DATA);
+            int res = ring.getInt(fast, cqe + RES);
+            int flags = ring.getInt(fast, cqe + FLAGS);
             head++;
             if (forCaller(userData, res, flags)) {
                 cursor.set(userData, res, flags);
@@ -149,11 +160,11 @@ final class CompletionQueue {
     }
 
     /** Whether a CQE is ready at {@code head}; rereads the kernel tail (acquire) only when needed. */
-    private boolean available() {
+    private boolean available(boolean fast) {
         if (cachedTail - head > 0) {
             return true;
         }
-        cachedTail = (int) INT.getAcquire(ring, tailOffset);
+        cachedTail = ring.getIntAcquire(fast, tailOffset);
         return cachedTail - head > 0;
     }
 
@@ -161,13 +172,13 @@ final class CompletionQueue {
     void publishHead() {
         if (publishedHead != head) {
             publishedHead = head;
-            INT.setRelease(ring, headOffset, head);
+            ring.setIntRelease(ring.onOwner(), headOffset, head);
         }
     }
 
     /** Completions the kernel had to drop because the CQ was full and it could not buffer them. */
     int overflowCounter() {
-        return (int) INT.getAcquire(ring, overflowOffset);
+        return ring.getIntAcquire(ring.onOwner(), overflowOffset);
     }
 
     /** Throws if the kernel dropped completions since the last check (never silent); {@code fd} names the ring. */

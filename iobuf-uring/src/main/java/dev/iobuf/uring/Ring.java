@@ -73,7 +73,8 @@ public final class Ring implements AutoCloseable {
     private final MemorySegment errno;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
-    private final Sqe sqe;
+    /** The owner thread's SQE view (writes unchecked: RingView) and the one other threads get (checked). */
+    private final SqeViews sqe;
     private final CompletionCursor cursor;
     private final boolean sqPoll;
     private final int sqThreadIdle;
@@ -106,19 +107,19 @@ public final class Ring implements AutoCloseable {
         this.sqThreadIdle = io_uring_params.sq_thread_idle(params);
         this.sqThreadCpu = io_uring_params.sq_thread_cpu(params);
         this.errno = Libc.allocateErrnoState(arena);
-        RingMemory memory = RingMemory.map(fd, params, arena);
+        RingMemory memory = RingMemory.map(fd, params, arena, Thread.currentThread());
         this.holds = new InFlightHolds(io_uring_params.sq_entries(params));
         this.sq = new SubmissionQueue(memory, params, setupFlags, holds);
         this.cq = new CompletionQueue(memory, params, setupFlags, holds, this::reservedCompletion);
         MemorySegment timespecs = arena.allocate((long) sq.entries * Sqe.TIMESPEC_BYTES, 8);
-        this.sqe = new Sqe(memory.sqes, timespecs, sq.sqeShift, sq, holds, this, opener);
+        this.sqe = new SqeViews(memory.sqes, timespecs, sq.sqeShift, sq, holds, this, opener, Thread.currentThread());
         this.tags = new ResourceTags(this);
         this.opener = opener;
         this.cursor = new CompletionCursor(this, cq);
         this.sqPoll = (setupFlags & IORING_SETUP_SQPOLL()) != 0;
         this.owner = Thread.currentThread();
         this.enter = new RingEnter(fd, setupFlags, features, cq.entries, owner, errno, arena);
-        this.submission = new RingSubmission(this, sq, cq, sqe, enter, sqPoll, features);
+        this.submission = new RingSubmission(this, sq, cq, enter, sqPoll, features);
         boolean issuerEnforced = (setupFlags & IORING_SETUP_SINGLE_ISSUER()) != 0 && !sqPoll;
         this.teardown = new RingTeardown(this, fd, owner, issuerEnforced, arena, sq, cq, sqe, holds, tags, enter,
                 submission);
@@ -163,7 +164,7 @@ public final class Ring implements AutoCloseable {
                 }
             }
         }
-        return sqe.at(offset);
+        return sqe.forThisThread().at(offset);
     }
 
     /** Free SQE slots right now. */
@@ -295,7 +296,7 @@ public final class Ring implements AutoCloseable {
      * never used, since such operations are not counted): then nothing uses a buffer it was given.
      */
     boolean isIdle() {
-        return inFlight() <= 0 && sq.unconsumed() == 0 && !sqe.skipSuccessUsed;
+        return inFlight() <= 0 && sq.unconsumed() == 0 && !sq.skipSuccessUsed;
     }
 
     /** How this ring enters the kernel (setup registers the ring fd through it). */
@@ -468,6 +469,7 @@ public final class Ring implements AutoCloseable {
 
     /** SQEs the kernel dropped as invalid since setup. */
     public int droppedSubmissions() {
+        ensureOpen();
         return sq.dropped();
     }
 
@@ -515,8 +517,8 @@ public final class Ring implements AutoCloseable {
     }
 
     private ClosedRingException notOpen(int s) {
-        if (s == CLOSING && Thread.currentThread() == owner) {
-            teardown.run();
+        if (Thread.currentThread() == owner) {
+            teardown.onOwnerCall(s == CLOSING);   // the teardown a closer began, or the unmap it left (RingView)
         }
         Thread by = teardown.closedBy();
         return new ClosedRingException("ring fd " + fd + " is closed" + (by != null && by != Thread.currentThread()
@@ -560,10 +562,10 @@ public final class Ring implements AutoCloseable {
      * come back (a SINGLE_ISSUER ring whose owner is alive), close gives it
      * {@value #OWNER_PICKUP_MILLIS} ms to do the same at its next call. Otherwise close tears down itself;
      * off the owner thread of a SINGLE_ISSUER ring the kernel refuses every submit and register (EEXIST, even
-     * after the owner exited): close then waits 200 ms for completions that come on their own and unmaps; the
-     * kernel cancels the rest when it tears the ring down, asynchronously (once no thread holds the ring fd
-     * registered; the owner's registration ends with it), a warning says so, and the memory those operations
-     * hold stays leased (its pools refuse to close) because the kernel may still write into it.
+     * after the owner exited): close then waits 200 ms for completions that come on their own; the kernel
+     * cancels the rest when it tears the ring down, asynchronously (once no thread holds the ring fd registered),
+     * a warning says so, and the memory those operations hold stays leased (its pools refuse to close). Off a
+     * living owner, the unmap and the fd's close wait for the owner's next call on the ring or its exit.
      */
     public void close(CompletionHandler lastCompletions) {
         synchronized (this) {

@@ -21,21 +21,23 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The three shared regions of a ring (SQ ring, CQ ring, SQE array), mmap'd from the ring fd and
- * bound to one shared {@link Arena}: closing the arena makes every view inaccessible (an
- * {@link IllegalStateException} on use, never a stray access) and then unmaps.
+ * bound to one shared {@link Arena}: closing the arena makes every checked view inaccessible (an
+ * {@link IllegalStateException} on use, never a stray access) and then unmaps. The owner thread reaches
+ * them unchecked through {@link RingView}, which is why only the owner (or anyone once the owner ended)
+ * may close that arena: {@link RingTeardown#release}.
  */
 final class RingMemory {
     /** Bytes of a {@code __u32}: the SQ ring's flags word and each entry of its index array. */
     static final long U32 = LibUring.C_INT.byteSize();
 
-    final MemorySegment sqRing;
-    final MemorySegment cqRing;
-    final MemorySegment sqes;
+    final RingView sqRing;
+    final RingView cqRing;
+    final RingView sqes;
     final long sqRingBytes;
     final long cqRingBytes;
     final long sqesBytes;
 
-    private RingMemory(MemorySegment sqRing, MemorySegment cqRing, MemorySegment sqes,
+    private RingMemory(RingView sqRing, RingView cqRing, RingView sqes,
                        long sqRingBytes, long cqRingBytes, long sqesBytes) {
         this.sqRing = sqRing;
         this.cqRing = cqRing;
@@ -55,8 +57,11 @@ final class RingMemory {
         return (int) io_uring_cqe.sizeof() * ((setupFlags & IORING_SETUP_CQE32()) != 0 ? 2 : 1);
     }
 
-    /** Maps the regions described by {@code params} (filled by io_uring_setup) into {@code arena}. */
-    static RingMemory map(int fd, MemorySegment params, Arena arena) {
+    /**
+     * Maps the regions described by {@code params} (filled by io_uring_setup) into {@code arena}, viewed
+     * unchecked by {@code owner} (see {@link RingView}).
+     */
+    static RingMemory map(int fd, MemorySegment params, Arena arena, Thread owner) {
         int flags = io_uring_params.flags(params);
         int features = io_uring_params.features(params);
         MemorySegment sqOff = io_uring_params.sq_off(params);
@@ -76,7 +81,9 @@ final class RingMemory {
         MemorySegment cq = single ? sq : map(fd, cqBytes, IORING_OFF_CQ_RING(), arena, "CQ ring");
         long sqesBytes = (long) sqEntries * sqeSize(flags);
         MemorySegment sqes = map(fd, sqesBytes, IORING_OFF_SQES(), arena, "SQE array");
-        return new RingMemory(sq, cq, sqes, sqBytes, cqBytes, sqesBytes);
+        RingView sqView = new RingView(sq, owner);
+        return new RingMemory(sqView, single ? sqView : new RingView(cq, owner), new RingView(sqes, owner),
+                sqBytes, cqBytes, sqesBytes);
     }
 
     private static MemorySegment map(int fd, long bytes, long offset, Arena arena, String what) {

@@ -11,7 +11,6 @@ final class RingSubmission {
     private final Ring ring;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
-    private final Sqe sqe;
     private final RingEnter enter;
     private final boolean sqPoll;
     private final boolean extArg;
@@ -28,12 +27,11 @@ final class RingSubmission {
     /** Most waits skipped after a miss: a loop whose completions never come inline pays one extra enter in 65. */
     static final int MAX_SKIP = 64;
 
-    RingSubmission(Ring ring, SubmissionQueue sq, CompletionQueue cq, Sqe sqe, RingEnter enter, boolean sqPoll,
+    RingSubmission(Ring ring, SubmissionQueue sq, CompletionQueue cq, RingEnter enter, boolean sqPoll,
             int features) {
         this.ring = ring;
         this.sq = sq;
         this.cq = cq;
-        this.sqe = sqe;
         this.enter = enter;
         this.sqPoll = sqPoll;
         this.extArg = (features & IORING_FEAT_EXT_ARG()) != 0;
@@ -153,7 +151,7 @@ final class RingSubmission {
     /** Counts {@code consumed} SQEs as in flight, except those that post no CQE on success. */
     private void account(int consumed) {
         if (consumed > 0) {
-            int skip = sq.account(consumed, sqe.skipSuccessUsed);
+            int skip = sq.account(consumed, sq.skipSuccessUsed);
             skipSubmitted += skip;
             expected += consumed - skip;
         }

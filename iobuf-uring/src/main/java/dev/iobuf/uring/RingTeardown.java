@@ -34,7 +34,7 @@ final class RingTeardown {
     private final Arena arena;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
-    private final Sqe sqe;
+    private final SqeViews sqe;
     private final InFlightHolds holds;
     private final ResourceTags tags;
     private final RingEnter enter;
@@ -47,11 +47,14 @@ final class RingTeardown {
     private volatile Thread closedBy;
     /** The handler of the close that won; the teardown hands it the last completions. */
     private volatile CompletionHandler closeHandler = IGNORE;
+    /** Whether the unmap and fd close ran (once), and whether they wait for the owner ({@link #release}). */
+    private final AtomicBoolean released = new AtomicBoolean();
+    private volatile boolean releaseDeferred;
     /** Result of close's cancel-everything SQE (how many it cancelled), once its CQE arrived. */
     private int cancelAllResult = CloseDrain.NO_RESULT;
 
     RingTeardown(Ring ring, int fd, Thread owner, boolean issuerEnforced, Arena arena, SubmissionQueue sq,
-            CompletionQueue cq, Sqe sqe, InFlightHolds holds, ResourceTags tags, RingEnter enter,
+            CompletionQueue cq, SqeViews sqe, InFlightHolds holds, ResourceTags tags, RingEnter enter,
             RingSubmission submission) {
         this.ring = ring;
         this.fd = fd;
@@ -176,16 +179,62 @@ final class RingTeardown {
             tags.close();
             ring.markClosed();
             tearingDown = null;
-            try {
-                arena.close();            // invalidates every view, then munmaps
-            } catch (IllegalStateException e) {
-                // Another thread is inside a native call that holds this arena (misuse: close while in use).
-                LOG.log(System.Logger.Level.WARNING, "ring fd " + fd + " memory stays mapped: another thread "
-                        + "was inside a call on the ring while it was closed", e);
-            }
-            Syscalls.close(fd);
+            release();
         }
         return true;
+    }
+
+    /**
+     * Unmaps the ring memory and closes the fd: now if this is the owner thread or the owner has ended;
+     * otherwise on the owner's next call on the ring ({@link Ring#ensureOpen} sees CLOSED) or when the owner
+     * thread ends, whichever comes first. The owner reaches ring memory unchecked ({@link RingView}), between
+     * its own check of the ring's state and the access, so no other thread may unmap under it; other threads
+     * use the checked views, which the unmap turns into {@link IllegalStateException}s. An owner that lives on
+     * without touching the ring again keeps the mapping (and the kernel ring) until it ends.
+     */
+    private void release() {
+        if (Thread.currentThread() == owner || !owner.isAlive()) {
+            releaseNow();
+            return;
+        }
+        releaseDeferred = true;
+        Thread.ofVirtual().name("ring-fd-" + fd + "-release").start(() -> {
+            try {
+                owner.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;   // nobody interrupts it; if someone does, the owner's next call still releases
+            }
+            releaseNow();
+        });
+    }
+
+    /**
+     * The owner called into a ring that is not open: it runs the teardown a closer began ({@code closing}), or,
+     * once the ring is CLOSED, the unmap a close from another thread left to it, if still due.
+     */
+    void onOwnerCall(boolean closing) {
+        if (closing) {
+            run();
+        } else if (releaseDeferred) {
+            releaseNow();
+        }
+    }
+
+    private void releaseNow() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        sqe.retire();   // a view kept from before the close refuses from now on (it would write unchecked)
+        cq.retire();    // so does a drain whose handler closed the ring
+        try {
+            arena.close();            // invalidates every checked view, then munmaps
+        } catch (IllegalStateException e) {
+            // Another thread is inside a native call that holds this arena (misuse: close while in use).
+            LOG.log(System.Logger.Level.WARNING, "ring fd " + fd + " memory stays mapped: another thread "
+                    + "was inside a call on the ring while it was closed", e);
+        }
+        Syscalls.close(fd);
     }
 
     /**
@@ -281,7 +330,7 @@ final class RingTeardown {
             offset = sq.claim();
         }
         if (offset >= 0) {
-            sqe.at(offset).cancel(0, IORING_ASYNC_CANCEL_ANY()).userData(Ring.CANCEL_ALL_USER_DATA);
+            sqe.forThisThread().at(offset).cancel(0, IORING_ASYNC_CANCEL_ANY()).userData(Ring.CANCEL_ALL_USER_DATA);
         }
         ring.submitAndWait(0);
     }

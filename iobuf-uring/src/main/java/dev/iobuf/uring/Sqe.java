@@ -45,9 +45,9 @@ import java.time.Duration;
  * headers by native-bindings' layout conformance test), read once into static finals that the JIT folds.
  */
 public final class Sqe extends SqeNetworkOps {
-    Sqe(MemorySegment sqes, MemorySegment timespecs, int sqeShift, SubmissionQueue sq, InFlightHolds holds,
+    Sqe(RingView sqes, boolean fast, MemorySegment timespecs, int sqeShift, SubmissionQueue sq, InFlightHolds holds,
         Object leaseHolder, Module opener) {
-        super(sqes, timespecs, sqeShift, sq, holds, leaseHolder, opener);
+        super(sqes, fast, timespecs, sqeShift, sq, holds, leaseHolder, opener);
     }
 
     // ---- common fields ----
@@ -65,14 +65,14 @@ public final class Sqe extends SqeNetworkOps {
                 throw new IllegalStateException("this operation holds memory until its completion, so it must post "
                         + "one: IOSQE_CQE_SKIP_SUCCESS is refused on it");
             }
-            skipSuccessUsed = true;
+            sq.skipSuccessUsed = true;
         }
-        sqes.set(ValueLayout.JAVA_BYTE, base + FLAGS, (byte) iosqeFlags);
+        sqes.setByte(fast, base + FLAGS, (byte) iosqeFlags);
         return this;
     }
 
     private Sqe addFlags(int iosqeFlags) {
-        byte f = sqes.get(ValueLayout.JAVA_BYTE, base + FLAGS);
+        byte f = sqes.getByte(fast, base + FLAGS);
         return flags(f | iosqeFlags);
     }
 

@@ -9,7 +9,6 @@ import dev.iobuf.liburing.io_uring_sqe;
 import dev.iobuf.BufferPool;
 import dev.iobuf.Lease;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 
 /**
@@ -18,9 +17,9 @@ import java.time.Duration;
  * helpers and the kernel's {@code io_uring/net.c}.
  */
 abstract sealed class SqeNetworkOps extends SqeWriter permits Sqe {
-    SqeNetworkOps(MemorySegment sqes, MemorySegment timespecs, int sqeShift, SubmissionQueue sq, InFlightHolds holds,
+    SqeNetworkOps(RingView sqes, boolean fast, MemorySegment timespecs, int sqeShift, SubmissionQueue sq, InFlightHolds holds,
                   Object leaseHolder, Module opener) {
-        super(sqes, timespecs, sqeShift, sq, holds, leaseHolder, opener);
+        super(sqes, fast, timespecs, sqeShift, sq, holds, leaseHolder, opener);
     }
 
     // ---- network (sockets) ----

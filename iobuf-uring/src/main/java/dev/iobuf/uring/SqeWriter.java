@@ -9,7 +9,6 @@ import dev.iobuf.liburing.io_uring_sqe;
 import dev.iobuf.BufferPool;
 import dev.iobuf.Lease;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 
 /**
@@ -44,7 +43,12 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
     static final long TV_NSEC = __kernel_timespec.tv_nsec$offset();
     static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    final MemorySegment sqes;
+    final RingView sqes;
+    /**
+     * Whether this view writes unchecked ({@link RingView}): the owner thread's view does, the view handed to
+     * other threads ({@link Ring#nextSqe()} off the owner) does not. Fixed per view, so no thread check per store.
+     */
+    final boolean fast;
     final MemorySegment timespecs;
     final int sqeShift;
     final SubmissionQueue sq;
@@ -56,8 +60,6 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
     final boolean unsafeGranted;
     long base;
     int state = SEALED;
-    /** Set once any SQE of the ring carried IOSQE_CQE_SKIP_SUCCESS: only then does accounting scan flags. */
-    boolean skipSuccessUsed;
 
     static final int CLAIMED = 1;
     static final int PREPARED = 2;
@@ -69,9 +71,10 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
      * @param timespecs one scratch timespec per SQE slot ({@code entries * TIMESPEC_BYTES}), owned by the ring
      * @param sqeShift log2 of the SQE size
      */
-    SqeWriter(MemorySegment sqes, MemorySegment timespecs, int sqeShift, SubmissionQueue sq, InFlightHolds holds,
-              Object leaseHolder, Module opener) {
+    SqeWriter(RingView sqes, boolean fast, MemorySegment timespecs, int sqeShift, SubmissionQueue sq,
+              InFlightHolds holds, Object leaseHolder, Module opener) {
         this.sqes = sqes;
+        this.fast = fast;
         this.timespecs = timespecs;
         this.sqeShift = sqeShift;
         this.sq = sq;
@@ -195,25 +198,30 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
         }
         if (LITTLE_ENDIAN) {
             // opcode, flags=0, ioprio=0, fd: one store (the word at OPCODE, see SqeLayoutTest)
-            sqes.set(ValueLayout.JAVA_LONG, b + OPCODE, (opcode & 0xFFL) | ((fd & 0xFFFF_FFFFL) << FD_SHIFT));
-            sqes.set(ValueLayout.JAVA_LONG, b + OFF, offset);
-            sqes.set(ValueLayout.JAVA_LONG, b + ADDR, addr);
-            sqes.set(ValueLayout.JAVA_LONG, b + LEN, len & 0xFFFF_FFFFL);              // len, op flags=0
+            sqes.setLong(fast, b + OPCODE, (opcode & 0xFFL) | ((fd & 0xFFFF_FFFFL) << FD_SHIFT));
+            sqes.setLong(fast, b + OFF, offset);
+            sqes.setLong(fast, b + ADDR, addr);
+            sqes.setLong(fast, b + LEN, len & 0xFFFF_FFFFL);              // len, op flags=0
         } else {
-            sqes.set(ValueLayout.JAVA_LONG, b, 0L);
-            sqes.set(ValueLayout.JAVA_LONG, b + LEN, 0L);
-            sqes.set(ValueLayout.JAVA_BYTE, b + OPCODE, (byte) opcode);
-            sqes.set(ValueLayout.JAVA_INT, b + FD, fd);
-            sqes.set(ValueLayout.JAVA_LONG, b + OFF, offset);
-            sqes.set(ValueLayout.JAVA_LONG, b + ADDR, addr);
-            sqes.set(ValueLayout.JAVA_INT, b + LEN, len);
+            sqes.setLong(fast, b, 0L);
+            sqes.setLong(fast, b + LEN, 0L);
+            sqes.setByte(fast, b + OPCODE, (byte) opcode);
+            sqes.setInt(fast, b + FD, fd);
+            sqes.setLong(fast, b + OFF, offset);
+            sqes.setLong(fast, b + ADDR, addr);
+            sqes.setInt(fast, b + LEN, len);
         }
-        sqes.set(ValueLayout.JAVA_LONG, b + USER_DATA, 0L);
-        sqes.set(ValueLayout.JAVA_LONG, b + BUF_INDEX, 0L);                            // buf_index, personality, file_index
-        sqes.set(ValueLayout.JAVA_LONG, b + ADDR3, 0L);
-        sqes.set(ValueLayout.JAVA_LONG, b + PAD2, 0L);
+        sqes.setLong(fast, b + USER_DATA, 0L);
+        sqes.setLong(fast, b + BUF_INDEX, 0L);                            // buf_index, personality, file_index
+        sqes.setLong(fast, b + ADDR3, 0L);
+        sqes.setLong(fast, b + PAD2, 0L);
         state = PREPARED;
         return self();
+    }
+
+    /** The ring memory is being unmapped: this view refuses every write from now on (owner thread, or after it ended). */
+    void retire() {
+        state = SEALED;
     }
 
     /** Field setters need a prepared entry: a prep method writes all 64 bytes and would erase them. */
@@ -231,19 +239,19 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
 
     Sqe u32(long field, int value) {
         requirePrepared();
-        sqes.set(ValueLayout.JAVA_INT, base + field, value);
+        sqes.setInt(fast, base + field, value);
         return self();
     }
 
     Sqe u16(long field, int value) {
         requirePrepared();
-        sqes.set(ValueLayout.JAVA_SHORT, base + field, (short) value);
+        sqes.setShort(fast, base + field, (short) value);
         return self();
     }
 
     Sqe u64(long field, long value) {
         requirePrepared();
-        sqes.set(ValueLayout.JAVA_LONG, base + field, value);
+        sqes.setLong(fast, base + field, value);
         return self();
     }
 
@@ -261,7 +269,7 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
         return (int) size;
     }
     Sqe orIoprio(int bits) {
-        short old = sqes.get(ValueLayout.JAVA_SHORT, base + IOPRIO);
+        short old = sqes.getShort(fast, base + IOPRIO);
         return u16(IOPRIO, old | bits);
     }
 

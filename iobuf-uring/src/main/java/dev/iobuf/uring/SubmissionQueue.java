@@ -9,7 +9,6 @@ import static dev.iobuf.liburing.LibUring.IOSQE_CQE_SKIP_SUCCESS;
 import dev.iobuf.liburing.io_sqring_offsets;
 import dev.iobuf.liburing.io_uring_params;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -28,11 +27,10 @@ import java.lang.invoke.VarHandle;
  * <p>Not thread-safe: one submitting thread per ring, as with liburing.
  */
 final class SubmissionQueue {
-    static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final long SQE_FLAGS = Sqe.FLAGS;
 
-    private final MemorySegment ring;
-    private final MemorySegment sqes;
+    private final RingView ring;
+    private final RingView sqes;
     private final long headOffset;
     private final long tailOffset;
     private final long flagsOffset;
@@ -50,6 +48,8 @@ final class SubmissionQueue {
     /** SQEs up to this index have been counted as submitted (see {@link #account}). */
     private int accounted;
     private final InFlightHolds holds;
+    /** Set once any SQE of the ring carried IOSQE_CQE_SKIP_SUCCESS: only then does accounting scan flags. */
+    boolean skipSuccessUsed;
     private final InFlightHolds.SlotUserData userDataOfSlot = this::userDataOf;
 
     SubmissionQueue(RingMemory memory, MemorySegment params, int setupFlags, InFlightHolds holds) {
@@ -62,17 +62,17 @@ final class SubmissionQueue {
         this.flagsOffset = io_sqring_offsets.flags(off);
         this.droppedOffset = io_sqring_offsets.dropped(off);
         this.entries = io_uring_params.sq_entries(params);
-        this.mask = ring.get(ValueLayout.JAVA_INT, io_sqring_offsets.ring_mask(off));
+        this.mask = ring.getInt(false, io_sqring_offsets.ring_mask(off));
         this.sqeShift = Integer.numberOfTrailingZeros(RingMemory.sqeSize(setupFlags));
-        this.sqeTail = (int) INT.getAcquire(ring, tailOffset);
+        this.sqeTail = ring.getIntAcquire(false, tailOffset);
         this.published = sqeTail;
         this.accounted = sqeTail;
-        this.cachedHead = (int) INT.getAcquire(ring, headOffset);
+        this.cachedHead = ring.getIntAcquire(false, headOffset);
         if ((setupFlags & IORING_SETUP_NO_SQARRAY()) == 0) {
             // We always fill SQEs in ring order, so the indirection array is the identity: write it once.
             long array = io_sqring_offsets.array(off);
             for (int i = 0; i < entries; i++) {
-                ring.set(ValueLayout.JAVA_INT, array + RingMemory.U32 * i, i);
+                ring.setInt(false, array + RingMemory.U32 * i, i);
             }
         }
     }
@@ -85,7 +85,7 @@ final class SubmissionQueue {
     long claim() {
         int tail = sqeTail;
         if (tail - cachedHead >= entries) {
-            cachedHead = (int) INT.getAcquire(ring, headOffset);
+            cachedHead = ring.getIntAcquire(ring.onOwner(), headOffset);
             if (tail - cachedHead >= entries) {
                 return -1;
             }
@@ -112,7 +112,7 @@ final class SubmissionQueue {
     }
 
     private long userDataOf(int slot) {
-        return sqes.get(ValueLayout.JAVA_LONG, ((long) slot << sqeShift) + Sqe.USER_DATA);
+        return sqes.getLong(sqes.onOwner(), ((long) slot << sqeShift) + Sqe.USER_DATA);
     }
 
     /** Makes every claimed SQE visible to the kernel; returns how many were newly published. */
@@ -122,7 +122,7 @@ final class SubmissionQueue {
         if (count != 0) {
             // Memory held per slot now waits for the completion of the SQE's user_data (set by now).
             holds.published(published, tail, userDataOfSlot);
-            INT.setRelease(ring, tailOffset, tail);
+            ring.setIntRelease(ring.onOwner(), tailOffset, tail);
             published = tail;
         }
         return count;
@@ -150,9 +150,10 @@ final class SubmissionQueue {
         }
         int skip = 0;
         int skipBit = IOSQE_CQE_SKIP_SUCCESS();
+        boolean fast = sqes.onOwner();
         for (int i = 0; i < count; i++) {
             long offset = (long) ((accounted + i) & mask) << sqeShift;
-            if ((sqes.get(ValueLayout.JAVA_BYTE, offset + SQE_FLAGS) & skipBit) != 0) {
+            if ((sqes.getByte(fast, offset + SQE_FLAGS) & skipBit) != 0) {
                 skip++;
             }
         }
@@ -162,7 +163,7 @@ final class SubmissionQueue {
 
     /** SQEs published but not yet consumed by the kernel. */
     int unconsumed() {
-        return published - (int) INT.getAcquire(ring, headOffset);
+        return published - ring.getIntAcquire(ring.onOwner(), headOffset);
     }
 
     /** SQEs claimed but not yet published. */
@@ -171,11 +172,11 @@ final class SubmissionQueue {
     }
 
     int free() {
-        return entries - (sqeTail - (int) INT.getAcquire(ring, headOffset));
+        return entries - (sqeTail - ring.getIntAcquire(ring.onOwner(), headOffset));
     }
 
     private int kernelFlags() {
-        return (int) INT.getAcquire(ring, flagsOffset);
+        return ring.getIntAcquire(ring.onOwner(), flagsOffset);
     }
 
     /** With SQPOLL: whether the poller thread sleeps and needs IORING_ENTER_SQ_WAKEUP (see class comment). */
@@ -201,10 +202,10 @@ final class SubmissionQueue {
 
     /** SQEs the kernel dropped as invalid (an index out of range in the SQ array). */
     int dropped() {
-        return (int) INT.getAcquire(ring, droppedOffset);
+        return ring.getIntAcquire(ring.onOwner(), droppedOffset);
     }
 
-    MemorySegment sqes() {
+    RingView sqes() {
         return sqes;
     }
 }

@@ -59,6 +59,7 @@ public final class MemorySafetyChild {
                 case "fixed-qd32" -> fixedQd32();
                 case "close-race" -> closeRace();
                 case "interrupt" -> interrupt();
+                case "close-in-handler" -> closeInHandler();
                 default -> throw new IllegalArgumentException(scenario);
             }
         }
@@ -216,6 +217,39 @@ public final class MemorySafetyChild {
         pool.close();
         canaryStaysIntact(p[1]);
         close(p[0], p[1]);
+    }
+
+    /**
+     * The owner reaches ring memory unchecked (RingView): a completion handler that closes the ring while more
+     * completions are ready, a kept SQE view and a kept cursor used after that, and an owner that goes on using
+     * a ring another thread closed, must each end in an IllegalStateException, never a stray access.
+     */
+    private static void closeInHandler() throws Exception {
+        Ring ring = Ring.open(8);
+        for (int k = 0; k < 8; k++) {
+            ring.nextSqe().nop().userData(k);
+        }
+        ring.submitAndWait(8);
+        Sqe kept = ring.nextSqe().nop();
+        CompletionCursor cursor = ring.completions();
+        int[] seen = {0};
+        expect(IllegalStateException.class, () -> ring.reap((u, r, f) -> {
+            seen[0]++;
+            ring.close();                                  // 7 more completions are ready in the unmapped CQ
+        }), "closed");
+        check(seen[0] == 1, "the handler ran " + seen[0] + " times after closing the ring");
+        expect(IllegalStateException.class, () -> kept.userData(1), "");
+        expect(IllegalStateException.class, cursor::next, "closed");
+        expect(IllegalStateException.class, () -> ring.reap((u, r, f) -> { }), "closed");
+
+        Ring other = Ring.builder().entries(8).singleIssuer(false).build();
+        Sqe view = other.nextSqe().nop();
+        Thread closer = new Thread(other::close, "closer");
+        closer.start();
+        closer.join();
+        view.userData(3);                                  // still mapped: the unmap waits for this owner's next call
+        expect(IllegalStateException.class, other::submit, "closed");
+        expect(IllegalStateException.class, () -> view.userData(4), "");
     }
 
     /** A blocked owner is interrupted out of its wait. */

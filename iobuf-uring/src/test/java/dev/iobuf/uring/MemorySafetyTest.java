@@ -34,6 +34,11 @@ class MemorySafetyTest {
     }
 
     @Test
+    void aRingClosedByItsOwnHandlerOrFromAnotherThreadIsNeverTouchedAfterItsUnmap() throws Exception {
+        assertScenario("close-in-handler", REPEATS);
+    }
+
+    @Test
     void aWaitingOwnerCanBeInterrupted() throws Exception {
         assertScenario("interrupt", 20);
     }

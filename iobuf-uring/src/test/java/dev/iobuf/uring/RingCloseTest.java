@@ -173,6 +173,64 @@ class RingCloseTest {
         }
     }
 
+    /**
+     * The owner thread reaches ring memory unchecked (RingView), so a close from another thread while the owner
+     * lives leaves the unmap (and the fd's close) to the owner: its next call unmaps and throws; a view it kept
+     * refuses; an owner that never comes back releases the ring when it ends.
+     */
+    @Test
+    void closeFromAnotherThreadLeavesTheUnmapToTheLivingOwner() throws Exception {
+        Ring r = ring(() -> Ring.builder().entries(8).singleIssuer(false).build());
+        int fd = r.fd();
+        Sqe kept = r.nextSqe().nop();
+        Thread closer = new Thread(r::close, "closer");
+        closer.start();
+        closer.join();
+        assertThat(r.isClosed()).isTrue();
+        assertThat(isRingFd(fd)).as("the owner lives: the ring stays mapped and its fd open until the owner's next call")
+                .isTrue();
+        assertThatThrownBy(r::nextSqe).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> kept.userData(1)).isInstanceOf(IllegalStateException.class);
+        assertThat(isRingFd(fd)).as("the owner's call released the ring").isFalse();
+
+        AtomicReference<Integer> ownerFd = new AtomicReference<>();
+        AtomicReference<Ring> built = new AtomicReference<>();
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        Thread owner = new Thread(() -> {
+            Ring o = ring(() -> Ring.builder().entries(8).singleIssuer(false).build());
+            ownerFd.set(o.fd());
+            built.set(o);
+            try {
+                closed.await();   // never touches the ring again, and ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "owner-that-ends");
+        owner.start();
+        while (built.get() == null) {
+            Thread.sleep(1);
+        }
+        built.get().close();
+        assertThat(isRingFd(ownerFd.get())).isTrue();
+        closed.countDown();
+        owner.join();
+        long gone = System.nanoTime() + PROMPT_NANOS;
+        while (isRingFd(ownerFd.get()) && System.nanoTime() < gone) {
+            Thread.sleep(1);
+        }
+        assertThat(isRingFd(ownerFd.get())).as("released once the owner ended").isFalse();
+    }
+
+    /** Whether {@code fd} is open on an io_uring instance in this process. */
+    private static boolean isRingFd(int fd) {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString()
+                    .contains("io_uring");
+        } catch (java.io.IOException e) {
+            return false;   // no such fd
+        }
+    }
+
     @Test
     void closeUnregistersTheRingFdSoRingsDoNotOutliveClose() {
         // A registered ring fd holds a reference to its ring, in a per-thread table of 16 slots. If close
