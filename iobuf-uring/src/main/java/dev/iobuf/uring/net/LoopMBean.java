@@ -35,6 +35,12 @@ final class LoopMBean {
      * made, so asking would make the loop wait for the low-priority warm-up thread.
      */
     private static boolean creating;
+    /**
+     * Loaded with this class, when the first loop starts: the warm-up may register a queued loop only after a
+     * flood of connections took every fd, and out of fds no class file can be opened (FdExhaustionTest). The
+     * JMX classes registration needs are the JDK's, read from its runtime image without opening a file.
+     */
+    private static final Class<CountersMBean> MBEAN_CLASS = CountersMBean.class;
 
     private final EventLoop loop;
     private final String name;
@@ -135,9 +141,10 @@ final class LoopMBean {
             ManagementFactory.getPlatformMBeanServer()
                     .registerMBean(new CountersMBean(loop::counters, "Counters of event loop " + name), on);
             objectName = on;
-        } catch (JMException | RuntimeException e) {
+        } catch (JMException | RuntimeException | LinkageError e) {
             // Observability must never stop a loop from running: a restricted MBean server (or a foreign MBean
-            // under our name) leaves this loop without an MBean, and says so.
+            // under our name, or a class that could not be loaded out of fds) leaves this loop without an MBean,
+            // and says so.
             LOG.log(System.Logger.Level.WARNING, "event loop " + name + " runs without its JMX MBean: " + e);
         }
     }
