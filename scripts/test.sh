@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 pick_jdk
 ensure_maven
 # procps: kill(1), which the server tests use to send SIGINT/SIGTERM to child JVMs.
-# curl, openssl, socat, wrk: peers of the TLS tests (HttpsServerTest).
-ensure_apt liburing2 liburing-dev gcc libc6-dev procps curl openssl socat wrk
+# curl, openssl, socat, wrk: peers of the TLS tests (HttpsServerTest). util-linux: prlimit and setpriv, which run
+# the unprivileged low-memlock children (fallback, memlock and FixedCopy tests); Essential in Debian, named to be sure.
+ensure_apt liburing2 liburing-dev gcc libc6-dev procps util-linux curl openssl socat wrk
 # The 10,000-connection echo test needs ~10,500 fds in its JVM: lift the soft limit to the hard one.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "JAVA_HOME=$JAVA_HOME ($(java_major "$JAVA_HOME")), kernel $(uname -r)"
