@@ -40,7 +40,8 @@
 #   RESULT http.start ours_ms=N netty_ms=N ours_no_aot_ms=N: launch to first answered request (medians of
 #          START_TRIALS launches, each pinned to SERVER_CPU; scripts/http-probe.py first-answer polls the
 #          port every 2 ms). Ours as scripts/run.sh starts it, with a JDK AOT cache (made once by a training
-#          run, kept in benchmarks/target/http-run/aot); ours_no_aot without it; Netty io_uring as is.
+#          run, kept in benchmarks/target/http-run/aot) and HTTP_START_OPTS (scripts/lib.sh: JIT thresholds);
+#          ours_no_aot without the cache; Netty io_uring as is. The throughput runs use neither.
 # Records: benchmarks/results/http.txt (--quick: http-quick.txt); wrk output and server logs
 # (GC logs included) under benchmarks/target/http-run/.
 #
@@ -495,8 +496,8 @@ measure_start() {
   local -A CMDS=()
   CMDS[netty_uring]="$JAVA_HOME/bin/java ${JVM[*]} ${NETTY[*]} -cp $JAR dev.iobuf.bench.http.NettyHttpServer --transport io_uring --port $port --loops 1"
   if [ -z "${BENCH_OURS_HTTP_CMD:-}" ] && prepare_ours HttpServer; then
-    http_aot_cache "$RUN_DIR/aot" "$OURS_MP" "${JVM[@]}"
-    cmd="$JAVA_HOME/bin/java ${JVM[*]} --module-path $OURS_MP ${HTTP_SERVER_MAIN[*]} --port $port --loops 1"
+    http_aot_cache "$RUN_DIR/aot" "$OURS_MP" "${JVM[@]}" "${HTTP_START_OPTS[@]}"
+    cmd="$JAVA_HOME/bin/java ${JVM[*]} ${HTTP_START_OPTS[*]} --module-path $OURS_MP ${HTTP_SERVER_MAIN[*]} --port $port --loops 1"
     CMDS[ours_no_aot]=$cmd
     [ ${#AOT_OPTS[@]} -gt 0 ] && CMDS[ours]="$JAVA_HOME/bin/java ${AOT_OPTS[*]} ${cmd#"$JAVA_HOME/bin/java "}"
   fi

@@ -58,6 +58,14 @@ docker_server_version() { docker version -f '{{.Server.Version}}' 2>/dev/null ||
 # The examples' HTTP server: its module, its main class and the native access it needs.
 HTTP_SERVER_MAIN=(--enable-native-access=dev.iobuf.core,dev.iobuf.liburing,dev.iobuf.uring
                   -m dev.iobuf.examples/dev.iobuf.examples.HttpServer)
+# The JVM options scripts/run.sh starts that server with (and scripts/bench-http.sh's start measurement, which
+# starts it the same way). -XX:CompileThresholdScaling=4: a method is JIT-compiled after 4x the default number of
+# calls and loops. Pinned to one core, a start's compiler threads took ~40 % of the CPU to the first answer, mostly
+# compiling the JDK's class spinning (FFM downcall stubs, LambdaForms) that runs a few hundred times at start and
+# never again; with the factor they stay interpreted and C1/C2 use ~45 %/~75 % less CPU before the first answer.
+# A request path reaches C2 after ~60,000 calls (half a second of the HTTP bench's load): the steady state runs
+# the same compiled code (benchmarks/README.md, "Start time", has the measurements of both).
+HTTP_START_OPTS=(-XX:CompileThresholdScaling=4)
 
 # http_aot_cache DIR MODULE_PATH JVM_OPTION... : sets AOT_OPTS to (-XX:AOTCache=FILE), a JDK 25 AOT
 # cache (JEP 483/514: classes loaded and linked, method profiles) for the examples' HttpServer,

@@ -6,7 +6,8 @@
 # Ctrl-C (SIGINT) or SIGTERM stops it gracefully: it prints its counters and exits 0 when nothing leaked.
 # Arguments go to the server, e.g. scripts/run.sh --port 9090 --loops 2 (--help lists them).
 # Start-up: a JDK 25 AOT cache (JEP 483/514) under examples/target/aot/, made by a training run the
-# first time (and again whenever the jars change), then reused: see http_aot_cache in scripts/lib.sh.
+# first time (and again whenever the jars change), then reused: see http_aot_cache in scripts/lib.sh; and
+# HTTP_START_OPTS (scripts/lib.sh): JIT thresholds that keep the start's one-off code interpreted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -19,6 +20,6 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 jar() { ls "$1"/target/"$1"-*.jar | grep -v -e sources -e javadoc -e tests | head -1; }
 MODULE_PATH=$(jar iobuf-core):$(jar native-bindings):$(jar iobuf-uring):$(jar examples)
 # The first start after a build makes the AOT cache (a training run, a few seconds); later ones reuse it.
-http_aot_cache examples/target/aot "$MODULE_PATH"
+http_aot_cache examples/target/aot "$MODULE_PATH" "${HTTP_START_OPTS[@]}"
 # exec: the server is this process, so Ctrl-C and kill reach it directly
-exec "$JAVA_HOME/bin/java" "${AOT_OPTS[@]}" --module-path "$MODULE_PATH" "${HTTP_SERVER_MAIN[@]}" "$@"
+exec "$JAVA_HOME/bin/java" "${AOT_OPTS[@]}" "${HTTP_START_OPTS[@]}" --module-path "$MODULE_PATH" "${HTTP_SERVER_MAIN[@]}" "$@"
