@@ -60,8 +60,8 @@ final class LoopLog {
      * building a group, while fds are plentiful: the default zone's rules ({@code /etc/localtime} and the
      * {@code tzdb.dat} file; out of fds that load fails with a {@code NoClassDefFoundError}) and
      * java.util.logging's configuration ({@code logging.properties}, read when the root logger's handlers are
-     * made). Cheap (~2 ms at a start): the formatting that takes the rest of a first log call's ~40 ms opens no
-     * file and is done later by {@link #warmUpFormatting()}, off the start's critical path.
+     * made). The formatting, most of a first log call's CPU (~15-20 ms of a start's), opens no file and is done
+     * later by {@link #warmUpFormatting()}, off the start's critical path.
      */
     static void loadFiles() {
         if (filesLoaded) {
