@@ -1,7 +1,5 @@
 package dev.iobuf;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
@@ -26,6 +24,17 @@ import java.util.Optional;
  * <p>The constants are Linux's generic ABI values (x86-64, aarch64, riscv64, ppc64le, s390x
  * share them); {@link #LINUX} is {@code false} on other systems, where callers fall back to
  * {@link Arena} memory.
+ *
+ * <p><b>One downcall stub.</b> Every call goes through {@code syscall(2)}, bound with exactly the descriptor and
+ * options of native-bindings' {@code LibcProcess.syscall} (seven {@code long}s, variadic from the second, errno
+ * captured). The FFM linker makes one stub class per distinct descriptor and options, plus the LambdaForms around
+ * it (~15 spun classes the AOT cache cannot hold), and caches it by descriptor and options: iobuf-core's calls
+ * then cost a start no stub of their own (three distinct libc descriptors cost ~34 spun classes and 35-50 ms of CPU
+ * to the first answer on a start pinned to one core; benchmarks/README.md, "Start time"). The system call numbers
+ * are x86-64's and aarch64's ({@link #syscallNumbers}); elsewhere {@link #canMap()} is false and callers fall
+ * back to {@link Arena} memory. {@code getpagesize} is no system call: libc's is bound with the same descriptor
+ * (a function of no arguments ignores the registers the unused ones go in, and its {@code int} result is the
+ * low half of the returned {@code long}, on both architectures).
  */
 @SuppressWarnings("restricted") // binding libc is this class's job; callers need native access
 final class Libc {
@@ -37,8 +46,6 @@ final class Libc {
     static final int RLIMIT_MEMLOCK = 8;
     /** {@code RLIM_INFINITY}: all ones in an unsigned 64-bit rlim_t. */
     static final long RLIM_INFINITY = -1L;
-    /** {@code MAP_FAILED}, {@code (void *) -1}. */
-    private static final long MAP_FAILED = -1L;
 
     static final int EPERM = 1;
     static final int EAGAIN = 11;
@@ -53,43 +60,74 @@ final class Libc {
     /** Whether the constants above hold: anonymous mmap is only used on Linux. */
     static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
 
-    private static final MethodHandle GETPAGESIZE = bind("getpagesize", FunctionDescriptor.of(JAVA_INT), false);
-    private static final MethodHandle MMAP_H = bind("mmap",
-            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), true);
-    private static final MethodHandle MUNMAP = bind("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), true);
-    private static final MethodHandle MLOCK = bind("mlock", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), true);
+    /** {@code long syscall(long number, ...)} as native-bindings binds it (class comment): one shared stub. */
+    private static final FunctionDescriptor SYSCALL_SHAPE = FunctionDescriptor.of(JAVA_LONG,
+            JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle SYSCALL = bind("syscall");
+    private static final MethodHandle GETPAGESIZE = bind("getpagesize");
 
-    // Bound on first use, not with the class: each distinct descriptor costs the linker a spun class (~10 ms on a
-    // slow host) and most starts call neither. (munmap and mlock above share munmap's descriptor: no extra class;
-    // munmap stays bound with the class because a teardown out of fds must not need to load a class.)
-    private static final class Madvise {
-        static final MethodHandle H = bind("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), true);
-    }
-
-    private static final class Getrlimit {
-        static final MethodHandle H = bind("getrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), true);
-    }
+    /** This architecture's numbers, indexed by the {@code NR_} constants below; null where unknown. */
+    private static final long[] NR = syscallNumbers(System.getProperty("os.arch", ""));
+    private static final int NR_MMAP = 0;
+    private static final int NR_MUNMAP = 1;
+    private static final int NR_MLOCK = 2;
+    private static final int NR_MADVISE = 3;
+    private static final int NR_PRLIMIT64 = 4;
 
     private Libc() {
     }
 
     /** Whether {@link #mmapAnonymous} can work here: Linux, and libc reachable (native access granted). */
     static boolean canMap() {
-        return LINUX && MMAP_H != null && MUNMAP != null;
+        return LINUX && SYSCALL != null && NR != null;
     }
 
-    /** Binds {@code name}, or returns {@code null} when the symbol or native access is missing. */
-    private static MethodHandle bind(String name, FunctionDescriptor descriptor, boolean errno) {
+    /**
+     * The numbers of mmap, munmap, mlock, madvise and prlimit64 on {@code arch} ({@code os.arch}), in the order of
+     * the {@code NR_} constants; null for an architecture not listed (x86-64's from the kernel's
+     * {@code syscall_64.tbl}, aarch64's from {@code asm-generic/unistd.h}).
+     */
+    static long[] syscallNumbers(String arch) {
+        return switch (arch) {
+            case "amd64", "x86_64" -> new long[] {9, 11, 149, 28, 302};
+            case "aarch64" -> new long[] {222, 215, 228, 233, 261};
+            default -> null;
+        };
+    }
+
+    /**
+     * Binds libc's {@code name} with {@link #SYSCALL_SHAPE} and errno capture, or returns {@code null} when the
+     * symbol or native access is missing.
+     */
+    private static MethodHandle bind(String name) {
         try {
             Optional<MemorySegment> symbol = LINKER.defaultLookup().find(name);
             if (symbol.isEmpty()) {
                 return null;
             }
-            return errno
-                    ? LINKER.downcallHandle(symbol.get(), descriptor, SAVE_ERRNO)
-                    : LINKER.downcallHandle(symbol.get(), descriptor);
+            return LINKER.downcallHandle(symbol.get(), SYSCALL_SHAPE, Linker.Option.firstVariadicArg(1), SAVE_ERRNO);
         } catch (IllegalCallerException | UnsupportedOperationException e) {
             return null; // native access denied to this module, or no native linker on this platform
+        }
+    }
+
+    /**
+     * {@code syscall(number, a1, ..., a5)} (the sixth argument 0): the result, or {@code -errno}.
+     *
+     * @throws UnsupportedOperationException when libc is not reachable or the architecture's numbers are unknown
+     */
+    private static long syscall(int nr, String name, long a1, long a2, long a3, long a4, long a5) {
+        if (SYSCALL == null || NR == null) {
+            throw new UnsupportedOperationException("libc " + name + " is not reachable: iobuf-core needs Linux on"
+                    + " x86-64 or aarch64 and native access (--enable-native-access=dev.iobuf.core, or ALL-UNNAMED on"
+                    + " the class path); this is " + System.getProperty("os.arch"));
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(CAPTURE);
+            long r = (long) SYSCALL.invokeExact(state, NR[nr], a1, a2, a3, a4, a5, 0L);
+            return r == -1 ? -errno(state) : r;
+        } catch (Throwable t) {
+            throw rethrow(t);
         }
     }
 
@@ -98,8 +136,9 @@ final class Libc {
         if (GETPAGESIZE == null) {
             return -1;
         }
-        try {
-            return (int) GETPAGESIZE.invokeExact();
+        try (Arena a = Arena.ofConfined()) {
+            // no arguments: the registers of the seven passed are ignored (class comment)
+            return (int) (long) GETPAGESIZE.invokeExact(a.allocate(CAPTURE), 0L, 0L, 0L, 0L, 0L, 0L, 0L);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -116,41 +155,28 @@ final class Libc {
             throw new UnsupportedOperationException("mmap'd slabs need Linux; this is "
                     + System.getProperty("os.name") + ": use slabs without huge pages or locking");
         }
-        MethodHandle h = require(MMAP_H, "mmap");
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            MemorySegment p = (MemorySegment) h.invokeExact(state, MemorySegment.NULL, length,
-                    PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0L);
-            if (p.address() == MAP_FAILED) {
-                return errno(state);
-            }
-            out[0] = p.address();
-            return 0;
-        } catch (Throwable t) {
-            throw rethrow(t);
+        long r = syscall(NR_MMAP, "mmap", 0L, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1L);
+        // mmap's addresses are below -4095 as unsigned numbers: a result in [-4095, -1] is -errno
+        if (r < 0 && r >= -4095) {
+            return (int) -r;
         }
+        out[0] = r;
+        return 0;
     }
 
     /** {@code munmap(address, length)}: 0 or errno. */
     static int munmap(long address, long length) {
-        return addressLengthCall(require(MUNMAP, "munmap"), address, length);
+        return (int) -syscall(NR_MUNMAP, "munmap", address, length, 0L, 0L, 0L);
     }
 
     /** {@code mlock(address, length)}: 0 or errno. */
     static int mlock(long address, long length) {
-        return addressLengthCall(require(MLOCK, "mlock"), address, length);
+        return (int) -syscall(NR_MLOCK, "mlock", address, length, 0L, 0L, 0L);
     }
 
     /** {@code madvise(address, length, advice)}: 0 or errno. */
     static int madvise(long address, long length, int advice) {
-        MethodHandle h = require(Madvise.H, "madvise");
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            int r = (int) h.invokeExact(state, MemorySegment.ofAddress(address), length, advice);
-            return r == 0 ? 0 : errno(state);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) -syscall(NR_MADVISE, "madvise", address, length, advice, 0L, 0L);
     }
 
     /**
@@ -158,40 +184,19 @@ final class Libc {
      * {@code -2} if it cannot be read: the library's one reader, published as {@link MemlockLimit#soft()}.
      */
     static long memlockLimit() {
-        MethodHandle getrlimit = Getrlimit.H;
-        if (getrlimit == null) {
+        if (!canMap()) {
             return -2;
         }
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
             MemorySegment rlimit = a.allocate(JAVA_LONG, 2); // struct rlimit { rlim_cur; rlim_max; }
-            int r = (int) getrlimit.invokeExact(state, RLIMIT_MEMLOCK, rlimit);
+            // prlimit64(0: this process, resource, new: none, old)
+            long r = syscall(NR_PRLIMIT64, "prlimit64", 0L, RLIMIT_MEMLOCK, 0L, rlimit.address(), 0L);
             return r == 0 ? rlimit.getAtIndex(JAVA_LONG, 0) : -2;
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    private static int addressLengthCall(MethodHandle h, long address, long length) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE);
-            int r = (int) h.invokeExact(state, MemorySegment.ofAddress(address), length);
-            return r == 0 ? 0 : errno(state);
-        } catch (Throwable t) {
-            throw rethrow(t);
         }
     }
 
     private static int errno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
-    }
-
-    private static MethodHandle require(MethodHandle h, String name) {
-        if (h == null) {
-            throw new UnsupportedOperationException("libc " + name + " is not reachable: iobuf-core needs Linux and "
-                    + "native access (--enable-native-access=dev.iobuf.core, or ALL-UNNAMED on the class path)");
-        }
-        return h;
     }
 
     /** Symbolic name of the errnos these calls return, e.g. {@code "ENOMEM"}; {@code "errno N"} otherwise. */

@@ -73,4 +73,12 @@ class LibcTest {
         assertThat(Libc.errnoName(22)).isEqualTo("EINVAL");
         assertThat(Libc.errnoName(9999)).isEqualTo("errno 9999");
     }
+
+    @Test
+    void systemCallNumbersAreKnownForX8664AndAarch64Only() {
+        assertThat(Libc.syscallNumbers("amd64")).containsExactly(9, 11, 149, 28, 302);
+        assertThat(Libc.syscallNumbers("aarch64")).containsExactly(222, 215, 228, 233, 261);
+        assertThat(Libc.syscallNumbers("s390x")).as("unknown: no mmap'd slabs, Arena memory instead").isNull();
+        assertThat(Libc.canMap()).as("this machine (%s)", System.getProperty("os.arch")).isTrue();
+    }
 }
