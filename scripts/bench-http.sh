@@ -15,7 +15,10 @@
 #   E floor        benchmarks/src/main/c/http_floor.c, C on liburing 2.3 (built here with gcc): one
 #                  thread, multishot accept and recv, one send per receive, our exact response bytes;
 #                  the least user-space work possible, so ours/floor CPU per request is our overhead
-# All five start first and are warmed up (wrk, 10 s each); then ROUNDS rounds, each running
+# All five start first and are warmed up (wrk, 10 s each, then pipelined, then HTTP_WARMUP_ROUNDS
+# unrecorded rounds: every contender goes through the same connect/close cycles before round 1, so a
+# deoptimisation at connection close or a late compilation of set-up code lands there, not in round 1);
+# then ROUNDS rounds, each running
 # A B C D in turn: `wrk -t1 -c64 -d10s --latency` on the other core (taskset -c 1), then the
 # same 16-deep pipelined (benchmarks/wrk/pipeline.lua, 5 s). Per run the script records wrk's
 # requests, req/s and p50/p99 latency, the server's CPU time (utime+stime from /proc/PID/stat
@@ -51,6 +54,7 @@
 #   --quick            1 round, 3 s runs, 3 s warm-up: checks that it all runs (figures are noise)
 #   --report           no run: tables and RESULT lines again from the last records
 #   HTTP_ROUNDS=3 HTTP_SECONDS=10 HTTP_WARMUP=10 HTTP_PIPE_SECONDS=5 (0 = no pipelined runs)
+#   HTTP_WARMUP_ROUNDS=1 (--quick: 0) unrecorded rounds after the warm-up
 #   HTTP_PIPELINE=16 HTTP_CONNECTIONS=64 ECHO_SECONDS=10 ECHO_WARMUP=5 ECHO_SIZE=4096
 #   START_TRIALS=5 (--quick: 2) launches per server for http.start (0 = skip)
 #   HTTP_SERVERS="ours ours_nio netty_uring netty_epoll nio floor" (the http contenders, in turn order)
