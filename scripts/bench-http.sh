@@ -615,6 +615,7 @@ main() {
   # Unrecorded rounds first, the same runs and readings as a measured round: every server has then been through
   # the connection churn (64 connects and closes per run) a few more times before round 1 (see the header).
   local rec=$REC
+  : >"$RUN_DIR/warm-rounds.txt"
   for r in $(seq $((1 - WARMUP_ROUNDS)) "$ROUNDS"); do
     if [ "$r" -le 0 ]; then
       echo "http: warm-up round $((r + WARMUP_ROUNDS)) of $WARMUP_ROUNDS (not recorded)" >&2
