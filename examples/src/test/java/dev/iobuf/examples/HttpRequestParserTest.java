@@ -211,6 +211,56 @@ class HttpRequestParserTest {
     }
 
     @Test
+    void aRepeatedHeadIsRememberedAndAnsweredTheSameWhereverTheInputIsCut() {
+        HttpRequestParser parser = new HttpRequestParser();
+        assertThat(feed(parser, GET.repeat(16))).hasSize(16).containsOnly(OK);
+        assertThat(parser.remembered()).isEqualTo(GET.length());
+        String input = GET.repeat(3);
+        for (int cut = 1; cut < input.length(); cut++) {
+            assertThat(feed(parser, input, cut)).as("cut at %d", cut).containsExactly(OK, OK, OK);
+        }
+        assertThat(feed(parser, GET + GET.substring(0, GET.length() - 1))).as("the second head is not complete")
+                .containsExactly(OK);
+        assertThat(parser.carried()).isEqualTo(GET.length() - 1);
+        assertThat(feed(parser, "\n")).containsExactly(OK);
+    }
+
+    @Test
+    void aHeadDifferingInAnyOneByteFromTheRememberedOneGetsAFreshParsersAnswer() {
+        String head = "GET /plaintext HTTP/1.1\r\nHost: a\r\nConnection: keep-alive\r\n\r\n";
+        for (int i = 0; i < head.length(); i++) {
+            for (char b : new char[] {'X', '\r', '\n', ' ', ':', '\t', '0', 'c'}) {
+                if (head.charAt(i) == b) {
+                    continue;
+                }
+                String changed = head.substring(0, i) + b + head.substring(i + 1);
+                List<Integer> expected = new ArrayList<>(List.of(OK));
+                expected.addAll(feed(changed + GET));
+                HttpRequestParser parser = new HttpRequestParser();
+                assertThat(feed(parser, head + changed + GET)).as("byte %d changed to %d", i, (int) b).isEqualTo(expected);
+                HttpRequestParser carried = new HttpRequestParser();
+                assertThat(feed(carried, head + changed + GET, head.length() + i / 2 + 1))
+                        .as("byte %d changed to %d, cut", i, (int) b).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void onlyHeadsAnsweredWithoutBodyAndWithoutClosingAreRemembered() {
+        String withBody = "GET /plaintext HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\n";
+        HttpRequestParser parser = new HttpRequestParser();
+        assertThat(feed(parser, withBody + "abc" + withBody + "xyz" + GET)).containsExactly(OK, OK, OK);
+        assertThat(parser.remembered()).as("the last head, without a body").isEqualTo(GET.length());
+        HttpRequestParser closing = new HttpRequestParser();
+        assertThat(feed(closing, "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")).containsExactly(OK | HttpReply.CLOSE);
+        assertThat(closing.remembered()).isZero();
+        HttpRequestParser longHead = new HttpRequestParser();
+        String big = "GET / HTTP/1.1\r\nHost: a\r\nX: " + "y".repeat(HttpRequestParser.MEMO_MAX) + "\r\n\r\n";
+        assertThat(feed(longHead, big + big)).containsExactly(OK, OK);
+        assertThat(longHead.remembered()).isZero();
+    }
+
+    @Test
     void parsingAllocatesNothingPerRequestOnceWarm() throws Throwable {
         HttpRequestParser parser = new HttpRequestParser();
         byte[] batch = (GET.repeat(16)).getBytes(StandardCharsets.ISO_8859_1);
