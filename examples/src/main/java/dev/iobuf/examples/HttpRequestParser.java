@@ -2,6 +2,7 @@ package dev.iobuf.examples;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
  * The HTTP/1.1 request parser of the plaintext server, one per connection: finds each request head
@@ -56,6 +57,13 @@ final class HttpRequestParser {
     private static final int FIRST_CARRY = 512;
     /** Longest head remembered (a typical client's head is 40-400 bytes; longer ones are parsed each time). */
     static final int MEMO_MAX = 512;
+
+    /** 8 bytes at a time, byte 0 in the low bits (the first match of a word is its lowest flagged byte). */
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CRS = '\r' * ONES;
+    private static final long LFS = '\n' * ONES;
 
     private static final int GET = 0;
     private static final int HEAD = 1;
@@ -258,8 +266,19 @@ final class HttpRequestParser {
      * scanState); {@link #BARE_LINE_END} at an LF that does not follow a CR or a CR that an LF does not follow.
      */
     private int scanForEnd(MemorySegment s, int from, int to, int state) {
-        for (int i = from; i < to; i++) {
-            byte b = s.get(ValueLayout.JAVA_BYTE, i);
+        int i = from;
+        while (i < to) {
+            if (state == 0 && to - i >= Long.BYTES) {
+                // nothing matched: skip 8 bytes at a time to the next CR or LF
+                long w = s.get(WORD, i);
+                long crOrLf = zeroBytes(w ^ CRS) | zeroBytes(w ^ LFS);
+                if (crOrLf == 0) {
+                    i += Long.BYTES;
+                    continue;
+                }
+                i += Long.numberOfTrailingZeros(crOrLf) >>> 3;
+            }
+            byte b = s.get(ValueLayout.JAVA_BYTE, i++);
             boolean afterCr = (state & 1) != 0;
             if (afterCr != (b == '\n')) {
                 return BARE_LINE_END;         // LF without CR, or CR followed by something else
@@ -267,7 +286,7 @@ final class HttpRequestParser {
             if (b == '\r' || b == '\n') {
                 if (++state == 4) {
                     scanState = 0;
-                    return i + 1;
+                    return i;
                 }
             } else {
                 state = 0;
@@ -275,6 +294,14 @@ final class HttpRequestParser {
         }
         scanState = state;
         return NO_END;
+    }
+
+    /**
+     * The bytes of {@code x} that are 0 flagged by their high bit: exact for the lowest such byte (a borrow can
+     * flag a byte above it, which only matters to callers that look past the first).
+     */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     private void appendToCarry(MemorySegment s, int from, int n) {
@@ -490,7 +517,15 @@ final class HttpRequestParser {
     }
 
     private static long indexOf(MemorySegment s, byte b, long from, long to) {
-        for (long i = from; i < to; i++) {
+        long pattern = (b & 0xFFL) * ONES;
+        long i = from;
+        for (; to - i >= Long.BYTES; i += Long.BYTES) {
+            long found = zeroBytes(s.get(WORD, i) ^ pattern);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (at(s, i) == b) {
                 return i;
             }
