@@ -43,14 +43,14 @@ public class HttpParseBench {
     private static final int RECV_BUFFER = 8192;
 
     private Arena arena;
-    private MemorySegment single;
-    private int singleLength;
-    private MemorySegment pipelined;
-    private int pipelinedLength;
-    private MemorySegment varied;
-    private int variedLength;
-    private final HttpRequestParser parser = new HttpRequestParser();
-    private Counting counting;
+    MemorySegment single;
+    int singleLength;
+    MemorySegment pipelined;
+    int pipelinedLength;
+    MemorySegment varied;
+    int variedLength;
+    final HttpRequestParser parser = new HttpRequestParser();
+    Counting counting;
     private Writing writing;
 
     /** Counts the answers (what the parser alone costs). */
