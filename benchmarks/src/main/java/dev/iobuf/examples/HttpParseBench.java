@@ -100,7 +100,7 @@ public class HttpParseBench {
             MemorySegment.copy(one, 0, pipelined, ValueLayout.JAVA_BYTE, (long) i * one.length, one.length);
         }
         pipelinedLength = DEPTH * one.length;
-        // two heads in turn: neither is the one the parser remembers, so each is scanned and parsed
+        // two heads in turn, as different clients' heads would be
         byte[] other = WRK_REQUEST.replace("18081", "18082").getBytes(StandardCharsets.US_ASCII);
         varied = slab.asSlice(3L * RECV_BUFFER, RECV_BUFFER);
         for (int i = 0; i < DEPTH; i++) {
@@ -134,7 +134,7 @@ public class HttpParseBench {
         return counting.replies;
     }
 
-    /** 16 requests per receive, two different heads in turn: every one scanned and parsed (the parser alone). */
+    /** 16 requests per receive, two different heads in turn (the parser alone). */
     @Benchmark
     @OperationsPerInvocation(DEPTH)
     public long parseVaried() {

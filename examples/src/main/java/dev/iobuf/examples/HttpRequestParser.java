@@ -12,12 +12,6 @@ import java.nio.ByteOrder;
  * a head is split, grown by doubling up to the head limit, then reused: nothing is allocated per
  * request). A request body announced with Content-Length is skipped.
  *
- * <p>The last head answered without a body and without closing is remembered byte for byte, with its
- * answer ({@link #remember}): a client on a keep-alive connection mostly sends the same head again (a
- * load generator always does), and a head identical to it gets the same answer after one comparison of
- * 8-byte words instead of a scan and a parse. Identical bytes scan and parse identically (the remembered
- * head ends at its first CR LF CR LF and holds no bare CR or LF), so the answers are exactly the same.
- *
  * <p>What it checks (RFC 9112): the request line {@code METHOD SP target SP HTTP/1.x}, headers as
  * {@code name: value} lines ending in CRLF (no obsolete line folding, no space before the colon), exactly
  * one Host in HTTP/1.1, a Content-Length of digits (repeated only with the same value). The answer:
@@ -55,8 +49,6 @@ final class HttpRequestParser {
     /** {@link #scanForEnd}: a bare LF or bare CR. */
     private static final int BARE_LINE_END = -2;
     private static final int FIRST_CARRY = 512;
-    /** Longest head remembered (a typical client's head is 40-400 bytes; longer ones are parsed each time). */
-    static final int MEMO_MAX = 512;
 
     /** 8 bytes at a time, byte 0 in the low bits (the first match of a word is its lowest flagged byte). */
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -64,6 +56,13 @@ final class HttpRequestParser {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long CRS = '\r' * ONES;
     private static final long LFS = '\n' * ONES;
+    /** The commonest words of a head, as {@link #WORD} reads them: one comparison instead of a byte loop. */
+    private static final long HTTP_1_1 = word("HTTP/1.1");
+    private static final long PLAINTEXT_0 = word("/plainte");
+    private static final long PLAINTEXT_2 = word("laintext");
+    /** {@code host} as {@link #INT} reads it; OR 0x20 turns exactly the bytes H, O, S, T into h, o, s, t. */
+    private static final int HOST_LOWER = (int) word("host\0\0\0\0");
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private static final int GET = 0;
     private static final int HEAD = 1;
@@ -95,16 +94,6 @@ final class HttpRequestParser {
     private boolean finished;
     /** Only empty lines arrived since the last request (a head has started: see {@link #inHead()}). */
     private boolean emptyLinesOnly;
-    /**
-     * The remembered head as 8-byte words (native order, as read from a segment): {@code memoLength / 8}
-     * whole words, then the head's last 8 bytes in {@link #memoTail} (overlapping the last whole word when the
-     * length is not a multiple of 8). Made at the first head remembered.
-     */
-    private long[] memo;
-    private long memoTail;
-    /** Bytes of the remembered head; 0: none. */
-    private int memoLength;
-    private int memoReply;
 
     HttpRequestParser() {
         this(DEFAULT_MAX_HEAD);
@@ -149,11 +138,7 @@ final class HttpRequestParser {
                     return to;
                 }
                 reply = parseHead(carrySegment, 0, carryLength);
-                remember(carrySegment, 0, carryLength, reply);
                 carryLength = 0;
-            } else if (memoLength > 0 && to - pos >= memoLength && isMemo(buffer, pos)) {
-                reply = memoReply;            // the same head again: the same answer (no body: bodyLeft stays 0)
-                pos += memoLength;
             } else {
                 int end = scanForEnd(buffer, pos, to, 0);
                 if (end == BARE_LINE_END) {
@@ -170,7 +155,6 @@ final class HttpRequestParser {
                     return tooLarge(sink, to);
                 }
                 reply = parseHead(buffer, pos, end);
-                remember(buffer, pos, end, reply);
                 pos = end;
             }
             emptyLinesOnly = reply == IGNORE;
@@ -219,45 +203,6 @@ final class HttpRequestParser {
         finished = true;
         sink.reply(reply);
         return to;
-    }
-
-    /**
-     * Remembers the head {@code [start, end)} and its answer {@code reply} if the next identical head may be
-     * answered without parsing: an answer that keeps the connection open, no body, a head of 8 .. {@link #MEMO_MAX}
-     * bytes. Otherwise the remembered head stays.
-     */
-    private void remember(MemorySegment s, long start, long end, int reply) {
-        int n = (int) (end - start);
-        if (reply == IGNORE || HttpReply.closes(reply) || bodyLeft != 0 || n < Long.BYTES || n > MEMO_MAX) {
-            return;
-        }
-        if (memo == null) {
-            memo = new long[MEMO_MAX / Long.BYTES];
-        }
-        int words = n >>> 3;
-        for (int k = 0; k < words; k++) {
-            memo[k] = s.get(ValueLayout.JAVA_LONG_UNALIGNED, start + ((long) k << 3));
-        }
-        memoTail = s.get(ValueLayout.JAVA_LONG_UNALIGNED, end - Long.BYTES);
-        memoLength = n;
-        memoReply = reply;
-    }
-
-    /** Whether the {@link #memoLength} bytes at {@code pos} (all within the input) are the remembered head. */
-    private boolean isMemo(MemorySegment s, int pos) {
-        int n = memoLength;
-        long[] words = memo;
-        for (int k = 0, w = n >>> 3; k < w; k++) {
-            if (s.get(ValueLayout.JAVA_LONG_UNALIGNED, pos + ((long) k << 3)) != words[k]) {
-                return false;
-            }
-        }
-        return s.get(ValueLayout.JAVA_LONG_UNALIGNED, (long) pos + n - Long.BYTES) == memoTail;
-    }
-
-    /** Bytes of the remembered head, 0 if none (for tests). */
-    int remembered() {
-        return memoLength;
     }
 
     /**
@@ -347,8 +292,11 @@ final class HttpRequestParser {
             return bad();
         }
         long v = sp2 + 1;
-        if (lineEnd - v != 8 || !regionEquals(s, v, lineEnd, HTTP_SLASH, false) || at(s, v + 6) != '.'
-                || !isDigit(at(s, v + 5)) || !isDigit(at(s, v + 7))) {
+        if (lineEnd - v != 8) {
+            return bad();
+        }
+        if (s.get(WORD, v) != HTTP_1_1 && (!regionEquals(s, v, lineEnd, HTTP_SLASH, false) || at(s, v + 6) != '.'
+                || !isDigit(at(s, v + 5)) || !isDigit(at(s, v + 7)))) {
             return bad();
         }
         if (at(s, v + 5) != '1') {
@@ -402,7 +350,7 @@ final class HttpRequestParser {
                 contentLength = n;
             } else if (nameLength == TRANSFER_ENCODING.length && regionEquals(s, p, colon, TRANSFER_ENCODING, true)) {
                 transferEncoding = true;
-            } else if (nameLength == HOST.length && regionEquals(s, p, colon, HOST, true)) {
+            } else if (nameLength == HOST.length && (s.get(INT, p) | 0x20202020) == HOST_LOWER) {
                 hosts++;
             }
             p = le + 2;
@@ -463,7 +411,7 @@ final class HttpRequestParser {
             pathEnd = to;
         }
         long n = pathEnd - path;
-        if (n == 1 || (n == PLAINTEXT.length && regionEquals(s, path, pathEnd, PLAINTEXT, false))) {
+        if (n == 1 || (n == PLAINTEXT.length && s.get(WORD, path) == PLAINTEXT_0 && s.get(WORD, path + 2) == PLAINTEXT_2)) {
             return HttpReply.OK;
         }
         return HttpReply.NOT_FOUND;
@@ -548,6 +496,11 @@ final class HttpRequestParser {
             }
         }
         return true;
+    }
+
+    /** The first 8 bytes of {@code ascii} as {@link #WORD} reads them. */
+    private static long word(String ascii) {
+        return MemorySegment.ofArray(HttpDate.ascii(ascii)).get(WORD, 0);
     }
 
     private static byte at(MemorySegment s, long i) {

@@ -211,22 +211,7 @@ class HttpRequestParserTest {
     }
 
     @Test
-    void aRepeatedHeadIsRememberedAndAnsweredTheSameWhereverTheInputIsCut() {
-        HttpRequestParser parser = new HttpRequestParser();
-        assertThat(feed(parser, GET.repeat(16))).hasSize(16).containsOnly(OK);
-        assertThat(parser.remembered()).isEqualTo(GET.length());
-        String input = GET.repeat(3);
-        for (int cut = 1; cut < input.length(); cut++) {
-            assertThat(feed(parser, input, cut)).as("cut at %d", cut).containsExactly(OK, OK, OK);
-        }
-        assertThat(feed(parser, GET + GET.substring(0, GET.length() - 1))).as("the second head is not complete")
-                .containsExactly(OK);
-        assertThat(parser.carried()).isEqualTo(GET.length() - 1);
-        assertThat(feed(parser, "\n")).containsExactly(OK);
-    }
-
-    @Test
-    void aHeadDifferingInAnyOneByteFromTheRememberedOneGetsAFreshParsersAnswer() {
+    void aHeadDifferingInAnyOneByteFromThePreviousOneGetsAFreshParsersAnswer() {
         String head = "GET /plaintext HTTP/1.1\r\nHost: a\r\nConnection: keep-alive\r\n\r\n";
         for (int i = 0; i < head.length(); i++) {
             for (char b : new char[] {'X', '\r', '\n', ' ', ':', '\t', '0', 'c'}) {
@@ -246,18 +231,23 @@ class HttpRequestParserTest {
     }
 
     @Test
-    void onlyHeadsAnsweredWithoutBodyAndWithoutClosingAreRemembered() {
-        String withBody = "GET /plaintext HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\n";
-        HttpRequestParser parser = new HttpRequestParser();
-        assertThat(feed(parser, withBody + "abc" + withBody + "xyz" + GET)).containsExactly(OK, OK, OK);
-        assertThat(parser.remembered()).as("the last head, without a body").isEqualTo(GET.length());
-        HttpRequestParser closing = new HttpRequestParser();
-        assertThat(feed(closing, "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")).containsExactly(OK | HttpReply.CLOSE);
-        assertThat(closing.remembered()).isZero();
-        HttpRequestParser longHead = new HttpRequestParser();
-        String big = "GET / HTTP/1.1\r\nHost: a\r\nX: " + "y".repeat(HttpRequestParser.MEMO_MAX) + "\r\n\r\n";
-        assertThat(feed(longHead, big + big)).containsExactly(OK, OK);
-        assertThat(longHead.remembered()).isZero();
+    void theWordAtATimeComparisonsMatchExactlyWhatTheByteComparisonsDid() {
+        for (String name : new String[] {"Host", "host", "HOST", "hOsT"}) {
+            assertThat(only("GET / HTTP/1.1\r\n" + name + ": a\r\n\r\n")).as(name).isEqualTo(OK);
+        }
+        for (String name : new String[] {"Hosu", "Ho\u0013t", "hosT\u0001", "Hos", "\u0008ost", "Xost"}) {
+            assertThat(only("GET / HTTP/1.1\r\n" + name + ": a\r\n\r\n")).as("%s is not Host", name)
+                    .isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+        }
+        for (String path : new String[] {"/plaintexT", "/Plaintext", "/plaintexx", "/plaintex", "/plaintext/", "xplaintext"}) {
+            assertThat(only("GET " + path + " HTTP/1.1\r\nHost: a\r\n\r\n")).as(path)
+                    .isIn(HttpReply.NOT_FOUND, HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+        }
+        assertThat(only("GET /plaintext?x HTTP/1.1\r\nHost: a\r\n\r\n")).isEqualTo(OK);
+        assertThat(only("GET / HTTP/1.0\r\n\r\n")).isEqualTo(OK | HttpReply.CLOSE);
+        assertThat(only("GET / HTTP/1.9\r\nHost: a\r\n\r\n")).as("a later 1.x").isEqualTo(OK);
+        assertThat(only("GET / HTTP/1.1 \r\nHost: a\r\n\r\n")).isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+        assertThat(only("GET / http/1.1\r\nHost: a\r\n\r\n")).isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
     }
 
     @Test
