@@ -63,6 +63,8 @@ final class HttpRequestParser {
     /** {@code host} as {@link #INT} reads it; OR 0x20 turns exactly the bytes H, O, S, T into h, o, s, t. */
     private static final int HOST_LOWER = (int) word("host\0\0\0\0");
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final int GET_INT = (int) word("GET\0\0\0\0\0");
+    private static final int HEAD_INT = (int) word("HEAD\0\0\0\0");
 
     private static final int GET = 0;
     private static final int HEAD = 1;
@@ -295,14 +297,17 @@ final class HttpRequestParser {
         if (lineEnd - v != 8) {
             return bad();
         }
-        if (s.get(WORD, v) != HTTP_1_1 && (!regionEquals(s, v, lineEnd, HTTP_SLASH, false) || at(s, v + 6) != '.'
-                || !isDigit(at(s, v + 5)) || !isDigit(at(s, v + 7)))) {
-            return bad();
+        boolean http11 = true;
+        if (s.get(WORD, v) != HTTP_1_1) {
+            if (!regionEquals(s, v, lineEnd, HTTP_SLASH, false) || at(s, v + 6) != '.'
+                    || !isDigit(at(s, v + 5)) || !isDigit(at(s, v + 7))) {
+                return bad();
+            }
+            if (at(s, v + 5) != '1') {
+                return HttpReply.VERSION_NOT_SUPPORTED | HttpReply.CLOSE;
+            }
+            http11 = at(s, v + 7) != '0';
         }
-        if (at(s, v + 5) != '1') {
-            return HttpReply.VERSION_NOT_SUPPORTED | HttpReply.CLOSE;
-        }
-        boolean http11 = at(s, v + 7) != '0';
         if (method == INVALID_METHOD) {
             return bad();
         }
@@ -329,20 +334,21 @@ final class HttpRequestParser {
             if (colon <= p || isSpace(at(s, colon - 1))) {
                 return bad();
             }
-            long vs = colon + 1;
-            long ve = le;
-            while (vs < ve && isSpace(at(s, vs))) {
-                vs++;
-            }
-            while (ve > vs && isSpace(at(s, ve - 1))) {
-                ve--;
-            }
+            // values are looked at only for the headers the answer depends on
             int nameLength = (int) (colon - p);
             if (nameLength == CONNECTION.length && regionEquals(s, p, colon, CONNECTION, true)) {
-                int tokens = connectionTokens(s, vs, ve);
+                int tokens = connectionTokens(s, colon + 1, le);      // trims each token
                 closeToken |= (tokens & 1) != 0;
                 keepAliveToken |= (tokens & 2) != 0;
             } else if (nameLength == CONTENT_LENGTH.length && regionEquals(s, p, colon, CONTENT_LENGTH, true)) {
+                long vs = colon + 1;
+                long ve = le;
+                while (vs < ve && isSpace(at(s, vs))) {
+                    vs++;
+                }
+                while (ve > vs && isSpace(at(s, ve - 1))) {
+                    ve--;
+                }
                 long n = digits(s, vs, ve);
                 if (n < 0 || (contentLength >= 0 && n != contentLength)) {
                     return bad();
@@ -378,10 +384,11 @@ final class HttpRequestParser {
 
     private static int method(MemorySegment s, long from, long to) {
         long n = to - from;
-        if (n == 3 && at(s, from) == 'G' && at(s, from + 1) == 'E' && at(s, from + 2) == 'T') {
+        // the method is followed by a space at least: 4 bytes can be read at from
+        if (n == 3 && (s.get(INT, from) & 0xFFFFFF) == GET_INT) {
             return GET;
         }
-        if (n == 4 && at(s, from) == 'H' && at(s, from + 1) == 'E' && at(s, from + 2) == 'A' && at(s, from + 3) == 'D') {
+        if (n == 4 && s.get(INT, from) == HEAD_INT) {
             return HEAD;
         }
         for (long i = from; i < to; i++) {

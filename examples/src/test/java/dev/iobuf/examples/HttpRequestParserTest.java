@@ -248,6 +248,15 @@ class HttpRequestParserTest {
         assertThat(only("GET / HTTP/1.9\r\nHost: a\r\n\r\n")).as("a later 1.x").isEqualTo(OK);
         assertThat(only("GET / HTTP/1.1 \r\nHost: a\r\n\r\n")).isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
         assertThat(only("GET / http/1.1\r\nHost: a\r\n\r\n")).isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+        assertThat(only("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n")).isEqualTo(OK | HttpReply.HEAD);
+        for (String method : new String[] {"GEt", "GETS", "HEAd", "HEADS", "GE"}) {
+            assertThat(only(method + " / HTTP/1.1\r\nHost: a\r\n\r\n")).as(method)
+                    .isEqualTo(HttpReply.METHOD_NOT_ALLOWED | HttpReply.CLOSE);
+        }
+        assertThat(only("GET / HTTP/1.1\r\nHost: a\r\nConnection: \t close \t\r\n\r\n")).as("a value's spaces")
+                .isEqualTo(OK | HttpReply.CLOSE);
+        assertThat(feed("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: \t3 \r\n\r\nabc" + GET)).containsExactly(OK, OK);
+        assertThat(only("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 3 x\r\n\r\n")).isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
     }
 
     @Test
