@@ -7,6 +7,7 @@ import dev.iobuf.liburing.io_cqring_offsets;
 import dev.iobuf.liburing.io_uring_cqe;
 import dev.iobuf.liburing.io_uring_params;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * The completion side of a ring, over the shared CQ memory. The kernel produces at {@code tail};
@@ -66,9 +67,10 @@ final class CompletionQueue {
         this.overflowOffset = io_cqring_offsets.overflow(off);
         this.cqesOffset = io_cqring_offsets.cqes(off);
         this.entries = io_uring_params.cq_entries(params);
-        this.mask = ring.getInt(false, io_cqring_offsets.ring_mask(off));
+        MemorySegment words = ring.segment();   // set-up: checked and plain, as in SubmissionQueue's constructor
+        this.mask = words.get(ValueLayout.JAVA_INT, io_cqring_offsets.ring_mask(off));
         this.cqeShift = Integer.numberOfTrailingZeros(RingMemory.cqeSize(setupFlags));
-        this.head = ring.getIntAcquire(false, headOffset);
+        this.head = words.get(ValueLayout.JAVA_INT, headOffset);
         this.publishedHead = head;
         this.cachedTail = head;
         this.lastOverflow = overflowCounter();
