@@ -53,7 +53,7 @@ public final class EventLoopGroup implements AutoCloseable {
     private EventLoopGroup(LoopConfig config, int threads, Transport transport) {
         this.config = config;
         this.transport = transport;
-        LoopLog.warmUp();               // while fds are plentiful: a loop out of fds must still be able to log
+        LoopLog.loadFiles();            // while fds are plentiful: a loop out of fds must still be able to log
         CloseReason.values();           // and close what it has (loading a class from a class folder takes an fd)
         LoopMonitor.WarmUp.start();     // JMX and JFR set-up in parallel with the loops' rings and pools
         List<EventLoop> started = new ArrayList<>(threads);
