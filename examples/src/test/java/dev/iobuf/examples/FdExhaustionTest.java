@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,7 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The HTTP server out of file descriptors: a child JVM limited to 256 fds gets 1,000 connections, far more
  * than it can accept. It must keep serving what it has, survive (no loop dies: the failure paths log
  * nothing that needs a new file), back off accepting instead of logging every failed accept, and once the
- * clients leave answer every new request, then stop with every counter at zero. On both transports (one
+ * clients leave answer every new request, then stop with every counter at zero. While it is out of fds the rare paths
+ * run: request heads that never end (their deadline aborts), peers that reset, idle connections closed by the idle
+ * sweep, closes (RarePathClassesTest in iobuf-uring covers each rare path class by class). On both transports (one
  * accept-pause policy: AcceptBackoff).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -38,13 +41,15 @@ class FdExhaustionTest {
                 + " fds for its clients (run it through scripts/test.sh, which lifts the soft limit): "
                 + NetTestKit.fdLimit());
         try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).fdLimit(256).start("--host", "127.0.0.1", "--port", "0",
-                "--loops", "2", "--recv-buffers", "256", "--transport", transport)) {
+                "--loops", "2", "--recv-buffers", "256", "--transport", transport, "--head-timeout", "300ms",
+                "--idle-timeout", "1s")) {
             Matcher m = LISTENING.matcher(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20)));
             assertThat(m.matches()).isTrue();
             int port = Integer.parseInt(m.group(1));
             List<Socket> clients = new ArrayList<>();
             try {
                 byte[] get = HttpTestClient.GET.getBytes(StandardCharsets.ISO_8859_1);
+                byte[] partial = Arrays.copyOf(get, get.length / 2);
                 for (int i = 0; i < CLIENTS; i++) {
                     Socket s;
                     try {
@@ -54,7 +59,12 @@ class FdExhaustionTest {
                                 + server.await(Duration.ofMillis(1)), e);
                     }
                     clients.add(s);
-                    s.getOutputStream().write(get);
+                    // The rare paths out of fds: a head that never ends (its deadline aborts the connection), a
+                    // peer's reset (an error and its errno text), idle connections (the idle sweep's timer).
+                    s.getOutputStream().write(i % 4 == 1 ? partial : get);
+                    if (i % 4 == 2) {
+                        s.setSoLinger(true, 0);
+                    }
                 }
                 Thread.sleep(1_500);               // the server accepts until it runs out of fds, and keeps trying
             } finally {
@@ -69,8 +79,14 @@ class FdExhaustionTest {
                     assertThat(HttpTestClient.masked(c.read())).as("request %d after the clients left", i)
                             .isEqualTo(HttpTestClient.expected(HttpReply.OK));
                 } catch (IOException e) {
-                    throw new AssertionError("request " + i + " after the clients left was not answered: " + e
-                            + "; server output so far:\n" + server.await(Duration.ofMillis(1)), e);
+                    AssertionError failure = new AssertionError("request " + i + " after the clients left was not answered: "
+                            + e, e);
+                    try {
+                        server.await(Duration.ofMillis(1));     // ends the child: its output comes with the failure
+                    } catch (AssertionError output) {
+                        failure.addSuppressed(output);
+                    }
+                    throw failure;
                 }
             }
             server.signal("TERM");
