@@ -21,7 +21,10 @@
 # requests, req/s and p50/p99 latency, the server's CPU time (utime+stime from /proc/PID/stat
 # just before and after wrk, clock ticks -> us) and its heap allocation (sum of `allocated=`
 # over the server's threads in `jcmd PID Thread.print -e`, before and after, the Attach
-# Listener that answers jcmd left out). Figures are medians over the rounds. wrk shares the
+# Listener that answers jcmd left out), and where the server's time went while wrk ran
+# (scripts/http-tail.py: CPU of its JIT, GC/VM and loop threads, the loop's sleeps, preemptions and
+# run-queue wait; compilations, deoptimisations and safepoints from each JVM's -Xlog file,
+# http-NAME-jvm.log), printed per round in the "Tail" table. Figures are medians over the rounds. wrk shares the
 # machine with the server, so CPU per request is the figure that ranks servers.
 #
 # Echo (64 connections, 4 KiB messages, each connection sends one and waits for its echo):
@@ -50,6 +53,8 @@
 #   HTTP_ROUNDS=3 HTTP_SECONDS=10 HTTP_WARMUP=10 HTTP_PIPE_SECONDS=5 (0 = no pipelined runs)
 #   HTTP_PIPELINE=16 HTTP_CONNECTIONS=64 ECHO_SECONDS=10 ECHO_WARMUP=5 ECHO_SIZE=4096
 #   START_TRIALS=5 (--quick: 2) launches per server for http.start (0 = skip)
+#   HTTP_SERVERS="ours ours_nio netty_uring netty_epoll nio floor" (the http contenders, in turn order)
+#   ECHO_SECONDS=0     skips the echo test
 #   SERVER_CPU=0 LOAD_CPU=1  (the cores for the servers and for wrk / the echo client)
 #   HTTP_PORT_BASE=18080 ECHO_PORT_BASE=19080 (contender A listens on BASE+1, B on BASE+2, ...)
 #   BENCH_OURS_HTTP_CMD="java ... --port %PORT%" / BENCH_OURS_ECHO_CMD: another command for
@@ -88,7 +93,7 @@ LOAD_CPU=${LOAD_CPU:-1}
 HTTP_PORT_BASE=${HTTP_PORT_BASE:-18080}
 ECHO_PORT_BASE=${ECHO_PORT_BASE:-19080}
 
-HTTP_CONTENDERS=(ours ours_nio netty_uring netty_epoll nio floor)
+read -r -a HTTP_CONTENDERS <<<"${HTTP_SERVERS:-ours ours_nio netty_uring netty_epoll nio floor}"
 ECHO_CONTENDERS=(ours netty_uring)
 
 # ------------------------------------------------------------------------------------------- report
@@ -228,6 +233,32 @@ def http_table(mode, title):
 
 plain = http_table("plain", f"HTTP plaintext, no pipelining (the RESULT figure)")
 pipe = http_table("pipe", f"HTTP plaintext, {meta.get('pipeline', '?')}-deep pipelining (wrk counts responses)")
+def tail_table():
+    """Per round, plain runs: the p99 next to where each server's time went (scripts/http-tail.py)."""
+    rows = [r for r in runs if r["kind"] == "http" and r.get("mode") == "plain"]
+    if not rows or "loop_ticks" not in rows[0]:
+        return
+    clk = fl(rows[0].get("clk_tck")) or 100.0
+    print()
+    print("Tail, per round (plain runs): what each server's process did while wrk measured it. us/req = CPU per request,")
+    print("  user + system; jit / gc+vm = ms of CPU on JIT compiler / GC and VM threads; compiles, deopts, safepoints in")
+    print("  the run (-Xlog); sleeps = times the busiest thread (the loop) blocked for work, per 1000 requests;")
+    print("  preempted = times it was switched out involuntarily; waited = ms it was runnable but another task had the core")
+    print(f"{'round':>5} {'server':<16} {'p99 ms':>7} {'p50 ms':>7} {'us/req':>7} {'user':>6} {'sys':>6} {'jit ms':>7} {'gc+vm':>6}"
+          f" {'compiles':>8} {'deopts':>6} {'safepts':>7} {'sleeps/k':>8} {'preempted':>9} {'waited ms':>9}")
+    for r in sorted(rows, key=lambda r: (int(r.get("round", 0)), order.index(r["server"]) if r["server"] in order else 99)):
+        n = fl(r.get("requests")) or 0
+        us = lambda k: None if fl(r.get(k)) is None or not n else fl(r.get(k)) / clk * 1e6 / n
+        ms = lambda k: None if fl(r.get(k)) is None else fl(r.get(k)) / clk * 1e3
+        sleeps = None if fl(r.get("loop_sleeps")) is None or not n else fl(r.get("loop_sleeps")) * 1000 / n
+        wait = None if fl(r.get("loop_wait_us")) is None else fl(r.get("loop_wait_us")) / 1000
+        print(f"{r.get('round', '?'):>5} {labels.get(r['server'], r['server']):<16} {num(fl(r.get('p99_ms')), '{:.2f}'):>7}"
+              f" {num(fl(r.get('p50_ms')), '{:.3f}'):>7} {num(per_run(r)['cpu'], '{:.2f}'):>7} {num(us('utime_ticks'), '{:.2f}'):>6}"
+              f" {num(us('stime_ticks'), '{:.2f}'):>6} {num(ms('jit_ticks')):>7} {num(ms('gcvm_ticks')):>6}"
+              f" {r.get('compiles', 'NA'):>8} {r.get('deopts', 'NA'):>6} {r.get('safepoints', 'NA'):>7}"
+              f" {num(sleeps, '{:.1f}'):>8} {r.get('loop_preempted', 'NA'):>9} {num(wait, '{:.1f}'):>9}")
+
+tail_table()
 echo = table("echo", "-")
 if echo:
     print()
@@ -274,6 +305,15 @@ print(f"RESULT http.plaintext.floor cpu_ratio_vs_c={num(ratio(g(o, 'ours', 'cpu'
       f" pipelined_cpu_ratio_vs_c={num(ratio(g(pipe, 'ours', 'cpu'), g(pipe, 'floor', 'cpu')), '{:.3f}')}"
       f" floor_cpu_us_per_req={num(g(o, 'floor', 'cpu'), '{:.3f}')} floor_pipelined_cpu_us_per_req={num(g(pipe, 'floor', 'cpu'), '{:.3f}')}"
       f" floor_rps={num(g(o, 'floor', 'rps'))} floor_p99_ms={num(g(o, 'floor', 'p99'), '{:.2f}')}")
+rounds = sorted({int(r["round"]) for r in runs if r["kind"] == "http" and r.get("mode") == "plain"})
+def p99s(server):
+    by = {int(r["round"]): fl(r.get("p99_ms")) for r in runs if r["kind"] == "http" and r.get("mode") == "plain" and r["server"] == server}
+    return [by.get(k) for k in rounds]
+ours99, netty99 = p99s("ours"), p99s(n)
+met = sum(1 for a, b in zip(ours99, netty99) if a is not None and b is not None and a <= b)
+print(f"RESULT http.tail rounds={len(rounds)} ours_p99_le_netty_uring_rounds={met}"
+      f" ours_p99_ms={','.join(num(x, '{:.2f}') for x in ours99)} netty_uring_p99_ms={','.join(num(x, '{:.2f}') for x in netty99)}"
+      f" floor_p99_ms={','.join(num(x, '{:.2f}') for x in p99s('floor'))}")
 if pipe:
     print(f"RESULT http.pipelined ours_rps={num(g(pipe, 'ours', 'rps'))} netty_uring_rps={num(g(pipe, n, 'rps'))}"
           f" rps_ratio={num(ratio(g(pipe, 'ours', 'rps'), g(pipe, n, 'rps')), '{:.3f}')}"
@@ -377,7 +417,9 @@ NETTY=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow 
 # server_cmd KIND(http|echo) NAME PORT -> the command in array CMD; false when NAME cannot run
 server_cmd() {
   local kind=$1 name=$2 port=$3
-  local gc=("-Xlog:gc:file=$RUN_DIR/$kind-$name-gc.log")
+  # what the tail table needs (compilations, deoptimisations, safepoints, with JVM uptime stamps), for every JVM alike
+  local gc=("-Xlog:gc:file=$RUN_DIR/$kind-$name-gc.log"
+            "-Xlog:jit+compilation=debug,deoptimization=debug,safepoint=info:file=$RUN_DIR/$kind-$name-jvm.log:uptime")
   case "$kind/$name" in
     http/ours|echo/ours|http/ours_nio)
       local override cls transport=()
@@ -425,13 +467,18 @@ run_wrk() {
   # the pipelined run follows the plain one at once: the reading after one is the reading before the other
   if [ "$mode" = pipe ] && [ -n "${LAST_ALLOC[$name]:-}" ]; then a0=${LAST_ALLOC[$name]}; else a0=$(alloc_bytes "$pid"); fi
   c0=$(cpu_ticks "$pid")
+  taskset -c "$LOAD_CPU" python3 scripts/http-tail.py snap "$pid" "$RUN_DIR/tail-before.json"
   taskset -c "$LOAD_CPU" "${cmd[@]}" >"$out" 2>&1 || die "wrk failed against $name (see $out)"
+  taskset -c "$LOAD_CPU" python3 scripts/http-tail.py snap "$pid" "$RUN_DIR/tail-after.json"
   c1=$(cpu_ticks "$pid")
   a1=$(alloc_bytes "$pid")
   LAST_ALLOC[$name]=$a1
-  python3 - "$out" "$name" "$round" "$mode" "$((c1 - c0))" "$CLK_TCK" "$a0" "$a1" >>"$REC" <<'PY'
+  local jvm_log="$RUN_DIR/http-$name-jvm.log" tail
+  [ -f "$jvm_log" ] || jvm_log=""
+  tail=$(python3 scripts/http-tail.py diff "$RUN_DIR/tail-before.json" "$RUN_DIR/tail-after.json" $jvm_log)
+  python3 - "$out" "$name" "$round" "$mode" "$((c1 - c0))" "$CLK_TCK" "$a0" "$a1" "$tail" >>"$REC" <<'PY'
 import re, sys
-out, name, rnd, mode, ticks, clk, a0, a1 = sys.argv[1:]
+out, name, rnd, mode, ticks, clk, a0, a1, tail = sys.argv[1:]
 text = open(out).read()
 def ms(v, unit):
     return round(float(v) * {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}[unit], 4)
@@ -447,7 +494,7 @@ if not (req and rps):
     sys.exit(f"cannot read wrk output {out}")
 print(f"http server={name} round={rnd} mode={mode} requests={req.group(1)} seconds={ms(req.group(2), req.group(3)) / 1e3:.3f}"
       f" rps={float(rps.group(1)):.1f} p50_ms={lat.get('50', 'NA')} p99_ms={lat.get('99', 'NA')}"
-      f" cpu_ticks={ticks} clk_tck={clk} alloc_bytes={alloc} errors={errs}")
+      f" cpu_ticks={ticks} clk_tck={clk} alloc_bytes={alloc} errors={errs} {tail}")
 PY
   tail -1 "$REC" | sed 's/^/  /' >&2
 }
@@ -538,6 +585,7 @@ main() {
          "pipe_seconds=$PIPE_SECONDS pipeline=$PIPELINE connections=$CONNECTIONS probe_seconds=$PROBE_SECONDS quick=$QUICK"
   } >"$REC"
 
+  rm -f "$RUN_DIR"/http-*-jvm.log*   # the tail table reads these: none may be left from an earlier run
   echo "http: starting the servers (pinned to cpu $SERVER_CPU)" >&2
   RUNNING=()
   i=0
@@ -583,6 +631,11 @@ main() {
 
   measure_start
 
+  if [ "$ECHO_SECONDS" -le 0 ]; then
+    echo "meta load_end=$(cut -d' ' -f1 /proc/loadavg)" >>"$REC"
+    report "$REC"
+    return
+  fi
   # echo
   echo "meta echo_connections=$CONNECTIONS echo_size=$ECHO_SIZE echo_seconds=$ECHO_SECONDS echo_warmup=$ECHO_WARMUP" >>"$REC"
   echo "echo: starting the servers" >&2

@@ -7,7 +7,7 @@ module dev.iobuf.uring {
     requires transitive dev.iobuf.core;
     // Not transitive: the bindings are exported to this module only (raw system calls stay behind our API).
     requires dev.iobuf.liburing;
-    // The event loops prepare java.util.logging's formatting before they need it (LoopLog.warmUp).
+    // The event loops prepare java.util.logging before they need it (LoopLog.loadFiles, warmUpFormatting).
     requires java.logging;
     // JFR events (dev.iobuf.*); nothing is recorded unless a recording enables them
     requires jdk.jfr;

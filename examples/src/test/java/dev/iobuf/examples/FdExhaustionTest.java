@@ -97,8 +97,8 @@ class FdExhaustionTest {
             assertThat(outOfFds.find()).as("%s", r).isTrue();
             assertThat(Long.parseLong(outOfFds.group(1))).as("the server did run out of fds: %s", r).isPositive();
             long emfileLines = r.stderr().lines().filter(l -> l.contains("EMFILE")).count();
-            assertThat(emfileLines).as("accept failures logged at most once per interval, not each: %s", r)
-                    .isLessThanOrEqualTo(4);
+            assertThat(emfileLines).as("accept failures logged (a loop out of fds can log), at most once per interval,"
+                    + " not each: %s", r).isBetween(1L, 4L);
             assertThat(r.stderr()).as("no loop died: %s", r).doesNotContain("failed; closing its connections")
                     .doesNotContain("NoClassDefFoundError");
         }

@@ -76,7 +76,12 @@ final class CompletionQueue {
 
     /** Completions ready to be reaped. */
     int ready() {
-        return ring.getIntAcquire(ring.onOwner(), tailOffset) - head;
+        return ready(ring.onOwner());
+    }
+
+    /** As {@link #ready()}, {@code fast} saying whether the caller is the owner thread ({@link RingView#onOwner()}). */
+    int ready(boolean fast) {
+        return ring.getIntAcquire(fast, tailOffset) - head;
     }
 
     /**
@@ -110,8 +115,15 @@ final class CompletionQueue {
 
     /** Hands every ready CQE to {@code handler}; returns how many. */
     int drain(CompletionHandler handler) {
+        return drain(handler, ring.onOwner());
+    }
+
+    /**
+     * As {@link #drain(CompletionHandler)}, {@code fast} saying whether the caller is the owner thread (asked once
+     * per call, see RingView; a handler cannot change the thread).
+     */
+    int drain(CompletionHandler handler, boolean fast) {
         int count = 0;
-        boolean fast = ring.onOwner();   // once per drain (see RingView); a handler cannot change the thread
         while (available(fast)) {
             long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
             long userData = ring.getLong(fast, cqe + USER_DATA);
@@ -178,19 +190,33 @@ final class CompletionQueue {
 
     /** Completions the kernel had to drop because the CQ was full and it could not buffer them. */
     int overflowCounter() {
-        return ring.getIntAcquire(ring.onOwner(), overflowOffset);
+        return overflowCounter(ring.onOwner());
+    }
+
+    private int overflowCounter(boolean fast) {
+        return ring.getIntAcquire(fast, overflowOffset);
     }
 
     /** Throws if the kernel dropped completions since the last check (never silent); {@code fd} names the ring. */
     void checkOverflow(int fd) {
-        int overflow = overflowCounter();
+        checkOverflow(fd, ring.onOwner());
+    }
+
+    /** As {@link #checkOverflow(int)}, {@code fast} saying whether the caller is the owner thread. */
+    void checkOverflow(int fd, boolean fast) {
+        int overflow = overflowCounter(fast);
         if (overflow != lastOverflow) {
-            int lost = overflow - lastOverflow;
-            lastOverflow = overflow;
-            throw new UringException("completion queue of ring fd " + fd, -Errno.EOVERFLOW.number(), "the kernel dropped "
-                    + lost + " completion(s) because the CQ (" + entries + " entries) was full and it could not "
-                    + "buffer them; reap more often or build the ring with a larger cqSize");
+            overflowed(fd, overflow);
         }
+    }
+
+    /** Out of line, so that the check above stays small enough to inline into every reap. */
+    private void overflowed(int fd, int overflow) {
+        int lost = overflow - lastOverflow;
+        lastOverflow = overflow;
+        throw new UringException("completion queue of ring fd " + fd, -Errno.EOVERFLOW.number(), "the kernel dropped "
+                + lost + " completion(s) because the CQ (" + entries + " entries) was full and it could not "
+                + "buffer them; reap more often or build the ring with a larger cqSize");
     }
 
     long finished() {

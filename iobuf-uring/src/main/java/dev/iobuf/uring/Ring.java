@@ -112,7 +112,7 @@ public final class Ring implements AutoCloseable {
         this.sq = new SubmissionQueue(memory, params, setupFlags, holds);
         this.cq = new CompletionQueue(memory, params, setupFlags, holds, this::reservedCompletion);
         MemorySegment timespecs = arena.allocate((long) sq.entries * Sqe.TIMESPEC_BYTES, 8);
-        this.sqe = new SqeViews(memory.sqes, timespecs, sq.sqeShift, sq, holds, this, opener, Thread.currentThread());
+        this.sqe = new SqeViews(memory.sqes, timespecs, sq.sqeShift, sq, holds, this, opener);
         this.tags = new ResourceTags(this);
         this.opener = opener;
         this.cursor = new CompletionCursor(this, cq);
@@ -151,20 +151,12 @@ public final class Ring implements AutoCloseable {
     public Sqe nextSqe() {
         ensureOpen();
         sqe.seal();
-        long offset = sq.claim();
+        boolean fast = Thread.currentThread() == owner;   // once per call (RingView)
+        long offset = sq.claim(fast);
         if (offset < 0) {
-            submit();
-            offset = sq.claim();
-            if (offset < 0) {
-                enter.enter(0, 0, IORING_ENTER_SQ_WAIT(), -1, "SQ_WAIT");
-                offset = sq.claim();
-                if (offset < 0) {
-                    throw new IllegalStateException("submission queue full (" + sq.entries + " entries) and the "
-                            + "kernel consumed none: reap completions or use a larger ring");
-                }
-            }
+            offset = submission.claimWhenFull(fast);
         }
-        return sqe.forThisThread().at(offset);
+        return sqe.view(fast).at(offset);
     }
 
     /** Free SQE slots right now. */
@@ -206,7 +198,7 @@ public final class Ring implements AutoCloseable {
     public int submitAndWait(int minComplete, long timeoutNanos) {
         ensureOpen();
         sqe.seal();
-        return submission.submitAndWait(minComplete, timeoutNanos);
+        return submission.submitAndWait(minComplete, timeoutNanos, Thread.currentThread() == owner);
     }
 
     /** Throws {@link ClosedRingException} if a close began while the owner waited for completions. */
@@ -228,15 +220,12 @@ public final class Ring implements AutoCloseable {
      */
     public int reap(CompletionHandler handler) {
         ensureOpen();
-        int n = cq.drain(handler);
-        while (flushCompletions()) {
-            int more = cq.drain(handler);
-            if (more == 0) {
-                break;
-            }
-            n += more;
+        boolean fast = Thread.currentThread() == owner;   // once per call (RingView)
+        int n = cq.drain(handler, fast);
+        if (sq.completionsNeedEnter(fast)) {
+            n += submission.flushAndDrain(handler, fast);
         }
-        checkOverflow();
+        cq.checkOverflow(fd, fast);
         releaseIfIdle();
         return n;
     }
@@ -353,10 +342,11 @@ public final class Ring implements AutoCloseable {
      * @return whether it entered
      */
     boolean flushCompletions() {
-        if (!sq.completionsNeedEnter()) {
+        boolean fast = Thread.currentThread() == owner;
+        if (!sq.completionsNeedEnter(fast)) {
             return false;
         }
-        enter.enter(0, 0, IORING_ENTER_GETEVENTS(), -1, "flush");
+        enter.enter(0, 0, IORING_ENTER_GETEVENTS(), -1, "flush", fast);
         return true;
     }
 

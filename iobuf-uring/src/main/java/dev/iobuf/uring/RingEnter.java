@@ -119,7 +119,11 @@ final class RingEnter {
      * and ETIME (timed wait expired) return 0; other errors throw, naming errno, call and arguments.
      */
     int enter(int toSubmit, int minComplete, int flags, long timeoutNanos, String what) {
-        boolean onOwner = Thread.currentThread() == owner;
+        return enter(toSubmit, minComplete, flags, timeoutNanos, what, Thread.currentThread() == owner);
+    }
+
+    /** As {@link #enter(int, int, int, long, String)}, {@code onOwner} saying whether the caller is the owner thread. */
+    int enter(int toSubmit, int minComplete, int flags, long timeoutNanos, String what, boolean onOwner) {
         // A registered ring fd is an index into the registering thread's table: others use the fd.
         int target = onOwner ? enterFd : fd;
         int all = flags | (onOwner ? enterFlags : 0) | ((flags & IORING_ENTER_GETEVENTS()) != 0 ? waitFlags : 0);

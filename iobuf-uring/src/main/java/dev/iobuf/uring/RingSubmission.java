@@ -37,11 +37,14 @@ final class RingSubmission {
         this.extArg = (features & IORING_FEAT_EXT_ARG()) != 0;
     }
 
-    /** See {@link Ring#submitAndWait(int, long)}; the caller checked the ring is open and sealed the SQE. */
-    int submitAndWait(int minComplete, long timeoutNanos) {
-        int fresh = sq.publish();
+    /**
+     * See {@link Ring#submitAndWait(int, long)}; the caller checked the ring is open and sealed the SQE, and tells
+     * whether it is the owner thread ({@code fast}: asked once per call, RingView).
+     */
+    int submitAndWait(int minComplete, long timeoutNanos, boolean fast) {
+        int fresh = sq.publish(fast);
         int flags = 0;
-        if (minComplete > 0 || sq.completionsNeedEnter()) {
+        if (minComplete > 0 || sq.completionsNeedEnter(fast)) {
             flags |= IORING_ENTER_GETEVENTS();
         }
         if (sqPoll) {
@@ -53,20 +56,20 @@ final class RingSubmission {
             if (minComplete > 0) {
                 awaitCompletions(fresh, minComplete, flags, timeoutNanos, false);
             } else if (flags != 0) {
-                enter.enter(fresh, 0, flags, -1, "submit");
+                enter.enter(fresh, 0, flags, -1, "submit", fast);
             }
             return fresh;
         }
         // SQEs a previous enter left unconsumed (EAGAIN/EBUSY) are submitted again with the fresh ones.
-        int toSubmit = sq.unconsumed();
+        int toSubmit = sq.unconsumed(fast);
         if (toSubmit == 0 && flags == 0) {
             return 0;
         }
         if (minComplete > 0) {
-            return toSubmit > 0 && tryFirst() ? submitThenWait(toSubmit, minComplete, flags, timeoutNanos)
+            return toSubmit > 0 && tryFirst() ? submitThenWait(toSubmit, minComplete, flags, timeoutNanos, fast)
                     : awaitCompletions(toSubmit, minComplete, flags, timeoutNanos, true);
         }
-        int consumed = enter.enter(toSubmit, 0, flags, -1, "submit");
+        int consumed = enter.enter(toSubmit, 0, flags, -1, "submit", fast);
         account(consumed);
         return consumed;
     }
@@ -78,10 +81,10 @@ final class RingSubmission {
      * sockets with data at hand) need one cheap enter instead of a sliced waiting one; a miss costs one
      * extra enter and backs off (see {@link #tryFirst}). benchmarks/README.md, NOP, has the figures.
      */
-    private int submitThenWait(int toSubmit, int minComplete, int flags, long timeoutNanos) {
-        int consumed = enter.enter(toSubmit, 0, flags, -1, "submit");
+    private int submitThenWait(int toSubmit, int minComplete, int flags, long timeoutNanos, boolean fast) {
+        int consumed = enter.enter(toSubmit, 0, flags, -1, "submit", fast);
         account(consumed);
-        if (cq.ready() >= Math.min(minComplete, cq.entries) || sq.cqOverflowPending()) {
+        if (cq.ready(fast) >= Math.min(minComplete, cq.entries) || sq.cqOverflowPending(fast)) {
             backoff = 0;
             return consumed;
         }
@@ -139,13 +142,53 @@ final class RingSubmission {
                 flags &= ~IORING_ENTER_SQ_WAKEUP();
                 first = false;
                 // Like the kernel, count at most a full CQ (more wait in its overflow list: reap them).
-                if (cq.ready() >= Math.min(minComplete, cq.entries) || sq.cqOverflowPending() || !extArg) {
+                boolean fast = ring.owner() == Thread.currentThread();
+                if (cq.ready(fast) >= Math.min(minComplete, cq.entries) || sq.cqOverflowPending(fast) || !extArg) {
                     return consumed;
                 }
             }
         } finally {
             waiting = false;
         }
+    }
+
+    /**
+     * The SQ is full ({@link Ring#nextSqe()}): submits the pending batch, then waits for room (SQ_WAIT) if the
+     * kernel consumed none. Out of line: the claim that finds room is all the hot path has.
+     *
+     * @return the claimed slot's offset
+     */
+    long claimWhenFull(boolean fast) {
+        submitAndWait(0, -1, fast);
+        long offset = sq.claim(fast);
+        if (offset < 0) {
+            enter.enter(0, 0, IORING_ENTER_SQ_WAIT(), -1, "SQ_WAIT", fast);
+            offset = sq.claim(fast);
+            if (offset < 0) {
+                throw new IllegalStateException("submission queue full (" + sq.entries + " entries) and the "
+                        + "kernel consumed none: reap completions or use a larger ring");
+            }
+        }
+        return offset;
+    }
+
+    /**
+     * The kernel holds completions back (CQ overflow) or has task work for us ({@link Ring#reap}): enters with
+     * GETEVENTS and drains, as long as that yields more.
+     *
+     * @return the completions drained
+     */
+    int flushAndDrain(CompletionHandler handler, boolean fast) {
+        int n = 0;
+        do {
+            enter.enter(0, 0, IORING_ENTER_GETEVENTS(), -1, "flush", fast);
+            int more = cq.drain(handler, fast);
+            if (more == 0) {
+                break;
+            }
+            n += more;
+        } while (sq.completionsNeedEnter(fast));
+        return n;
     }
 
     /** Counts {@code consumed} SQEs as in flight, except those that post no CQE on success. */

@@ -324,13 +324,14 @@ final class RingTeardown {
     }
 
     private void submitCancelAll() {
-        long offset = sq.claim();
+        boolean fast = Thread.currentThread() == owner;
+        long offset = sq.claim(fast);
         if (offset < 0) {
             ring.submitAndWait(0);
-            offset = sq.claim();
+            offset = sq.claim(fast);
         }
         if (offset >= 0) {
-            sqe.forThisThread().at(offset).cancel(0, IORING_ASYNC_CANCEL_ANY()).userData(Ring.CANCEL_ALL_USER_DATA);
+            sqe.view(fast).at(offset).cancel(0, IORING_ASYNC_CANCEL_ANY()).userData(Ring.CANCEL_ALL_USER_DATA);
         }
         ring.submitAndWait(0);
     }

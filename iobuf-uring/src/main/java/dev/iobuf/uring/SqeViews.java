@@ -8,20 +8,18 @@ import java.lang.foreign.MemorySegment;
  * per view, so the owner's stores need no thread check each.
  */
 final class SqeViews {
-    private final Thread owner;
     private final Sqe owners;
     private final Sqe others;
 
     SqeViews(RingView sqes, MemorySegment timespecs, int sqeShift, SubmissionQueue sq, InFlightHolds holds,
-             Ring ring, Module opener, Thread owner) {
-        this.owner = owner;
+             Ring ring, Module opener) {
         this.owners = new Sqe(sqes, true, timespecs, sqeShift, sq, holds, ring, opener);
         this.others = new Sqe(sqes, false, timespecs, sqeShift, sq, holds, ring, opener);
     }
 
-    /** The calling thread's view. */
-    Sqe forThisThread() {
-        return Thread.currentThread() == owner ? owners : others;
+    /** The owner's view if {@code onOwner} (the caller asked {@code Thread.currentThread() == owner} once), else the other. */
+    Sqe view(boolean onOwner) {
+        return onOwner ? owners : others;
     }
 
     /** Seals both views (see {@link Sqe#seal}): a slot claimed but not prepared becomes a NOP before it is published. */

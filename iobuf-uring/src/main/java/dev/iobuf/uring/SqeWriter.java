@@ -186,16 +186,15 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
 
     /**
      * Writes the whole 64-byte entry: the operation's fields and zero in every other one, so the slot
-     * needs no separate clearing pass (one store per 8 bytes, like liburing's io_uring_prep_rw).
+     * needs no separate clearing pass (one store per 8 bytes, like liburing's io_uring_prep_rw). Kept under
+     * C2's inlining limit for hot methods (FreqInlineSize, 325 bytecodes): called once per SQE, it must inline
+     * into the caller's loop (benchmarks/README.md, NOP, "Per-batch bookkeeping").
      */
     Sqe rw(int opcode, int fd, long addr, int len, long offset) {
-        if (state == SEALED) {
-            throw sealed();
+        if (state != CLAIMED) {
+            notClaimed();
         }
         long b = base;
-        if (state == PREPARED) {
-            holds.drop(slot());   // re-prepared: the earlier operation's memory is not needed any more
-        }
         if (LITTLE_ENDIAN) {
             // opcode, flags=0, ioprio=0, fd: one store (the word at OPCODE, see SqeLayoutTest)
             sqes.setLong(fast, b + OPCODE, (opcode & 0xFFL) | ((fd & 0xFFFF_FFFFL) << FD_SHIFT));
@@ -203,13 +202,7 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
             sqes.setLong(fast, b + ADDR, addr);
             sqes.setLong(fast, b + LEN, len & 0xFFFF_FFFFL);              // len, op flags=0
         } else {
-            sqes.setLong(fast, b, 0L);
-            sqes.setLong(fast, b + LEN, 0L);
-            sqes.setByte(fast, b + OPCODE, (byte) opcode);
-            sqes.setInt(fast, b + FD, fd);
-            sqes.setLong(fast, b + OFF, offset);
-            sqes.setLong(fast, b + ADDR, addr);
-            sqes.setInt(fast, b + LEN, len);
+            headBigEndian(b, opcode, fd, addr, len, offset);
         }
         sqes.setLong(fast, b + USER_DATA, 0L);
         sqes.setLong(fast, b + BUF_INDEX, 0L);                            // buf_index, personality, file_index
@@ -217,6 +210,25 @@ abstract sealed class SqeWriter permits SqeNetworkOps {
         sqes.setLong(fast, b + PAD2, 0L);
         state = PREPARED;
         return self();
+    }
+
+    /** {@link #rw} on a view that is not freshly claimed: sealed (throws), or re-prepared (drops the old hold). */
+    private void notClaimed() {
+        if (state == SEALED) {
+            throw sealed();
+        }
+        holds.drop(slot());   // re-prepared: the earlier operation's memory is not needed any more
+    }
+
+    /** The first 32 bytes of {@link #rw} field by field, for big-endian platforms. */
+    private void headBigEndian(long b, int opcode, int fd, long addr, int len, long offset) {
+        sqes.setLong(fast, b, 0L);
+        sqes.setLong(fast, b + LEN, 0L);
+        sqes.setByte(fast, b + OPCODE, (byte) opcode);
+        sqes.setInt(fast, b + FD, fd);
+        sqes.setLong(fast, b + OFF, offset);
+        sqes.setLong(fast, b + ADDR, addr);
+        sqes.setInt(fast, b + LEN, len);
     }
 
     /** The ring memory is being unmapped: this view refuses every write from now on (owner thread, or after it ended). */

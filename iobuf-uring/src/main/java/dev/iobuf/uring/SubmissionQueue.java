@@ -80,12 +80,13 @@ final class SubmissionQueue {
     /**
      * Claims the next SQE slot (its bytes still hold an older entry).
      *
+     * @param fast whether the caller is the owner thread ({@link RingView#onOwner()}, asked once per call)
      * @return the byte offset of the SQE in the SQE array, or -1 when all entries are taken
      */
-    long claim() {
+    long claim(boolean fast) {
         int tail = sqeTail;
         if (tail - cachedHead >= entries) {
-            cachedHead = ring.getIntAcquire(ring.onOwner(), headOffset);
+            cachedHead = ring.getIntAcquire(fast, headOffset);
             if (tail - cachedHead >= entries) {
                 return -1;
             }
@@ -115,14 +116,17 @@ final class SubmissionQueue {
         return sqes.getLong(sqes.onOwner(), ((long) slot << sqeShift) + Sqe.USER_DATA);
     }
 
-    /** Makes every claimed SQE visible to the kernel; returns how many were newly published. */
-    int publish() {
+    /**
+     * Makes every claimed SQE visible to the kernel (one release store of the tail per batch, however many
+     * SQEs it holds); returns how many were newly published.
+     */
+    int publish(boolean fast) {
         int tail = sqeTail;
         int count = tail - published;
         if (count != 0) {
             // Memory held per slot now waits for the completion of the SQE's user_data (set by now).
             holds.published(published, tail, userDataOfSlot);
-            ring.setIntRelease(ring.onOwner(), tailOffset, tail);
+            ring.setIntRelease(fast, tailOffset, tail);
             published = tail;
         }
         return count;
@@ -163,7 +167,12 @@ final class SubmissionQueue {
 
     /** SQEs published but not yet consumed by the kernel. */
     int unconsumed() {
-        return published - ring.getIntAcquire(ring.onOwner(), headOffset);
+        return unconsumed(ring.onOwner());
+    }
+
+    /** As {@link #unconsumed()}, {@code fast} saying whether the caller is the owner thread. */
+    int unconsumed(boolean fast) {
+        return published - ring.getIntAcquire(fast, headOffset);
     }
 
     /** SQEs claimed but not yet published. */
@@ -176,7 +185,11 @@ final class SubmissionQueue {
     }
 
     private int kernelFlags() {
-        return ring.getIntAcquire(ring.onOwner(), flagsOffset);
+        return kernelFlags(ring.onOwner());
+    }
+
+    private int kernelFlags(boolean fast) {
+        return ring.getIntAcquire(fast, flagsOffset);
     }
 
     /** With SQPOLL: whether the poller thread sleeps and needs IORING_ENTER_SQ_WAKEUP (see class comment). */
@@ -186,8 +199,8 @@ final class SubmissionQueue {
     }
 
     /** The kernel holds completions that did not fit in the CQ (flushed by io_uring_enter with GETEVENTS). */
-    boolean cqOverflowPending() {
-        return (kernelFlags() & IORING_SQ_CQ_OVERFLOW()) != 0;
+    boolean cqOverflowPending(boolean fast) {
+        return (kernelFlags(fast) & IORING_SQ_CQ_OVERFLOW()) != 0;
     }
 
     /** Task work is pending (COOP/DEFER_TASKRUN with TASKRUN_FLAG): enter with GETEVENTS to run it. */
@@ -196,8 +209,8 @@ final class SubmissionQueue {
     }
 
     /** Either of the two above: completions wait for an io_uring_enter with GETEVENTS. */
-    boolean completionsNeedEnter() {
-        return (kernelFlags() & (IORING_SQ_CQ_OVERFLOW() | IORING_SQ_TASKRUN())) != 0;
+    boolean completionsNeedEnter(boolean fast) {
+        return (kernelFlags(fast) & (IORING_SQ_CQ_OVERFLOW() | IORING_SQ_TASKRUN())) != 0;
     }
 
     /** SQEs the kernel dropped as invalid (an index out of range in the SQ array). */

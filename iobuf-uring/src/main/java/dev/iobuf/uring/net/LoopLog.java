@@ -16,16 +16,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *       timestamp, and when the process is out of file descriptors that load fails with a
  *       {@code NoClassDefFoundError}; a user's backend may throw anything. A failed call is counted
  *       ({@link #failedCalls()}) and dropped: losing a log line must never cost an event loop.</li>
- *   <li><b>Prepared.</b> {@link #warmUp()} (once per JVM, when a group is built, while fds are still
- *       there) makes the backend load what its first real call would: the time zone rules, the
- *       timestamp and stack-trace formatting, the root handlers' formatters.</li>
+ *   <li><b>Prepared.</b> {@link #loadFiles()} (once per JVM, when a group is built, while fds are still
+ *       there) makes the backend read the files its first real call would: the time zone rules and
+ *       java.util.logging's configuration (its root handlers). {@link #warmUpFormatting()} (on the monitor's
+ *       low-priority warm-up thread, after the start) runs the formatting, which needs no file: the JDK's
+ *       classes come from the runtime image, whose fd is open for good.</li>
  *   <li><b>Rate-limited.</b> A {@link Limit} lets one message of its kind out per interval and counts
  *       the others, so that 765 accept failures in a second are one line with a count, not 765.</li>
  * </ul>
  */
 final class LoopLog {
     private static final AtomicLong FAILED_CALLS = new AtomicLong();
-    private static volatile boolean warm;
+    private static volatile boolean filesLoaded;
 
     private LoopLog() {
     }
@@ -54,16 +56,36 @@ final class LoopLog {
     }
 
     /**
-     * Makes the logging backend load what its first call needs (best effort, once per JVM): the default
-     * zone's rules (the {@code tzdb.dat} file), timestamp formatting as java.util.logging's
-     * SimpleFormatter does it, stack-trace printing, and each root handler's formatter on a record with
-     * a throwable.
+     * Makes the logging backend read the files its first call needs (best effort, once per JVM), on the thread
+     * building a group, while fds are plentiful: the default zone's rules ({@code /etc/localtime} and the
+     * {@code tzdb.dat} file; out of fds that load fails with a {@code NoClassDefFoundError}) and
+     * java.util.logging's configuration ({@code logging.properties}, read when the root logger's handlers are
+     * made). Cheap (~2 ms at a start): the formatting that takes the rest of a first log call's ~40 ms opens no
+     * file and is done later by {@link #warmUpFormatting()}, off the start's critical path.
      */
-    static void warmUp() {
-        if (warm) {
+    static void loadFiles() {
+        if (filesLoaded) {
             return;
         }
-        warm = true;
+        filesLoaded = true;
+        try {
+            ZoneId.systemDefault().getRules();
+            java.util.logging.Logger.getLogger("").getHandlers();
+        } catch (Throwable t) {
+            // best effort: the guard in log() still holds
+        }
+    }
+
+    /**
+     * Runs what a first log call would besides reading files (best effort): timestamp formatting as
+     * java.util.logging's SimpleFormatter does it (with its locale data), stack-trace printing, and each root
+     * handler's formatter on a record with a throwable (the caller lookup's stack walk and reflection). None of it
+     * opens a file, so a loop out of fds can log without it (LoopLogTest checks in a child JVM); done ahead only
+     * so that a loop's first log line is cheap, by {@link LoopMonitor.WarmUp} at a low priority once the loops
+     * have started.
+     */
+    static void warmUpFormatting() {
+        loadFiles();
         try {
             ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
             String.format("%1$tb %1$td, %1$tY %1$tl:%1$tM:%1$tS %1$Tp %2$s", now, "warm-up");

@@ -47,7 +47,7 @@ final class RarePathClasses {
     /** The runtime's own, once per JVM (the holder's initialisation). */
     private static final class Runtime {
         static {
-            LoopLog.warmUp();                           // the logging backend's time zone rules and formatters
+            LoopLog.loadFiles();                        // the files a first log call reads (zone rules, logging config)
             for (Class<?> c : CLASSES) {
                 c.getNestMembers();                     // loads them (and c, named above)
             }
