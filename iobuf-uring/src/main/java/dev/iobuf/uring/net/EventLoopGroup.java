@@ -498,8 +498,9 @@ public final class EventLoopGroup implements AutoCloseable {
          * starts, together with the runtime's own. The JVM loads a class at its first use, and loading it from a class
          * folder or a jar not yet opened opens a file: under a flood of connections that took every fd, a handler
          * reaching a class for the first time fails with {@link NoClassDefFoundError}. Naming a class here loads it
-         * (and initialising it links it); the classes it only refers to are loaded at their own first use, so name
-         * those the rare paths reach too. Replaces what an earlier call gave; default none.
+         * and its nest members (nested and anonymous classes), and initialising it links it; the other classes it
+         * refers to are loaded at their own first use, so name those the rare paths reach too. Replaces what an
+         * earlier call gave; default none.
          *
          * @throws NullPointerException if {@code classes} or one of them is null
          */

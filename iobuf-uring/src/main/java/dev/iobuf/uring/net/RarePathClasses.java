@@ -34,7 +34,9 @@ final class RarePathClasses {
             NioReceiveHalf.class, NioSendHalf.class,    // the first connection, NIO
             NioErrors.class, UringException.class,      // a failed accept, a reset, a refused connect
             ClientConnect.class,                        // a client connect
+            TlsBound.class,                             // every connection asks whether its handler is a TLS one
             TlsLink.class,                              // the first TLS connection
+            NioDatagramEndpoint.class,                  // a NIO loop asks whether a ready key is a UDP endpoint's
             DatagramCounters.class,                     // a UDP endpoint's counters
             CountersMBean.class);                       // the warm-up registering a loop's MBean after a flood
     /** The other packages' lists: initialising each loads its classes. */
@@ -67,12 +69,14 @@ final class RarePathClasses {
 
     /**
      * Loads the runtime's rare-path classes (once per JVM), then initialises {@code application}'s (loaded by being
-     * named; initialising links them and runs their static initialisers, a no-op when done already).
+     * named; initialising links them and runs their static initialisers, a no-op when done already) and loads their
+     * nest members.
      */
     static void prepare(List<Class<?>> application) {
         Runtime.ready();
         for (Class<?> c : application) {
             initialize(c);
+            c.getNestMembers();
         }
     }
 

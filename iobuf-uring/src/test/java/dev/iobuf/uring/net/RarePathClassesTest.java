@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iobuf.uring.Transport;
 import dev.iobuf.uring.testkit.ChildJvm;
+import dev.iobuf.uring.testkit.ClassLoadLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +40,7 @@ class RarePathClassesTest {
         List<String> lines = Files.readAllLines(log);
         int mark = indexOf(lines, " " + RarePathsChild.Mark.class.getName() + " ");
         assertThat(mark).as("the marker class is in the log").isNotNegative();
-        List<String> late = lines.subList(mark + 1, lines.size()).stream()
-                .filter(RarePathClassesTest::runtimeClassFromAFile)
-                .toList();
+        List<String> late = ClassLoadLog.ourClassesReadFromFiles(lines.subList(mark + 1, lines.size()));
         assertThat(late).as("classes of the runtime first loaded by a rare path (add each to its package's "
                 + "RarePathClasses); child output:\n%s", r).isEmpty();
     }
@@ -53,17 +52,5 @@ class RarePathClassesTest {
             }
         }
         return -1;
-    }
-
-    /**
-     * A class of our modules read from a class folder or a jar (a file to open), not one spun at run time (lambdas,
-     * method handles' classes) and not one of the tests.
-     */
-    static boolean runtimeClassFromAFile(String logLine) {
-        String[] f = logLine.split(" ");
-        int at = List.of(f).indexOf("source:");
-        return f.length > 2 && at > 0 && at + 1 < f.length && f[at - 1].startsWith("dev.iobuf.")
-                && (f[at + 1].startsWith("file:") || f[at + 1].startsWith("jar:"))
-                && !f[at + 1].contains("test-classes");
     }
 }
