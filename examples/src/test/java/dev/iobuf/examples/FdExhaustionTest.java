@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * clients leave answer every new request, then stop with every counter at zero. While it is out of fds the rare paths
  * run: request heads that never end (their deadline aborts), peers that reset, idle connections closed by the idle
  * sweep, closes (RarePathClassesTest in iobuf-uring covers each rare path class by class). On both transports (one
- * accept-pause policy: AcceptBackoff).
+ * accept-pause policy: AcceptBackoff), and with TLS: then every client of the flood fails its handshake (it sends
+ * plain HTTP) while the server is out of fds, and the requests after it come over TLS.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FdExhaustionTest {
@@ -33,16 +34,21 @@ class FdExhaustionTest {
     private static final Pattern OUT_OF_FDS = Pattern.compile("acceptsOutOfFds=(\\d+)");
     private static final int CLIENTS = 1_000;
 
-    /** On both transports: auto (io_uring here) and nio, which pause accepting by the same policy. */
+    /** On both transports: auto (io_uring here) and nio, which pause accepting by the same policy; auto with TLS. */
     @ParameterizedTest
-    @ValueSource(strings = {"auto", "nio"})
-    void aServerOutOfFdsKeepsServingAndStopsCleanOnceTheClientsLeave(String transport) throws Exception {
+    @ValueSource(strings = {"auto", "nio", "auto --tls"})
+    void aServerOutOfFdsKeepsServingAndStopsCleanOnceTheClientsLeave(String transportAndTls) throws Exception {
+        String transport = transportAndTls.split(" ")[0];
+        boolean tls = transportAndTls.endsWith(" --tls");
         Assumptions.assumeTrue(NetTestKit.fdLimit() > CLIENTS + 200, "this test JVM needs more than " + (CLIENTS + 200)
                 + " fds for its clients (run it through scripts/test.sh, which lifts the soft limit): "
                 + NetTestKit.fdLimit());
-        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).fdLimit(256).start("--host", "127.0.0.1", "--port", "0",
-                "--loops", "2", "--recv-buffers", "256", "--transport", transport, "--head-timeout", "300ms",
-                "--idle-timeout", "1s")) {
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--loops", "2", "--recv-buffers",
+                "256", "--transport", transport, "--head-timeout", "300ms", "--idle-timeout", "1s"));
+        if (tls) {
+            args.add("--tls");
+        }
+        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).fdLimit(256).start(args.toArray(String[]::new))) {
             Matcher m = LISTENING.matcher(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20)));
             assertThat(m.matches()).isTrue();
             int port = Integer.parseInt(m.group(1));
@@ -73,7 +79,8 @@ class FdExhaustionTest {
                 }
             }
             for (int i = 0; i < 20; i++) {
-                try (HttpTestClient c = new HttpTestClient(port)) {
+                try (HttpTestClient c = tls ? new HttpTestClient(NetTestKit.trustAll().getSocketFactory()
+                        .createSocket(NetTestKit.LOOPBACK, port)) : new HttpTestClient(port)) {
                     c.socket.setSoTimeout(15_000);
                     c.send(HttpTestClient.GET);
                     assertThat(HttpTestClient.masked(c.read())).as("request %d after the clients left", i)
