@@ -1,5 +1,7 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.liburing.Errno;
+import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.UringException;
 import java.util.List;
 
@@ -15,10 +17,10 @@ import java.util.List;
  * {@code FdExhaustionTest}, once for each place this list replaces). Classes of the JDK come from its runtime
  * image, mapped at start: they need no fd.
  *
- * <p>Each package whose classes a loop reaches lists its own: this class the network runtime's, and a package-private
- * {@code RarePathClasses} the ring's ({@code dev.iobuf.uring}) and the bindings' ({@code dev.iobuf.liburing}: a
- * downcall bound on its first call), initialised here by name. An application adds its handlers' classes with
- * {@link EventLoopGroup.Builder#preload}. {@link #prepare} runs when a group is built, before its first loop starts
+ * <p>Each package whose classes a loop reaches lists its own: this class the network runtime's, and a
+ * package-private {@code RarePathClasses} the ring's ({@code dev.iobuf.uring}) and the bindings'
+ * ({@code dev.iobuf.liburing}: the holders of downcalls bound on their first call), initialised from here. An
+ * application adds its handlers' classes with {@link EventLoopGroup.Builder#preload}. {@link #prepare} runs when a group is built, before its first loop starts
  * (both transports); {@code RarePathClassesTest} drives the rare paths in a child JVM with a class-load log and names
  * any class of the runtime first loaded after the server was up: add it to its package's list.
  */
@@ -39,25 +41,28 @@ final class RarePathClasses {
             NioDatagramEndpoint.class,                  // a NIO loop asks whether a ready key is a UDP endpoint's
             DatagramCounters.class,                     // a UDP endpoint's counters
             CountersMBean.class);                       // the warm-up registering a loop's MBean after a flood
-    /** The other packages' lists: initialising each loads its classes. */
-    private static final List<String> OTHER_PACKAGES =
-            List.of("dev.iobuf.uring.RarePathClasses", "dev.iobuf.liburing.RarePathClasses");
+    /**
+     * A public class of each other package with a list (its {@code RarePathClasses}, package-private: initialising it
+     * loads its classes), found through that class's loader.
+     */
+    private static final List<Class<?>> OTHER_PACKAGES = List.of(Ring.class, Errno.class);
 
     private RarePathClasses() {
     }
 
     /** The runtime's own, once per JVM (the holder's initialisation). */
-    private static final class Runtime {
+    private static final class Once {
         static {
             LoopLog.loadFiles();                        // the files a first log call reads (zone rules, logging config)
             for (Class<?> c : CLASSES) {
                 c.getNestMembers();                     // loads them (and c, named above)
             }
-            for (String name : OTHER_PACKAGES) {
+            for (Class<?> c : OTHER_PACKAGES) {
                 try {
-                    Class.forName(name, true, RarePathClasses.class.getClassLoader());
+                    Class.forName(c.getPackageName() + "." + RarePathClasses.class.getSimpleName(), true,
+                            c.getClassLoader());
                 } catch (ClassNotFoundException e) {
-                    throw new ExceptionInInitializerError(e);   // a list renamed without this line
+                    throw new ExceptionInInitializerError(e);   // a list renamed or moved without this line
                 }
             }
         }
@@ -73,7 +78,7 @@ final class RarePathClasses {
      * nest members.
      */
     static void prepare(List<Class<?>> application) {
-        Runtime.ready();
+        Once.ready();
         for (Class<?> c : application) {
             initialize(c);
             c.getNestMembers();
