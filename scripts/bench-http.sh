@@ -15,7 +15,10 @@
 #   E floor        benchmarks/src/main/c/http_floor.c, C on liburing 2.3 (built here with gcc): one
 #                  thread, multishot accept and recv, one send per receive, our exact response bytes;
 #                  the least user-space work possible, so ours/floor CPU per request is our overhead
-# All five start first and are warmed up (wrk, 10 s each); then ROUNDS rounds, each running
+# All five start first and are warmed up (wrk, 10 s each, then pipelined, then HTTP_WARMUP_ROUNDS
+# unrecorded rounds: every contender goes through the same connect/close cycles before round 1, so a
+# deoptimisation at connection close or a late compilation of set-up code lands there, not in round 1);
+# then ROUNDS rounds, each running
 # A B C D in turn: `wrk -t1 -c64 -d10s --latency` on the other core (taskset -c 1), then the
 # same 16-deep pipelined (benchmarks/wrk/pipeline.lua, 5 s). Per run the script records wrk's
 # requests, req/s and p50/p99 latency, the server's CPU time (utime+stime from /proc/PID/stat
@@ -51,6 +54,7 @@
 #   --quick            1 round, 3 s runs, 3 s warm-up: checks that it all runs (figures are noise)
 #   --report           no run: tables and RESULT lines again from the last records
 #   HTTP_ROUNDS=3 HTTP_SECONDS=10 HTTP_WARMUP=10 HTTP_PIPE_SECONDS=5 (0 = no pipelined runs)
+#   HTTP_WARMUP_ROUNDS=1 (--quick: 0) unrecorded rounds after the warm-up
 #   HTTP_PIPELINE=16 HTTP_CONNECTIONS=64 ECHO_SECONDS=10 ECHO_WARMUP=5 ECHO_SIZE=4096
 #   START_TRIALS=5 (--quick: 2) launches per server for http.start (0 = skip)
 #   HTTP_SERVERS="ours ours_nio netty_uring netty_epoll nio floor" (the http contenders, in turn order)
@@ -76,10 +80,10 @@ REC=$RESULTS/http.txt
 [ "$QUICK" = 1 ] && REC=$RESULTS/http-quick.txt   # a smoke run never overwrites the real records
 
 if [ "$QUICK" = 1 ]; then
-  ROUNDS=${HTTP_ROUNDS:-1} SECONDS_RUN=${HTTP_SECONDS:-3} WARMUP=${HTTP_WARMUP:-3}
+  ROUNDS=${HTTP_ROUNDS:-1} SECONDS_RUN=${HTTP_SECONDS:-3} WARMUP=${HTTP_WARMUP:-3} WARMUP_ROUNDS=${HTTP_WARMUP_ROUNDS:-0}
   PIPE_SECONDS=${HTTP_PIPE_SECONDS:-2} ECHO_SECONDS=${ECHO_SECONDS:-3} ECHO_WARMUP=${ECHO_WARMUP:-2}
 else
-  ROUNDS=${HTTP_ROUNDS:-3} SECONDS_RUN=${HTTP_SECONDS:-10} WARMUP=${HTTP_WARMUP:-10}
+  ROUNDS=${HTTP_ROUNDS:-3} SECONDS_RUN=${HTTP_SECONDS:-10} WARMUP=${HTTP_WARMUP:-10} WARMUP_ROUNDS=${HTTP_WARMUP_ROUNDS:-1}
   PIPE_SECONDS=${HTTP_PIPE_SECONDS:-5} ECHO_SECONDS=${ECHO_SECONDS:-10} ECHO_WARMUP=${ECHO_WARMUP:-5}
 fi
 PIPELINE=${HTTP_PIPELINE:-16}
@@ -205,8 +209,8 @@ print("  after; the 64 connects and closes included) / requests; 'steady' = the 
       f" {meta.get('probe_seconds', '?')} s probe run")
 print("  while all connections are open / requests served in that window (tcp_info bytes_received / request size)")
 print(f"  {meta.get('rounds', '?')} rounds x (wrk -t1 -c{meta.get('connections', '?')} -d{meta.get('seconds', '?')}s"
-      f" + pipelined {meta.get('pipeline', '?')} deep -d{meta.get('pipe_seconds', '?')}s), after {meta.get('warmup', '?')} s warm-up each;"
-      f" medians over rounds")
+      f" + pipelined {meta.get('pipeline', '?')} deep -d{meta.get('pipe_seconds', '?')}s), after {meta.get('warmup', '?')} s warm-up each"
+      f" and {meta.get('warmup_rounds', '0')} unrecorded round(s); medians over rounds")
 for n in notes:
     print(f"  note: {n}")
 
@@ -581,7 +585,7 @@ main() {
     echo "meta date=$(date -u +%Y-%m-%dT%H:%M:%SZ) cpus=$(nproc) load_start=$(cut -d' ' -f1 /proc/loadavg)" \
          "jdk=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')" \
          "wrk=$(wrk --version 2>&1 | awk 'NR==1 {print $2}') jvm=$(IFS=,; echo "${JVM[*]}")" \
-         "server_cpu=$SERVER_CPU load_cpu=$LOAD_CPU rounds=$ROUNDS seconds=$SECONDS_RUN warmup=$WARMUP" \
+         "server_cpu=$SERVER_CPU load_cpu=$LOAD_CPU rounds=$ROUNDS seconds=$SECONDS_RUN warmup=$WARMUP warmup_rounds=$WARMUP_ROUNDS" \
          "pipe_seconds=$PIPE_SECONDS pipeline=$PIPELINE connections=$CONNECTIONS probe_seconds=$PROBE_SECONDS quick=$QUICK"
   } >"$REC"
 
@@ -608,13 +612,24 @@ main() {
     [ "$PIPE_SECONDS" -gt 0 ] && run_wrk "${np%%:*}" "${np##*:}" "$(( (WARMUP + 2) / 3 ))" warm 1
   done
 
-  for r in $(seq "$ROUNDS"); do
-    echo "http: round $r of $ROUNDS" >&2
+  # Unrecorded rounds first, the same runs and readings as a measured round: every server has then been through
+  # the connection churn (64 connects and closes per run) a few more times before round 1 (see the header).
+  local rec=$REC
+  : >"$RUN_DIR/warm-rounds.txt"
+  for r in $(seq $((1 - WARMUP_ROUNDS)) "$ROUNDS"); do
+    if [ "$r" -le 0 ]; then
+      echo "http: warm-up round $((r + WARMUP_ROUNDS)) of $WARMUP_ROUNDS (not recorded)" >&2
+      REC=$RUN_DIR/warm-rounds.txt
+    else
+      echo "http: round $r of $ROUNDS" >&2
+      REC=$rec
+    fi
     for np in "${RUNNING[@]}"; do
       run_wrk "${np%%:*}" "${np##*:}" "$SECONDS_RUN" plain "$r"
       [ "$PIPE_SECONDS" -gt 0 ] && run_wrk "${np%%:*}" "${np##*:}" "$PIPE_SECONDS" pipe "$r"
     done
   done
+  REC=$rec
   echo "http: steady-state allocation probe, ${PROBE_SECONDS} s of wrk per server" >&2
   for np in "${RUNNING[@]}"; do
     port=${np##*:}

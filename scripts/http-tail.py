@@ -18,6 +18,8 @@ These are the figures that say what made a round's latency tail, and they hold o
         loop_wait_us             microseconds it was runnable but waiting for the core (schedstat)
       and, when JVM_LOG (a -Xlog file with `uptime` decorations and the jit+compilation=debug,
       deoptimization=debug and safepoint tags) is given, what the JVM logged between the readings:
+        since_start_s            the run's start and end in seconds since the process started (the JVM's
+                                 -Xlog uptime stamps)
         compiles deopts          compilations done, deoptimisations (uncommon traps) taken
         safepoints safepoint_us  safepoints reached and their total time to safepoint + operation
 """
@@ -97,9 +99,10 @@ def diff(before, after, log):
     if busiest is not None:
         out.update(loop_ticks=busiest["utime"] + busiest["stime"], loop_sleeps=busiest["vol"],
                    loop_preempted=busiest["invol"], loop_wait_us=busiest["wait_ns"] // 1000)
+    t0, t1 = before["uptime_s"] - after["start_s"], after["uptime_s"] - after["start_s"]
+    out["since_start_s"] = f"{t0:.2f}-{t1:.2f}"   # the run in the process's life, to find it in its logs
     if log:
-        start = after["start_s"]
-        counts = jvm_log(log, before["uptime_s"] - start, after["uptime_s"] - start)
+        counts = jvm_log(log, t0, t1)
         if counts:
             out.update(counts)
     return " ".join(f"{k}={v}" for k, v in out.items())

@@ -17,6 +17,8 @@ final class ConnectionTable {
     private final int[] generation;
     private final int[] free;
     private int freeCount;
+    /** One past the highest slot ever handed out: slots from there on were never used. */
+    private int highWater;
 
     ConnectionTable(int capacity) {
         if (capacity < 1 || capacity > UserData.MAX_SLOT) {
@@ -39,6 +41,7 @@ final class ConnectionTable {
         }
         int slot = free[--freeCount];
         slots[slot] = c;
+        highWater = Math.max(highWater, slot + 1);
         c.slot = slot;
         c.generation = generation[slot];
         return true;
@@ -74,6 +77,11 @@ final class ConnectionTable {
 
     int capacity() {
         return slots.length;
+    }
+
+    /** One past the highest slot ever handed out (slots are handed out lowest first, freed ones again first). */
+    int highWater() {
+        return highWater;
     }
 
     /** A copy of the live connections (shutdown and diagnostics only: allocates). */

@@ -60,7 +60,7 @@ final class LoopResources {
         writeBuffers = new WriteBuffers(config.writeBufferTier(), config.writeBuffers());
         scratch = new Scratch(config.maxConnections());
         connections = new ConnectionTable(config.maxConnections());
-        work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
+        work = new TurnWork(connections);
         datagrams = new Datagrams(ring, counters);
         boolean zeroCopy = ring.supports(Opcode.SEND_ZC) && ring.supports(Opcode.SENDMSG_ZC);
         services = new ConnectionServices(loop, ring, recv, writeBuffers, scratch, work, counters, connections, config,

@@ -88,7 +88,7 @@ final class NioEventLoop extends EventLoop {
         recv = new NioReceiveBuffers(config.recvBufferTier(), config.recvBuffers());
         writeBuffers = new WriteBuffers(config.writeBufferTier(), config.writeBuffers());
         connections = new ConnectionTable(config.maxConnections());
-        work = new TurnWork(connections, config.idleTimeoutNanos() > 0);
+        work = new TurnWork(connections);
         services = new ConnectionServices(this, null, null, writeBuffers, null, work, counters, connections, config,
                 false, new TlsBuffers(config.recvBufferTier().size()));
         acceptor = new NioAcceptor(this, counters);

@@ -26,7 +26,7 @@ final class NioSendHalf extends SendHalf {
     @Override
     void flush() {
         int s = c.state();
-        if ((s != Connection.OPEN && s != Connection.DRAINING) || !out.canSend() || nc.waitsForWritable()) {
+        if (!Connection.sends(s) || !out.canSend() || nc.waitsForWritable()) {
             return;
         }
         try {

@@ -149,9 +149,7 @@ final class ReceiveHalf implements Receiving {
                     deliver(bid);
                 }
             }
-            if (c.state() == Connection.OPEN) {
-                work.touch(c);
-            }
+            work.touch(c);   // no state test (see TurnWork)
         } else {
             for (int i = 0; i < n; i++) {
                 buffers.recycle(buffers.selected(i));

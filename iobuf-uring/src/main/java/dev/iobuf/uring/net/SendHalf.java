@@ -349,7 +349,7 @@ sealed class SendHalf permits NioSendHalf {
     /** Starts a send of what is queued, if nothing is in flight (the loop calls this once per turn). */
     void flush() {
         int s = c.state();
-        if ((s != Connection.OPEN && s != Connection.DRAINING) || !out.canSend()) {
+        if (!Connection.sends(s) || !out.canSend()) {
             return;
         }
         int first = out.sendPosition();
@@ -428,9 +428,7 @@ sealed class SendHalf permits NioSendHalf {
             out.sent(result);
             counters.bytesSent += result;
             counters.queuedWriteBytes -= result;
-            if (c.state() == Connection.OPEN) {
-                work.touch(c);
-            }
+            work.touch(c);   // no state test: the first close with a send in flight would deopt this method (TurnWork)
         } else {
             out.sendFailed();
             if (!Errno.ECANCELED.is(result) && c.state() < Connection.CLOSING) {
@@ -442,7 +440,7 @@ sealed class SendHalf permits NioSendHalf {
             trace.afterResult(c, result, (flags & F_MORE) != 0);
         }
         int s = c.state();
-        if (out.canSend() && (s == Connection.OPEN || s == Connection.DRAINING)) {
+        if (out.canSend() && Connection.sends(s)) {
             work.markDirty(c);
         }
         if (s == Connection.DRAINING && out.allSent()) {

@@ -4,7 +4,7 @@ import java.util.function.IntConsumer;
 
 /**
  * What connections asked of the loop during a turn, done once at its end ({@link #finishTurn}), plus the
- * order of their last activity for the idle timeout. Each kind of work is a {@link SlotList} indexed by
+ * time of their last activity for the idle timeout. Each kind of work is a {@link SlotList} indexed by
  * connection slot, so asking twice is asking once and nothing allocates:
  * <ul>
  *   <li>{@code waiters}: connections refused a write (or past the high-water mark), told
@@ -13,12 +13,20 @@ import java.util.function.IntConsumer;
  *   <li>{@code dirty}: connections with something queued to send (one send each);</li>
  *   <li>{@code starved}: connections whose receive ended with {@code -ENOBUFS}, armed again as buffers
  *       come back (no more at once than there are buffers in the ring);</li>
- *   <li>{@code idle}: open connections, least recently active first;</li>
+ *   <li>{@code lastActivity}: when each slot last received or sent, stamped without a test (a closing
+ *       connection is stamped too and ignored), read by the idle sweep over the open connections;</li>
  *   <li>{@code deadlines}: connections with a deadline ({@link Connection#deadline}), a heap by deadline
  *       with one loop timer armed for the earliest.</li>
  * </ul>
  * Each pass over a list handles at most the entries it held when the pass began, so work a handler adds
  * during the pass waits for the next turn. Loop thread only.
+ *
+ * <p>Why the activity stamp takes no branch and a closing connection leaves {@code dirty}: the send and receive
+ * completions call {@link #touch} and the turn calls {@code flush} for every request, and C2 compiles them
+ * long before the first connection closes. A test there that only a closing connection fails ("is it still
+ * open?", "is it still in the idle order?") was compiled as a trap; the first close with a send in flight
+ * took it, threw the two hottest send methods back to the interpreter and recompiled them at the start of
+ * the next burst of requests (benchmarks/README.md, HTTP, "The tail").
  */
 final class TurnWork {
     private final ConnectionTable table;
@@ -26,12 +34,12 @@ final class TurnWork {
     private final SlotList resumed;
     private final SlotList dirty;
     private final SlotList starved;
-    private final SlotList idle;
     private final long[] lastActivity;
     /** Made once: running them allocates nothing. */
     private final IntConsumer resume;
     private final IntConsumer flush;
-    private final boolean idleTracked;
+    /** The idle sweep, made once (see {@link #sweepIdle}). */
+    private Runnable sweep;
     private boolean sweeping = true;
     private long now;
     private final Deadlines deadlines;
@@ -42,16 +50,14 @@ final class TurnWork {
     private long deadlineTimer;
     private long deadlineTimerAt;
 
-    TurnWork(ConnectionTable table, boolean idleTracked) {
+    TurnWork(ConnectionTable table) {
         int n = table.capacity();
         this.table = table;
         this.waiters = new SlotList(n);
         this.resumed = new SlotList(n);
         this.dirty = new SlotList(n);
         this.starved = new SlotList(n);
-        this.idle = new SlotList(n);
         this.lastActivity = new long[n];
-        this.idleTracked = idleTracked;
         this.resume = s -> table.at(s).receive().resume();
         this.flush = s -> table.at(s).send().flush();
         this.deadlines = new Deadlines(n);
@@ -93,27 +99,25 @@ final class TurnWork {
         return !resumed.isEmpty();
     }
 
-    /** A connection opened: it enters the idle order. */
+    /** A connection opened: its idle time starts now. */
     void opened(Connection c) {
-        if (idleTracked) {
-            lastActivity[c.slot] = now;
-            idle.addLast(c.slot);
-        }
+        lastActivity[c.slot] = now;
     }
 
-    /** Activity on {@code c}: it moves to the young end of the idle order. */
+    /** Activity on {@code c}: its idle time starts again (any state: the sweep looks at open connections only). */
     void touch(Connection c) {
-        if (idle.contains(c.slot)) {
-            lastActivity[c.slot] = now;
-            idle.moveToLast(c.slot);
-        }
+        lastActivity[c.slot] = now;
     }
 
-    /** A connection started closing: it no longer counts as idle, waits to write, or has a deadline. */
+    /** A connection started closing: it no longer counts as idle (it is not open), waits to write, or has a deadline. */
     void closing(Connection c) {
-        idle.remove(c.slot);
         waiters.remove(c.slot);
         deadlines.clear(c.slot);
+    }
+
+    /** A connection closes now: nothing of it is sent any more, so the turn's sends pass it over. */
+    void closedForSending(Connection c) {
+        dirty.remove(c.slot);
     }
 
     /** {@link Connection#deadline}. */
@@ -167,7 +171,6 @@ final class TurnWork {
         resumed.remove(s);
         dirty.remove(s);
         starved.remove(s);
-        idle.remove(s);
         deadlines.clear(s);
     }
 
@@ -228,9 +231,12 @@ final class TurnWork {
      * {@link #stopIdleSweeps()}.
      */
     void sweepIdle(Timers timers, long limit) {
+        if (sweep == null) {
+            sweep = () -> sweepIdle(timers, limit);
+        }
         closeIdle(System.nanoTime(), limit);
         if (sweeping) {
-            timers.arm(Math.max(1_000_000L, limit / 4), () -> sweepIdle(timers, limit));
+            timers.arm(Math.max(1_000_000L, limit / 4), sweep);
         }
     }
 
@@ -240,12 +246,16 @@ final class TurnWork {
         deadlineTimer = 0;
     }
 
-    /** Closes connections idle for {@code limit} ns or longer (the idle order is by last activity). */
+    /**
+     * Closes the open connections idle for {@code limit} ns or longer: one pass over the slots handed out so far
+     * (a few per connection the loop ever held at once, every quarter of the limit).
+     */
     private void closeIdle(long nowNanos, long limit) {
-        int s;
-        while ((s = idle.first()) != SlotList.NONE && nowNanos - lastActivity[s] >= limit) {
-            idle.remove(s);
-            table.at(s).beginClose(CloseReason.IDLE_TIMEOUT, false);
+        for (int s = 0, n = table.highWater(); s < n; s++) {
+            Connection c = table.at(s);
+            if (c != null && c.state() == Connection.OPEN && nowNanos - lastActivity[s] >= limit) {
+                c.beginClose(CloseReason.IDLE_TIMEOUT, false);
+            }
         }
     }
 }
