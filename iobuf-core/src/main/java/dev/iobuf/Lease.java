@@ -49,7 +49,7 @@ public final class Lease implements AutoCloseable {
             throw new IllegalStateException("this lease of " + holder + " is closed");
         }
         COUNT.getAndAdd(this, 1L);
-        if (owner.closing) {   // after the add: see Leases' memory-ordering note
+        if (owner.closing && owner.closedOnceDecided()) {   // read after the add: see Leases' memory-ordering note
             COUNT.getAndAdd(this, -1L);
             owner.requireOpen();
         }

@@ -28,8 +28,11 @@ import java.util.Objects;
  *
  * <p><b>Memory ordering.</b> {@code retain} adds to its count and then reads {@code closing}; {@code close}
  * writes {@code closing} and then reads every count (all volatile / atomic, hence sequentially consistent):
- * either the retain sees the close and backs out, or the close sees the lease and refuses. A retain that
- * races with a close that is refused may fail spuriously; the owner is still open afterwards.
+ * either the retain sees {@code closing} or the close sees the lease. A retain that sees {@code closing} waits
+ * for the close's decision (the monitor it checks under) and backs out only if the close succeeded: a close
+ * that succeeded did not see the lease. So a close that is refused fails no retain racing with it (an
+ * operation on another thread never sees a pool "closing" that stays open), and a retain never returns
+ * without its count.
  */
 public final class Leases {
     private final Object owner;
@@ -92,6 +95,15 @@ public final class Leases {
                     + "then close again");
         }
         closed = true;
+    }
+
+    /**
+     * Whether the owner is closed, once a {@link #close()} in progress has decided: {@code close} checks the
+     * counts and clears {@code closing} on refusal under this monitor. Taken only by a retain that saw
+     * {@code closing}.
+     */
+    synchronized boolean closedOnceDecided() {
+        return closed;
     }
 
     /** Whether {@link #close()} succeeded. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Leases: a held lease makes the owner's close refuse, naming the holder; nothing is freed under the kernel. */
@@ -84,5 +85,58 @@ class LeasesTest {
             t.join();
             assertThat(closedOk && retained.get()).as("round " + round + ": close and retain both succeeded").isFalse();
         }
+    }
+
+    /**
+     * A retain on one thread while a close on another is deciding (and refuses: another lease is held) neither
+     * fails nor returns without its count. The close is held inside its check by a holder whose name blocks.
+     */
+    @Test
+    void aRetainRacingWithARefusedCloseKeepsItsCountAndDoesNotFail() throws Exception {
+        CountDownLatch naming = new CountDownLatch(1);
+        CountDownLatch named = new CountDownLatch(1);
+        Object slowHolder = new Object() {
+            @Override
+            public String toString() {
+                naming.countDown();
+                try {
+                    named.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "slow holder";
+            }
+        };
+        Leases leases = new Leases("owner");
+        leases.open(slowHolder).retain();
+        Lease other = leases.open("other");
+        AtomicReference<Throwable> closeOutcome = new AtomicReference<>();
+        Thread closer = Thread.ofPlatform().start(() -> {
+            try {
+                leases.close();
+            } catch (Throwable t) {
+                closeOutcome.set(t);
+            }
+        });
+        naming.await();   // the close set closing and is naming the held lease
+        AtomicReference<Throwable> retainOutcome = new AtomicReference<>();
+        Thread retainer = Thread.ofPlatform().start(() -> {
+            try {
+                other.retain();
+            } catch (Throwable t) {
+                retainOutcome.set(t);
+            }
+        });
+        while (retainer.getState() != Thread.State.BLOCKED && retainer.isAlive()) {
+            Thread.onSpinWait();
+        }
+        named.countDown();
+        closer.join();
+        retainer.join();
+
+        assertThat(closeOutcome.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("slow holder");
+        assertThat(retainOutcome.get()).as("a refused close fails no retain").isNull();
+        assertThat(other.count()).as("the retain holds its count").isEqualTo(1);
+        assertThat(leases.isClosed()).isFalse();
     }
 }

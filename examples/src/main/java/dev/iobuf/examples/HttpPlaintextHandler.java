@@ -5,7 +5,6 @@ import dev.iobuf.uring.net.ConnectionHandler;
 import dev.iobuf.uring.net.EventLoop;
 import dev.iobuf.uring.net.EventLoopGroup;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,13 @@ import java.util.concurrent.TimeUnit;
  * (each loop keeps its own Date current with a timer, so loops never share mutable bytes).
  */
 final class HttpPlaintextHandler implements ConnectionHandler {
+    /**
+     * What a connection reaches first, initialised when the group is built ({@link EventLoopGroup.Builder#preload}):
+     * a flood of connections can take every fd before the first one is served, and out of fds no class file can
+     * be opened (the loop would die of NoClassDefFoundError: seen in FdExhaustionTest).
+     */
+    static final List<Class<?>> CONNECTION_CLASSES = List.of(HttpSession.class, HttpRequestParser.class, HttpReply.class);
+
     private final PlaintextResponses[] perLoop;
     private final long headTimeoutNanos;
 
@@ -45,23 +51,7 @@ final class HttpPlaintextHandler implements ConnectionHandler {
         // The clocks start before the listener opens, so the first response already has a current date
         // and the arrays are published to the loop threads by the task hand-over.
         CompletableFuture.allOf(started).orTimeout(10, TimeUnit.SECONDS).join();
-        initializeConnectionClasses();
         return new HttpPlaintextHandler(perLoop, options.headTimeoutNanos());
-    }
-
-    /**
-     * Loads the classes the first connection needs before the listener opens: a flood of connections can take
-     * every fd before the first one is served, and out of fds no class file can be opened (the loop would die of
-     * NoClassDefFoundError: seen in FdExhaustionTest).
-     */
-    private static void initializeConnectionClasses() {
-        try {
-            for (Class<?> c : new Class<?>[] {HttpSession.class, HttpRequestParser.class, HttpReply.class}) {
-                MethodHandles.lookup().ensureInitialized(c);
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);   // same package: cannot happen
-        }
     }
 
     /** The responses of loop {@code index} (for tests). */

@@ -2,6 +2,7 @@ package dev.iobuf.examples;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
  * The HTTP/1.1 request parser of the plaintext server, one per connection: finds each request head
@@ -48,6 +49,22 @@ final class HttpRequestParser {
     /** {@link #scanForEnd}: a bare LF or bare CR. */
     private static final int BARE_LINE_END = -2;
     private static final int FIRST_CARRY = 512;
+
+    /** 8 bytes at a time, byte 0 in the low bits (the first match of a word is its lowest flagged byte). */
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CRS = '\r' * ONES;
+    private static final long LFS = '\n' * ONES;
+    /** The commonest words of a head, as {@link #WORD} reads them: one comparison instead of a byte loop. */
+    private static final long HTTP_1_1 = word("HTTP/1.1");
+    private static final long PLAINTEXT_0 = word("/plainte");
+    private static final long PLAINTEXT_2 = word("laintext");
+    /** {@code host} as {@link #INT} reads it; OR 0x20 turns exactly the bytes H, O, S, T into h, o, s, t. */
+    private static final int HOST_LOWER = (int) word("host\0\0\0\0");
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final int GET_INT = (int) word("GET\0\0\0\0\0");
+    private static final int HEAD_INT = (int) word("HEAD\0\0\0\0");
 
     private static final int GET = 0;
     private static final int HEAD = 1;
@@ -196,8 +213,19 @@ final class HttpRequestParser {
      * scanState); {@link #BARE_LINE_END} at an LF that does not follow a CR or a CR that an LF does not follow.
      */
     private int scanForEnd(MemorySegment s, int from, int to, int state) {
-        for (int i = from; i < to; i++) {
-            byte b = s.get(ValueLayout.JAVA_BYTE, i);
+        int i = from;
+        while (i < to) {
+            if (state == 0 && to - i >= Long.BYTES) {
+                // nothing matched: skip 8 bytes at a time to the next CR or LF
+                long w = s.get(WORD, i);
+                long crOrLf = zeroBytes(w ^ CRS) | zeroBytes(w ^ LFS);
+                if (crOrLf == 0) {
+                    i += Long.BYTES;
+                    continue;
+                }
+                i += Long.numberOfTrailingZeros(crOrLf) >>> 3;
+            }
+            byte b = s.get(ValueLayout.JAVA_BYTE, i++);
             boolean afterCr = (state & 1) != 0;
             if (afterCr != (b == '\n')) {
                 return BARE_LINE_END;         // LF without CR, or CR followed by something else
@@ -205,7 +233,7 @@ final class HttpRequestParser {
             if (b == '\r' || b == '\n') {
                 if (++state == 4) {
                     scanState = 0;
-                    return i + 1;
+                    return i;
                 }
             } else {
                 state = 0;
@@ -213,6 +241,14 @@ final class HttpRequestParser {
         }
         scanState = state;
         return NO_END;
+    }
+
+    /**
+     * The bytes of {@code x} that are 0 flagged by their high bit: exact for the lowest such byte (a borrow can
+     * flag a byte above it, which only matters to callers that look past the first).
+     */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     private void appendToCarry(MemorySegment s, int from, int n) {
@@ -258,14 +294,20 @@ final class HttpRequestParser {
             return bad();
         }
         long v = sp2 + 1;
-        if (lineEnd - v != 8 || !regionEquals(s, v, lineEnd, HTTP_SLASH, false) || at(s, v + 6) != '.'
-                || !isDigit(at(s, v + 5)) || !isDigit(at(s, v + 7))) {
+        if (lineEnd - v != 8) {
             return bad();
         }
-        if (at(s, v + 5) != '1') {
-            return HttpReply.VERSION_NOT_SUPPORTED | HttpReply.CLOSE;
+        boolean http11 = true;
+        if (s.get(WORD, v) != HTTP_1_1) {
+            if (!regionEquals(s, v, lineEnd, HTTP_SLASH, false) || at(s, v + 6) != '.'
+                    || !isDigit(at(s, v + 5)) || !isDigit(at(s, v + 7))) {
+                return bad();
+            }
+            if (at(s, v + 5) != '1') {
+                return HttpReply.VERSION_NOT_SUPPORTED | HttpReply.CLOSE;
+            }
+            http11 = at(s, v + 7) != '0';
         }
-        boolean http11 = at(s, v + 7) != '0';
         if (method == INVALID_METHOD) {
             return bad();
         }
@@ -292,20 +334,21 @@ final class HttpRequestParser {
             if (colon <= p || isSpace(at(s, colon - 1))) {
                 return bad();
             }
-            long vs = colon + 1;
-            long ve = le;
-            while (vs < ve && isSpace(at(s, vs))) {
-                vs++;
-            }
-            while (ve > vs && isSpace(at(s, ve - 1))) {
-                ve--;
-            }
+            // values are looked at only for the headers the answer depends on
             int nameLength = (int) (colon - p);
             if (nameLength == CONNECTION.length && regionEquals(s, p, colon, CONNECTION, true)) {
-                int tokens = connectionTokens(s, vs, ve);
+                int tokens = connectionTokens(s, colon + 1, le);      // trims each token
                 closeToken |= (tokens & 1) != 0;
                 keepAliveToken |= (tokens & 2) != 0;
             } else if (nameLength == CONTENT_LENGTH.length && regionEquals(s, p, colon, CONTENT_LENGTH, true)) {
+                long vs = colon + 1;
+                long ve = le;
+                while (vs < ve && isSpace(at(s, vs))) {
+                    vs++;
+                }
+                while (ve > vs && isSpace(at(s, ve - 1))) {
+                    ve--;
+                }
                 long n = digits(s, vs, ve);
                 if (n < 0 || (contentLength >= 0 && n != contentLength)) {
                     return bad();
@@ -313,7 +356,7 @@ final class HttpRequestParser {
                 contentLength = n;
             } else if (nameLength == TRANSFER_ENCODING.length && regionEquals(s, p, colon, TRANSFER_ENCODING, true)) {
                 transferEncoding = true;
-            } else if (nameLength == HOST.length && regionEquals(s, p, colon, HOST, true)) {
+            } else if (nameLength == HOST.length && (s.get(INT, p) | 0x20202020) == HOST_LOWER) {
                 hosts++;
             }
             p = le + 2;
@@ -341,10 +384,11 @@ final class HttpRequestParser {
 
     private static int method(MemorySegment s, long from, long to) {
         long n = to - from;
-        if (n == 3 && at(s, from) == 'G' && at(s, from + 1) == 'E' && at(s, from + 2) == 'T') {
+        // the method is followed by a space at least: 4 bytes can be read at from
+        if (n == 3 && (s.get(INT, from) & 0xFFFFFF) == GET_INT) {
             return GET;
         }
-        if (n == 4 && at(s, from) == 'H' && at(s, from + 1) == 'E' && at(s, from + 2) == 'A' && at(s, from + 3) == 'D') {
+        if (n == 4 && s.get(INT, from) == HEAD_INT) {
             return HEAD;
         }
         for (long i = from; i < to; i++) {
@@ -374,7 +418,7 @@ final class HttpRequestParser {
             pathEnd = to;
         }
         long n = pathEnd - path;
-        if (n == 1 || (n == PLAINTEXT.length && regionEquals(s, path, pathEnd, PLAINTEXT, false))) {
+        if (n == 1 || (n == PLAINTEXT.length && s.get(WORD, path) == PLAINTEXT_0 && s.get(WORD, path + 2) == PLAINTEXT_2)) {
             return HttpReply.OK;
         }
         return HttpReply.NOT_FOUND;
@@ -428,7 +472,15 @@ final class HttpRequestParser {
     }
 
     private static long indexOf(MemorySegment s, byte b, long from, long to) {
-        for (long i = from; i < to; i++) {
+        long pattern = (b & 0xFFL) * ONES;
+        long i = from;
+        for (; to - i >= Long.BYTES; i += Long.BYTES) {
+            long found = zeroBytes(s.get(WORD, i) ^ pattern);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (at(s, i) == b) {
                 return i;
             }
@@ -451,6 +503,11 @@ final class HttpRequestParser {
             }
         }
         return true;
+    }
+
+    /** The first 8 bytes of {@code ascii} as {@link #WORD} reads them. */
+    private static long word(String ascii) {
+        return MemorySegment.ofArray(HttpDate.ascii(ascii)).get(WORD, 0);
     }
 
     private static byte at(MemorySegment s, long i) {

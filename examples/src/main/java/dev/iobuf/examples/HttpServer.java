@@ -50,11 +50,12 @@ public final class HttpServer {
 
     /** Runs the server until SIGINT/SIGTERM; returns the exit code (0 clean, 1 failed, 2 bad command line). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return NetServer.main(NAME, USAGE, DEFAULT_PORT, true, HttpPlaintextHandler::start, args, out, err);
+        return NetServer.main(NAME, USAGE, DEFAULT_PORT, true, HttpPlaintextHandler.CONNECTION_CLASSES, HttpPlaintextHandler::start,
+                args, out, err);
     }
 
     /** Starts a plaintext server in this process (tests, embedding); {@link NetServer#stop()} ends it. */
     static NetServer start(NetServer.Options options) {
-        return NetServer.start(NAME, options, HttpPlaintextHandler::start);
+        return NetServer.start(NAME, options, HttpPlaintextHandler.CONNECTION_CLASSES, HttpPlaintextHandler::start);
     }
 }

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -178,8 +179,17 @@ final class NetServer implements AutoCloseable {
      * and listens. Nothing stays open if any step fails.
      */
     static NetServer start(String name, Options o, BiFunction<EventLoopGroup, Options, ConnectionHandler> service) {
+        return start(name, o, List.of(), service);
+    }
+
+    /**
+     * As above; {@code preload}: the handler's classes a connection may first reach out of fds, initialised with the
+     * group ({@link EventLoopGroup.Builder#preload}).
+     */
+    static NetServer start(String name, Options o, List<Class<?>> preload,
+                           BiFunction<EventLoopGroup, Options, ConnectionHandler> service) {
         SocketAddress address = o.address();
-        EventLoopGroup group = o.builder().threadName(name + "-loop-").build();
+        EventLoopGroup group = o.builder().threadName(name + "-loop-").preload(preload.toArray(Class<?>[]::new)).build();
         try {
             ConnectionHandler handler = service.apply(group, o);
             Listener listener = o.tls() == null ? group.listen(address, handler)
@@ -237,23 +247,28 @@ final class NetServer implements AutoCloseable {
      */
     static int main(String name, String usage, int defaultPort, BiFunction<EventLoopGroup, Options, ConnectionHandler> service,
                     String[] args, PrintStream out, PrintStream err) {
-        return main(name, usage, defaultPort, false, service, args, out, err);
+        return main(name, usage, defaultPort, false, List.of(), service, args, out, err);
     }
 
-    /** As above; {@code http}: the HTTP options and defaults ({@link Options#parse(String[], String, int, boolean)}). */
-    static int main(String name, String usage, int defaultPort, boolean http,
+    /**
+     * As above; {@code http}: the HTTP options and defaults ({@link Options#parse(String[], String, int, boolean)});
+     * {@code preload}: as for {@link #start(String, Options, List, BiFunction)}.
+     */
+    static int main(String name, String usage, int defaultPort, boolean http, List<Class<?>> preload,
                     BiFunction<EventLoopGroup, Options, ConnectionHandler> service, String[] args, PrintStream out,
                     PrintStream err) {
         if (CommandLine.wantsHelp(args)) {
             out.println("usage: " + usage);
             return 0;
         }
-        return ToolRunner.run(name, out, err, o -> serve(name, Options.parse(args, usage, defaultPort, http), service, o, err));
+        return ToolRunner.run(name, out, err, o -> serve(name, Options.parse(args, usage, defaultPort, http), preload, service, o,
+                err));
     }
 
-    private static void serve(String name, Options options, BiFunction<EventLoopGroup, Options, ConnectionHandler> service,
-                              PrintStream out, PrintStream err) throws InterruptedException {
-        NetServer server = start(name, options, service);
+    private static void serve(String name, Options options, List<Class<?>> preload,
+                              BiFunction<EventLoopGroup, Options, ConnectionHandler> service, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        NetServer server = start(name, options, preload, service);
         // Installed once the server runs: a server that fails to start leaves the JVM's signal handling alone.
         ShutdownSignals signals = ShutdownSignals.install(name, err);
         // A loop that fails (a bug) has closed its connections and listening socket; the server does not run

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,8 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The HTTP server out of file descriptors: a child JVM limited to 256 fds gets 1,000 connections, far more
  * than it can accept. It must keep serving what it has, survive (no loop dies: the failure paths log
  * nothing that needs a new file), back off accepting instead of logging every failed accept, and once the
- * clients leave answer every new request, then stop with every counter at zero. On both transports (one
- * accept-pause policy: AcceptBackoff).
+ * clients leave answer every new request, then stop with every counter at zero. While it is out of fds the rare paths
+ * run: request heads that never end (their deadline aborts), peers that reset, idle connections closed by the idle
+ * sweep, closes (RarePathClassesTest in iobuf-uring covers each rare path class by class). On both transports (one
+ * accept-pause policy: AcceptBackoff), and with TLS: then every client of the flood fails its handshake (it sends
+ * plain HTTP) while the server is out of fds, and the requests after it come over TLS.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FdExhaustionTest {
@@ -30,21 +34,28 @@ class FdExhaustionTest {
     private static final Pattern OUT_OF_FDS = Pattern.compile("acceptsOutOfFds=(\\d+)");
     private static final int CLIENTS = 1_000;
 
-    /** On both transports: auto (io_uring here) and nio, which pause accepting by the same policy. */
+    /** On both transports: auto (io_uring here) and nio, which pause accepting by the same policy; auto with TLS. */
     @ParameterizedTest
-    @ValueSource(strings = {"auto", "nio"})
-    void aServerOutOfFdsKeepsServingAndStopsCleanOnceTheClientsLeave(String transport) throws Exception {
+    @ValueSource(strings = {"auto", "nio", "auto --tls"})
+    void aServerOutOfFdsKeepsServingAndStopsCleanOnceTheClientsLeave(String transportAndTls) throws Exception {
+        String transport = transportAndTls.split(" ")[0];
+        boolean tls = transportAndTls.endsWith(" --tls");
         Assumptions.assumeTrue(NetTestKit.fdLimit() > CLIENTS + 200, "this test JVM needs more than " + (CLIENTS + 200)
                 + " fds for its clients (run it through scripts/test.sh, which lifts the soft limit): "
                 + NetTestKit.fdLimit());
-        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).fdLimit(256).start("--host", "127.0.0.1", "--port", "0",
-                "--loops", "2", "--recv-buffers", "256", "--transport", transport)) {
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--loops", "2", "--recv-buffers",
+                "256", "--transport", transport, "--head-timeout", "300ms", "--idle-timeout", "1s"));
+        if (tls) {
+            args.add("--tls");
+        }
+        try (ChildJvm server = ChildJvm.onModulePath(HttpServer.class).fdLimit(256).start(args.toArray(String[]::new))) {
             Matcher m = LISTENING.matcher(server.awaitLine("HttpServer listening on ", Duration.ofSeconds(20)));
             assertThat(m.matches()).isTrue();
             int port = Integer.parseInt(m.group(1));
             List<Socket> clients = new ArrayList<>();
             try {
                 byte[] get = HttpTestClient.GET.getBytes(StandardCharsets.ISO_8859_1);
+                byte[] partial = Arrays.copyOf(get, get.length / 2);
                 for (int i = 0; i < CLIENTS; i++) {
                     Socket s;
                     try {
@@ -54,7 +65,12 @@ class FdExhaustionTest {
                                 + server.await(Duration.ofMillis(1)), e);
                     }
                     clients.add(s);
-                    s.getOutputStream().write(get);
+                    // The rare paths out of fds: a head that never ends (its deadline aborts the connection), a
+                    // peer's reset (an error and its errno text), idle connections (the idle sweep's timer).
+                    s.getOutputStream().write(i % 4 == 1 ? partial : get);
+                    if (i % 4 == 2) {
+                        s.setSoLinger(true, 0);
+                    }
                 }
                 Thread.sleep(1_500);               // the server accepts until it runs out of fds, and keeps trying
             } finally {
@@ -63,14 +79,21 @@ class FdExhaustionTest {
                 }
             }
             for (int i = 0; i < 20; i++) {
-                try (HttpTestClient c = new HttpTestClient(port)) {
+                try (HttpTestClient c = tls ? new HttpTestClient(NetTestKit.trustAll().getSocketFactory()
+                        .createSocket(NetTestKit.LOOPBACK, port)) : new HttpTestClient(port)) {
                     c.socket.setSoTimeout(15_000);
                     c.send(HttpTestClient.GET);
                     assertThat(HttpTestClient.masked(c.read())).as("request %d after the clients left", i)
                             .isEqualTo(HttpTestClient.expected(HttpReply.OK));
                 } catch (IOException e) {
-                    throw new AssertionError("request " + i + " after the clients left was not answered: " + e
-                            + "; server output so far:\n" + server.await(Duration.ofMillis(1)), e);
+                    AssertionError failure = new AssertionError("request " + i + " after the clients left was not answered: "
+                            + e, e);
+                    try {
+                        server.await(Duration.ofMillis(1));     // ends the child: its output comes with the failure
+                    } catch (AssertionError output) {
+                        failure.addSuppressed(output);
+                    }
+                    throw failure;
                 }
             }
             server.signal("TERM");

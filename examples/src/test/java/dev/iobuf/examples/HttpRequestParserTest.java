@@ -211,6 +211,55 @@ class HttpRequestParserTest {
     }
 
     @Test
+    void aHeadDifferingInAnyOneByteFromThePreviousOneGetsAFreshParsersAnswer() {
+        String head = "GET /plaintext HTTP/1.1\r\nHost: a\r\nConnection: keep-alive\r\n\r\n";
+        for (int i = 0; i < head.length(); i++) {
+            for (char b : new char[] {'X', '\r', '\n', ' ', ':', '\t', '0', 'c'}) {
+                if (head.charAt(i) == b) {
+                    continue;
+                }
+                String changed = head.substring(0, i) + b + head.substring(i + 1);
+                List<Integer> expected = new ArrayList<>(List.of(OK));
+                expected.addAll(feed(changed + GET));
+                HttpRequestParser parser = new HttpRequestParser();
+                assertThat(feed(parser, head + changed + GET)).as("byte %d changed to %d", i, (int) b).isEqualTo(expected);
+                HttpRequestParser carried = new HttpRequestParser();
+                assertThat(feed(carried, head + changed + GET, head.length() + i / 2 + 1))
+                        .as("byte %d changed to %d, cut", i, (int) b).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void theWordAtATimeComparisonsMatchExactlyWhatTheByteComparisonsDid() {
+        for (String name : new String[] {"Host", "host", "HOST", "hOsT"}) {
+            assertThat(only("GET / HTTP/1.1\r\n" + name + ": a\r\n\r\n")).as(name).isEqualTo(OK);
+        }
+        for (String name : new String[] {"Hosu", "Ho\u0013t", "hosT\u0001", "Hos", "\u0008ost", "Xost"}) {
+            assertThat(only("GET / HTTP/1.1\r\n" + name + ": a\r\n\r\n")).as("%s is not Host", name)
+                    .isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+        }
+        for (String path : new String[] {"/plaintexT", "/Plaintext", "/plaintexx", "/plaintex", "/plaintext/", "xplaintext"}) {
+            assertThat(only("GET " + path + " HTTP/1.1\r\nHost: a\r\n\r\n")).as(path)
+                    .isIn(HttpReply.NOT_FOUND, HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+        }
+        assertThat(only("GET /plaintext?x HTTP/1.1\r\nHost: a\r\n\r\n")).isEqualTo(OK);
+        assertThat(only("GET / HTTP/1.0\r\n\r\n")).isEqualTo(OK | HttpReply.CLOSE);
+        assertThat(only("GET / HTTP/1.9\r\nHost: a\r\n\r\n")).as("a later 1.x").isEqualTo(OK);
+        assertThat(only("GET / HTTP/1.1 \r\nHost: a\r\n\r\n")).isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+        assertThat(only("GET / http/1.1\r\nHost: a\r\n\r\n")).isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+        assertThat(only("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n")).isEqualTo(OK | HttpReply.HEAD);
+        for (String method : new String[] {"GEt", "GETS", "HEAd", "HEADS", "GE"}) {
+            assertThat(only(method + " / HTTP/1.1\r\nHost: a\r\n\r\n")).as(method)
+                    .isEqualTo(HttpReply.METHOD_NOT_ALLOWED | HttpReply.CLOSE);
+        }
+        assertThat(only("GET / HTTP/1.1\r\nHost: a\r\nConnection: \t close \t\r\n\r\n")).as("a value's spaces")
+                .isEqualTo(OK | HttpReply.CLOSE);
+        assertThat(feed("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: \t3 \r\n\r\nabc" + GET)).containsExactly(OK, OK);
+        assertThat(only("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 3 x\r\n\r\n")).isEqualTo(HttpReply.BAD_REQUEST | HttpReply.CLOSE);
+    }
+
+    @Test
     void parsingAllocatesNothingPerRequestOnceWarm() throws Throwable {
         HttpRequestParser parser = new HttpRequestParser();
         byte[] batch = (GET.repeat(16)).getBytes(StandardCharsets.ISO_8859_1);

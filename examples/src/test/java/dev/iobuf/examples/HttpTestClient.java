@@ -30,7 +30,12 @@ final class HttpTestClient implements AutoCloseable {
     private final InputStream in;
 
     HttpTestClient(int port) throws IOException {
-        socket = NetTestKit.jdkClient(port);
+        this(NetTestKit.jdkClient(port));
+    }
+
+    /** Over {@code socket}, connected (a TLS one too). */
+    HttpTestClient(Socket socket) throws IOException {
+        this.socket = socket;
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
     }

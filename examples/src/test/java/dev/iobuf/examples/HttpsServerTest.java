@@ -12,11 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +37,7 @@ class HttpsServerTest {
         tls = ServerTls.of(c);
         assertThat(tls.description()).isEqualTo(ServerTls.SELF_SIGNED);
         NetServer server = server();
-        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trustAll().getSocketFactory()
+        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) NetTestKit.trustAll().getSocketFactory()
                 .createSocket(NetTestKit.LOOPBACK, server.port())) {
             s.getOutputStream().write(HttpTestClient.GET.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -52,27 +48,6 @@ class HttpsServerTest {
 
     private static NetServer server() {
         return NetTestKit.start(() -> HttpServer.start(NetTestKit.options(2).withTls(tls)));
-    }
-
-    /** Trusts any certificate: the server's is self-signed (what curl -k does). */
-    private static SSLContext trustAll() throws Exception {
-        X509TrustManager any = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {any}, null);
-        return ctx;
     }
 
     private static boolean onPath(String tool) {
@@ -101,7 +76,7 @@ class HttpsServerTest {
     void theJdkHttpClientGetsHelloWorldOverTls() throws Exception {
         int fds = NetTestKit.openFds();
         NetServer server = server();
-        try (HttpClient client = HttpClient.newBuilder().sslContext(trustAll()).version(HttpClient.Version.HTTP_1_1)
+        try (HttpClient client = HttpClient.newBuilder().sslContext(NetTestKit.trustAll()).version(HttpClient.Version.HTTP_1_1)
                 .build()) {
             for (int i = 0; i < 50; i++) {       // keep-alive: one connection, many requests
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(

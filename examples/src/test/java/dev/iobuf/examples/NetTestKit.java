@@ -14,10 +14,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -44,6 +48,27 @@ final class NetTestKit extends LoopbackTestKit {
             Assumptions.abort("io_uring is not usable here, so a server asked to run on io_uring cannot: " + e.getMessage());
             throw e;
         }
+    }
+
+    /** Trusts any certificate: the servers' are self-signed (what curl -k does). */
+    static SSLContext trustAll() throws Exception {
+        X509TrustManager any = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, new TrustManager[] {any}, null);
+        return ctx;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.iobuf.liburing.io_cqring_offsets;
 import dev.iobuf.liburing.io_uring_cqe;
 import dev.iobuf.liburing.io_uring_params;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * The completion side of a ring, over the shared CQ memory. The kernel produces at {@code tail};
@@ -28,6 +29,9 @@ final class CompletionQueue {
     private static final long USER_DATA = io_uring_cqe.user_data$offset();
     private static final long RES = io_uring_cqe.res$offset();
     private static final long FLAGS = io_uring_cqe.flags$offset();
+    /** res and flags are adjacent: one 8-byte load reads both (one accessor less to inline per CQE). */
+    private static final boolean RES_FLAGS_WORD = FLAGS == RES + Integer.BYTES
+            && java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
 
     private final RingView ring;
     private final long headOffset;
@@ -66,9 +70,10 @@ final class CompletionQueue {
         this.overflowOffset = io_cqring_offsets.overflow(off);
         this.cqesOffset = io_cqring_offsets.cqes(off);
         this.entries = io_uring_params.cq_entries(params);
-        this.mask = ring.getInt(false, io_cqring_offsets.ring_mask(off));
+        MemorySegment words = ring.segment();   // set-up: checked and plain, as in SubmissionQueue's constructor
+        this.mask = words.get(ValueLayout.JAVA_INT, io_cqring_offsets.ring_mask(off));
         this.cqeShift = Integer.numberOfTrailingZeros(RingMemory.cqeSize(setupFlags));
-        this.head = ring.getIntAcquire(false, headOffset);
+        this.head = words.get(ValueLayout.JAVA_INT, headOffset);
         this.publishedHead = head;
         this.cachedTail = head;
         this.lastOverflow = overflowCounter();
@@ -127,8 +132,9 @@ final class CompletionQueue {
         while (available(fast)) {
             long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
             long userData = ring.getLong(fast, cqe + USER_DATA);
-            int res = ring.getInt(fast, cqe + RES);
-            int flags = ring.getInt(fast, cqe + FLAGS);
+            long resFlags = resAndFlags(fast, cqe);
+            int res = (int) resFlags;
+            int flags = (int) (resFlags >>> 32);
             publishedHead = ++head;
             ring.setIntRelease(fast, headOffset, head);
             if (forCaller(userData, res, flags)) {
@@ -160,8 +166,9 @@ final class CompletionQueue {
         while (available(fast)) {
             long cqe = cqesOffset + ((long) (head & mask) << cqeShift);
             long userData = ring.getLong(fast, cqe + USER_DATA);
-            int res = ring.getInt(fast, cqe + RES);
-            int flags = ring.getInt(fast, cqe + FLAGS);
+            long resFlags = resAndFlags(fast, cqe);
+            int res = (int) resFlags;
+            int flags = (int) (resFlags >>> 32);
             head++;
             if (forCaller(userData, res, flags)) {
                 cursor.set(userData, res, flags);
@@ -169,6 +176,14 @@ final class CompletionQueue {
             }
         }
         return false;
+    }
+
+    /** The CQE's res (low half) and flags (high half). */
+    private long resAndFlags(boolean fast, long cqe) {
+        if (RES_FLAGS_WORD) {
+            return ring.getLong(fast, cqe + RES);
+        }
+        return (ring.getInt(fast, cqe + RES) & 0xFFFF_FFFFL) | ((long) ring.getInt(fast, cqe + FLAGS) << 32);
     }
 
     /** Whether a CQE is ready at {@code head}; rereads the kernel tail (acquire) only when needed. */

@@ -9,6 +9,7 @@ import static dev.iobuf.liburing.LibUring.IOSQE_CQE_SKIP_SUCCESS;
 import dev.iobuf.liburing.io_sqring_offsets;
 import dev.iobuf.liburing.io_uring_params;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -62,17 +63,22 @@ final class SubmissionQueue {
         this.flagsOffset = io_sqring_offsets.flags(off);
         this.droppedOffset = io_sqring_offsets.dropped(off);
         this.entries = io_uring_params.sq_entries(params);
-        this.mask = ring.getInt(false, io_sqring_offsets.ring_mask(off));
+        // Set-up reads and writes go through the checked segment, not RingView's accessors: a checked access there
+        // would teach their branch profiles a path an owner-only program never takes, and C2 would compile it into
+        // every inlined access (nodes that push the NOP path past C2's inlining limits: benchmarks/README.md, NOP).
+        // Plain reads: the kernel set the ring up before io_uring_setup returned.
+        MemorySegment words = ring.segment();
+        this.mask = words.get(ValueLayout.JAVA_INT, io_sqring_offsets.ring_mask(off));
         this.sqeShift = Integer.numberOfTrailingZeros(RingMemory.sqeSize(setupFlags));
-        this.sqeTail = ring.getIntAcquire(false, tailOffset);
+        this.sqeTail = words.get(ValueLayout.JAVA_INT, tailOffset);
         this.published = sqeTail;
         this.accounted = sqeTail;
-        this.cachedHead = ring.getIntAcquire(false, headOffset);
+        this.cachedHead = words.get(ValueLayout.JAVA_INT, headOffset);
         if ((setupFlags & IORING_SETUP_NO_SQARRAY()) == 0) {
             // We always fill SQEs in ring order, so the indirection array is the identity: write it once.
             long array = io_sqring_offsets.array(off);
             for (int i = 0; i < entries; i++) {
-                ring.setInt(false, array + RingMemory.U32 * i, i);
+                words.set(ValueLayout.JAVA_INT, array + RingMemory.U32 * i, i);
             }
         }
     }

@@ -36,6 +36,25 @@ public class UringException extends RuntimeException {
         this.operation = operation;
     }
 
+    private UringException(String operation, int result) {
+        super(message(operation, result, null), null, false, false);
+        this.errno = Math.abs(result);
+        this.operation = operation;
+    }
+
+    /**
+     * A completion's failure (a peer's reset, a broken pipe), without a stack trace: it would show the
+     * event loop's reap, not where the operation was queued, and peers that reset connections by the thousand
+     * would make every close walk and keep a stack.
+     *
+     * @param operation the operation and its arguments, e.g. {@code "recv(fd=7)"}
+     * @param result the completion's negative result ({@code -errno})
+     * @return the exception, message as {@link #UringException(String, int, String)} makes it without remedy
+     */
+    public static UringException ofCompletion(String operation, int result) {
+        return new UringException(operation, result);
+    }
+
     private static String message(String operation, int result, String remedy) {
         String text = operation + " failed: " + Errno.name(result) + " (" + describe(result) + ")";
         return remedy == null ? text : text + ". " + remedy;

@@ -6,7 +6,6 @@ import static dev.iobuf.uring.net.LoopLifecycle.TERMINATING;
 
 import dev.iobuf.uring.CompletionCursor;
 import dev.iobuf.uring.EventFdWaker;
-import dev.iobuf.uring.IoWorkerCaps;
 import dev.iobuf.uring.Ring;
 import dev.iobuf.uring.SetupFlag;
 import dev.iobuf.uring.Sqe;
@@ -460,11 +459,6 @@ public sealed class EventLoop implements Executor permits NioEventLoop {
     /** Whether the loop's ring got {@code flag} (tests check the setup). Loop thread. */
     boolean has(SetupFlag flag) {
         return ring.has(flag);
-    }
-
-    /** The io-wq caps in force for this loop's thread, read back from the kernel (tests check them). Loop thread. */
-    IoWorkerCaps ioWorkerCaps() {
-        return IoWorkerCaps.apply(ring, new IoWorkerCaps(0, 0));
     }
 
     /** Completions that matched nothing live (0 unless something is wrong). Loop thread, or after termination. */

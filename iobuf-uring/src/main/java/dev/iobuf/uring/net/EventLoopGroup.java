@@ -50,11 +50,10 @@ public final class EventLoopGroup implements AutoCloseable {
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final CompletableFuture<Throwable> loopFailure = new CompletableFuture<>();
 
-    private EventLoopGroup(LoopConfig config, int threads, Transport transport) {
+    private EventLoopGroup(LoopConfig config, int threads, Transport transport, List<Class<?>> preload) {
         this.config = config;
         this.transport = transport;
-        LoopLog.loadFiles();            // while fds are plentiful: a loop out of fds must still be able to log
-        CloseReason.values();           // and close what it has (loading a class from a class folder takes an fd)
+        RarePathClasses.prepare(preload);   // while fds are plentiful: a loop out of fds cannot load a class
         LoopMonitor.WarmUp.start();     // JMX and JFR set-up in parallel with the loops' rings and pools
         List<EventLoop> started = new ArrayList<>(threads);
         try {
@@ -316,6 +315,7 @@ public final class EventLoopGroup implements AutoCloseable {
         private String threadName;
         private ZeroCopyTrace zeroCopyTrace;
         private Transport transport = Transport.AUTO;
+        private List<Class<?>> preload = List.of();
 
         private Builder() {
         }
@@ -492,6 +492,23 @@ public final class EventLoopGroup implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Classes the handlers may need first while the process is out of file descriptors (per-connection state, an
+         * error reply, what a timer or a close reaches): initialised when the group is built, before its first loop
+         * starts, together with the runtime's own. The JVM loads a class at its first use, and loading it from a class
+         * folder or a jar not yet opened opens a file: under a flood of connections that took every fd, a handler
+         * reaching a class for the first time fails with {@link NoClassDefFoundError}. Naming a class here loads it
+         * and its nest members (nested and anonymous classes), and initialising it links it; the other classes it
+         * refers to are loaded at their own first use, so name those the rare paths reach too. Replaces what an
+         * earlier call gave; default none.
+         *
+         * @throws NullPointerException if {@code classes} or one of them is null
+         */
+        public Builder preload(Class<?>... classes) {
+            this.preload = List.of(classes);
+            return this;
+        }
+
         /** Daemon loop threads (default false: the loops keep the JVM alive until shut down). */
         public Builder daemon(boolean on) {
             this.daemon = on;
@@ -526,13 +543,14 @@ public final class EventLoopGroup implements AutoCloseable {
                     multishot, recvBundles, deferTaskrun, noIowait, ioWorkerCaps, zeroCopyThreshold, pauseReadingWhenUnwritable, daemon, name,
                     zeroCopyTrace);
             try {
-                return new EventLoopGroup(config, threads, transport == Transport.NIO ? Transport.NIO : Transport.IO_URING);
+                return new EventLoopGroup(config, threads, transport == Transport.NIO ? Transport.NIO : Transport.IO_URING,
+                        preload);
             } catch (UringException e) {
                 if (transport != Transport.AUTO || !TransportFallback.isRefusal(e)) {
                     throw e;
                 }
                 TransportFallback.log("EventLoopGroup", e);
-                return new EventLoopGroup(config, threads, Transport.NIO);
+                return new EventLoopGroup(config, threads, Transport.NIO, preload);
             }
         }
 

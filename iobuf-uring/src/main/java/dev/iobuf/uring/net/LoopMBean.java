@@ -35,13 +35,6 @@ final class LoopMBean {
      * made, so asking would make the loop wait for the low-priority warm-up thread.
      */
     private static boolean creating;
-    /**
-     * Loaded with this class, when the first loop starts: the warm-up may register a queued loop only after a
-     * flood of connections took every fd, and out of fds no class file can be opened (FdExhaustionTest). The
-     * JMX classes registration needs are the JDK's, read from its runtime image without opening a file.
-     */
-    private static final Class<CountersMBean> MBEAN_CLASS = CountersMBean.class;
-
     private final EventLoop loop;
     private final String name;
     /** The registered MBean's name; null before registration, after stop, or if registration failed. */

@@ -5,6 +5,7 @@ import dev.iobuf.uring.UringException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.List;
 
 /**
  * The NIO transport's failures in the io_uring transport's terms: a {@link UringException} with the errno
@@ -12,6 +13,25 @@ import java.net.SocketTimeoutException;
  * Handlers and connect futures see one kind of error whichever transport runs.
  */
 final class NioErrors {
+    /** An exception of {@code type} whose message contains {@code text} stands for {@code errno}. */
+    private record Rule(Class<? extends IOException> type, String text, Errno errno) {
+    }
+
+    /** The JDK's words for each errno (its messages are strerror's), in order: the first match wins. */
+    private static final List<Rule> RULES = List.of(
+            new Rule(ConnectException.class, "refused", Errno.ECONNREFUSED),
+            new Rule(SocketTimeoutException.class, "", Errno.ETIMEDOUT),
+            new Rule(IOException.class, "timed out", Errno.ETIMEDOUT),
+            new Rule(IOException.class, "reset", Errno.ECONNRESET),
+            new Rule(IOException.class, "Broken pipe", Errno.EPIPE),
+            new Rule(IOException.class, "Address already in use", Errno.EADDRINUSE),
+            new Rule(IOException.class, "Too many open files in system", Errno.ENFILE),   // before EMFILE: contains its text
+            new Rule(IOException.class, "Too many open files", Errno.EMFILE),
+            new Rule(IOException.class, "No such file or directory", Errno.ENOENT),
+            new Rule(IOException.class, "Permission denied", Errno.EACCES),
+            new Rule(IOException.class, "Read-only file system", Errno.EROFS),
+            new Rule(IOException.class, "unreachable", Errno.ENETUNREACH));
+
     private NioErrors() {
     }
 
@@ -30,40 +50,13 @@ final class NioErrors {
         return u;
     }
 
+    /** The errno {@code e}'s type and message stand for: the first rule that matches, else EIO. */
     private static Errno errno(IOException e) {
         String m = String.valueOf(e.getMessage());
-        if (e instanceof ConnectException && m.contains("refused")) {
-            return Errno.ECONNREFUSED;
-        }
-        if (e instanceof SocketTimeoutException || m.contains("timed out")) {
-            return Errno.ETIMEDOUT;
-        }
-        if (m.contains("reset")) {
-            return Errno.ECONNRESET;
-        }
-        if (m.contains("Broken pipe")) {
-            return Errno.EPIPE;
-        }
-        if (m.contains("Address already in use")) {
-            return Errno.EADDRINUSE;
-        }
-        if (m.contains("Too many open files in system")) {
-            return Errno.ENFILE;
-        }
-        if (m.contains("Too many open files")) {
-            return Errno.EMFILE;
-        }
-        if (m.contains("No such file or directory")) {
-            return Errno.ENOENT;
-        }
-        if (m.contains("Permission denied")) {
-            return Errno.EACCES;
-        }
-        if (m.contains("Read-only file system")) {
-            return Errno.EROFS;
-        }
-        if (m.contains("unreachable")) {
-            return Errno.ENETUNREACH;
+        for (Rule r : RULES) {
+            if (r.type.isInstance(e) && m.contains(r.text)) {
+                return r.errno;
+            }
         }
         return Errno.EIO;
     }

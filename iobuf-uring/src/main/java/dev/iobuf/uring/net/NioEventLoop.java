@@ -31,20 +31,6 @@ import java.util.function.Consumer;
 final class NioEventLoop extends EventLoop {
     private static final System.Logger LOG = System.getLogger(NioEventLoop.class.getName());
 
-    static {
-        // Out of fds no class can be loaded (a class file is a file to open), so the classes that the NIO paths
-        // first reach on a rare event (an accept failing, a peer's EOF, an I/O error) are made ready now, while
-        // the first loop starts: a loop must not die of NoClassDefFoundError then (FdExhaustionTest, nio).
-        NioErrors.of("warm-up", new IOException("Too many open files"));
-        try {
-            for (Class<?> c : new Class<?>[] {ReceiveHalf.class, CloseReason.class}) {
-                java.lang.invoke.MethodHandles.lookup().ensureInitialized(c);
-            }
-        } catch (IllegalAccessException e) {
-            throw new ExceptionInInitializerError(e);       // same package: cannot happen
-        }
-    }
-
     private final NioTimers nioTimers;
     private final String name;
     /** Volatile: {@link #wake()} reads it from other threads (set once, before the start latch opens). */

@@ -181,7 +181,7 @@ final class ReceiveHalf implements Receiving {
         } else if (Errno.EINVAL.is(result) && buffers.fallBack()) {
             // the kernel refused a receive flag (bundles before 6.10, multishot before 6.0): armed again without it
         } else if (!Errno.ECANCELED.is(result) && c.state() < Connection.CLOSING) {
-            c.fail(new UringException("recv(fd=" + c.fd() + ")", result, null));
+            c.fail(UringException.ofCompletion("recv(fd=" + c.fd() + ")", result));
         }
     }
 

@@ -432,7 +432,7 @@ sealed class SendHalf permits NioSendHalf {
         } else {
             out.sendFailed();
             if (!Errno.ECANCELED.is(result) && c.state() < Connection.CLOSING) {
-                c.fail(new UringException("send(fd=" + c.fd() + ")", result, null));
+                c.fail(UringException.ofCompletion("send(fd=" + c.fd() + ")", result));
             }
         }
         out.releaseSent();

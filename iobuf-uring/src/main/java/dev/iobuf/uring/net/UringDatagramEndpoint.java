@@ -132,7 +132,7 @@ final class UringDatagramEndpoint extends LoopDatagramEndpoint {
         if (outcome == DatagramReceiver.IMPOSSIBLE) {
             stats.stale++;
         } else if (outcome == DatagramReceiver.FAILED && state == OPEN && !Errno.ECANCELED.is(result)) {
-            UringException e = new UringException("recvmsg on UDP " + localAddress(), result, null);
+            UringException e = UringException.ofCompletion("recvmsg on UDP " + localAddress(), result);
             notifyError(e);
             if (Errno.EINVAL.is(result) || Errno.EBADF.is(result)) {
                 beginClose();           // not transient: re-arming would fail the same way

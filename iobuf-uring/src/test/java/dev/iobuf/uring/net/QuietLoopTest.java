@@ -127,11 +127,21 @@ class QuietLoopTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bounded=-1");
     }
 
+    /**
+     * Each loop's io-wq caps, read on its thread through a ring of the test's own: io-wq belongs to the thread (its
+     * io_uring task context), and the kernel answers with the calling thread's caps whichever of its rings asks.
+     */
     private static List<IoWorkerCaps> caps(EventLoopGroup group) throws Exception {
         List<IoWorkerCaps> out = new ArrayList<>();
         for (EventLoop loop : group.loops()) {
             CompletableFuture<IoWorkerCaps> f = new CompletableFuture<>();
-            loop.execute(() -> f.complete(loop.ioWorkerCaps()));
+            loop.execute(() -> {
+                try (Ring probe = Ring.open(8)) {
+                    f.complete(IoWorkerCaps.apply(probe, new IoWorkerCaps(0, 0)));
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            });
             out.add(f.get(10, TimeUnit.SECONDS));
         }
         return out;
