@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 
-SKIP = re.compile(r"\.(best|default|run)$")
+SKIP = re.compile(r"\.(best|default|run|tail)$")   # tail: per-round lists, drawn nowhere
 UNIT_LABEL = {
     "ns": "ns per acquire+release", "ops": "operations/s", "rps": "requests/s",
     "cpu_us_per_req": "server CPU us/request", "p99_ms": "p99 latency ms",
