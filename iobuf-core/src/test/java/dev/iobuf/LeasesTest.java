@@ -111,22 +111,10 @@ class LeasesTest {
         leases.open(slowHolder).retain();
         Lease other = leases.open("other");
         AtomicReference<Throwable> closeOutcome = new AtomicReference<>();
-        Thread closer = Thread.ofPlatform().start(() -> {
-            try {
-                leases.close();
-            } catch (Throwable t) {
-                closeOutcome.set(t);
-            }
-        });
+        Thread closer = startRecordingThrown(leases::close, closeOutcome);
         naming.await();   // the close set closing and is naming the held lease
         AtomicReference<Throwable> retainOutcome = new AtomicReference<>();
-        Thread retainer = Thread.ofPlatform().start(() -> {
-            try {
-                other.retain();
-            } catch (Throwable t) {
-                retainOutcome.set(t);
-            }
-        });
+        Thread retainer = startRecordingThrown(other::retain, retainOutcome);
         while (retainer.getState() != Thread.State.BLOCKED && retainer.isAlive()) {
             Thread.onSpinWait();
         }
@@ -138,5 +126,15 @@ class LeasesTest {
         assertThat(retainOutcome.get()).as("a refused close fails no retain").isNull();
         assertThat(other.count()).as("the retain holds its count").isEqualTo(1);
         assertThat(leases.isClosed()).isFalse();
+    }
+
+    private static Thread startRecordingThrown(Runnable action, AtomicReference<Throwable> thrown) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                action.run();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
     }
 }
