@@ -82,7 +82,10 @@ abstract class BackpressureTest extends TransportSuite {
         EventLoopGroup group = group(b -> b.threads(1).writeQueueBuffers(16));
         Listener listener = group.listen(anyPort(), producer);
         try (Socket s = new Socket()) {
-            s.setReceiveBufferSize(16 * 1024);
+            // Not smaller: loopback TCP's sender clamps its MSS to half the largest window seen, and a receiver
+            // whose window (rounded down to its MSS estimate) ends below that gets data only at each persist-timer
+            // probe, ~70 KB/s (seen under load with 16 KiB: 4 MiB took over 30 s, Send-Q full, "timer:(persist").
+            s.setReceiveBufferSize(256 * 1024);
             s.connect(listener.localAddress(), 5_000);
             s.setSoTimeout(20_000);
             // Not reading: once the socket buffers are full the producer must stall for good, its queue bounded.
