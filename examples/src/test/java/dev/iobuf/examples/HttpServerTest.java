@@ -163,8 +163,9 @@ class HttpServerTest {
                 Thread.sleep(100);
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            // By the 800 ms head deadline, not the 2 s idle timeout (the trickle keeps them active): deadlineCloses
+            // below says which, whatever the time a loaded machine took.
             assertThat(allClosed).as("every slowloris connection closed, after %d ms", millis).isTrue();
-            assertThat(millis).as("closed by the 800 ms head deadline, not the 2 s idle timeout").isLessThan(2_000);
             for (HttpTestClient c : slow) {
                 assertThat(c.endsNext()).isTrue();
             }

@@ -143,11 +143,10 @@ class ServerProgramTest {
 
     @Test
     void echoClientReportsARefusedConnectionAsOneLine() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        ToolTestSupport.Run r;
+        try (Socket refusing = NetTestKit.refusingSocket()) {
+            r = run(EchoClient::run, "--port", String.valueOf(refusing.getLocalPort()), "--connections", "3", "--timeout", "10s");
         }
-        ToolTestSupport.Run r = run(EchoClient::run, "--port", String.valueOf(port), "--connections", "3", "--timeout", "10s");
         assertThat(r.code()).as("%s", r).isEqualTo(1);
         assertThat(r.err().lines().toList()).as("%s", r).singleElement().asString()
                 .startsWith("EchoClient: FAILED: 0 of 3 connections completed").contains("ECONNREFUSED");

@@ -165,9 +165,13 @@ final class RegisteredTestIo {
         return all.get(0);
     }
 
-    /** Reaps (dispatching tags) until {@code done} holds or 2 s passed; returns whether it held. */
+    /**
+     * Reaps (dispatching tags) until {@code done} holds or 10 s passed; returns whether it held. Generous: older
+     * kernels post a replaced slot's tag from work delayed by a second after an RCU grace period, and the kernel
+     * matrix runs them under an emulator ~20x slower than the host.
+     */
     static boolean reapUntil(Ring ring, ResourceTags tags, java.util.function.BooleanSupplier done) {
-        return reapUntil(ring, tags, done, 2000);
+        return reapUntil(ring, tags, done, 10_000);
     }
 
     /** Reaps (dispatching tags) until {@code done} holds or {@code millis} passed; returns whether it held. */

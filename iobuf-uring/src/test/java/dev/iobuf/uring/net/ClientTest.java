@@ -66,37 +66,36 @@ abstract class ClientTest extends TransportSuite {
 
     @Test
     void aRefusedConnectFailsTheFutureAndLeaksNothing() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, NetTestSupport.LOOPBACK)) {
-            port = s.getLocalPort();                  // closed again: nobody listens there now
+        try (Socket refusing = NetTestSupport.refusingSocket()) {
+            int port = refusing.getLocalPort();
+            AtomicBoolean anyCallback = new AtomicBoolean();
+            EventLoopGroup group = group(b -> b.threads(1));
+            CompletableFuture<Connection> f = group.connect(new InetSocketAddress(NetTestSupport.LOOPBACK, port),
+                    new ConnectionHandler() {
+                        @Override
+                        public void onOpen(Connection c) {
+                            anyCallback.set(true);
+                        }
+
+                        @Override
+                        public void onData(Connection c, MemorySegment buffer, int offset, int length) {
+                            anyCallback.set(true);
+                        }
+
+                        @Override
+                        public void onClose(Connection c) {
+                            anyCallback.set(true);
+                        }
+                    });
+            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> f.get(10, TimeUnit.SECONDS));
+            assertThat(e.getCause()).isInstanceOf(UringException.class);
+            assertThat(((UringException) e.getCause()).errno()).isEqualTo(Errno.ECONNREFUSED.number());
+            assertThat(e.getCause()).hasMessageContaining("connect(");
+            assertThat(anyCallback.get()).as("a connection that never opened gets no callback").isFalse();
+            NetCounters c = NetTestSupport.shutdownClean(group);
+            assertThat(c.connectionsConnected()).isZero();
+            assertThat(c.fdsOpened()).isEqualTo(c.fdsClosed());
         }
-        AtomicBoolean anyCallback = new AtomicBoolean();
-        EventLoopGroup group = group(b -> b.threads(1));
-        CompletableFuture<Connection> f = group.connect(new InetSocketAddress(NetTestSupport.LOOPBACK, port),
-                new ConnectionHandler() {
-                    @Override
-                    public void onOpen(Connection c) {
-                        anyCallback.set(true);
-                    }
-
-                    @Override
-                    public void onData(Connection c, MemorySegment buffer, int offset, int length) {
-                        anyCallback.set(true);
-                    }
-
-                    @Override
-                    public void onClose(Connection c) {
-                        anyCallback.set(true);
-                    }
-                });
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> f.get(10, TimeUnit.SECONDS));
-        assertThat(e.getCause()).isInstanceOf(UringException.class);
-        assertThat(((UringException) e.getCause()).errno()).isEqualTo(Errno.ECONNREFUSED.number());
-        assertThat(e.getCause()).hasMessageContaining("connect(");
-        assertThat(anyCallback.get()).as("a connection that never opened gets no callback").isFalse();
-        NetCounters c = NetTestSupport.shutdownClean(group);
-        assertThat(c.connectionsConnected()).isZero();
-        assertThat(c.fdsOpened()).isEqualTo(c.fdsClosed());
     }
 }

@@ -69,7 +69,7 @@ abstract class CrossThreadTest extends TransportSuite {
         EventLoop loop = group.loops().get(0);
         long before = loop.counters().wakeups();
         for (int i = 0; i < 20; i++) {
-            Thread.sleep(5);                 // the loop has nothing to do: it blocks in io_uring_enter
+            Thread.sleep(20);                // the loop has nothing to do: it blocks in io_uring_enter
             CompletableFuture<Long> ran = new CompletableFuture<>();
             long t0 = System.nanoTime();
             loop.execute(() -> ran.complete(System.nanoTime()));

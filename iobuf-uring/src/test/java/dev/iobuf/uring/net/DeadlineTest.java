@@ -68,7 +68,9 @@ abstract class DeadlineTest extends TransportSuite {
 
         @Override
         public void onOpen(Connection c) {
-            c.deadline(300, TimeUnit.MILLISECONDS);
+            // Long enough that the talking client's first byte (sent right after connecting) beats it on a loaded
+            // machine: a deadline that fired first would abort the connection the test expects to stay.
+            c.deadline(1_000, TimeUnit.MILLISECONDS);
             try {
                 c.deadline(-1, TimeUnit.MILLISECONDS);
             } catch (IllegalArgumentException e) {
@@ -100,7 +102,7 @@ abstract class DeadlineTest extends TransportSuite {
             long t0 = System.nanoTime();
             assertThat(silent.getInputStream().read()).as("closed by its deadline").isEqualTo(-1);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5_000);
-            Thread.sleep(400);
+            Thread.sleep(1_200);             // past the deadline the talker cleared
             talker.getOutputStream().write(8);
             assertThat(talker.getInputStream().read()).as("its deadline was cleared: still served").isEqualTo(8);
             assertThat(handler.closed.values()).containsExactly(CloseReason.DEADLINE);

@@ -25,7 +25,7 @@ public final class LazyObservabilityChild {
     }
 
     public static void main(String[] args) throws Exception {
-        serveOneEcho(Duration.ZERO, true);
+        serveOneEcho(() -> true, true);
         System.out.println("JFR_UP " + FlightRecorder.isInitialized());
         System.out.println("MARK recording");
         System.out.flush();
@@ -34,7 +34,12 @@ public final class LazyObservabilityChild {
             r.enable("dev.iobuf.RingSetup");
             r.enable("dev.iobuf.ConnectionSummary").withPeriod(Duration.ofMillis(100));
             r.start();
-            serveOneEcho(Duration.ofMillis(500), false);  // long enough for a few periodic summaries
+            // JFR's periodic thread asks the loop for its summary: wait until one is recorded, however late it runs.
+            serveOneEcho(() -> {
+                r.dump(file);
+                return RecordingFile.readAllEvents(file).stream()
+                        .anyMatch(e -> e.getEventType().getName().equals("dev.iobuf.ConnectionSummary"));
+            }, false);
             r.stop();
             r.dump(file);
         }
@@ -60,7 +65,12 @@ public final class LazyObservabilityChild {
         return (Long) server.getAttribute(name, "connectionsOpen") >= 0;
     }
 
-    private static void serveOneEcho(Duration linger, boolean awaitMBean) throws Exception {
+    /** What the group waits for before it closes. */
+    private interface Until {
+        boolean done() throws Exception;
+    }
+
+    private static void serveOneEcho(Until linger, boolean awaitMBean) throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (EventLoopGroup group = EventLoopGroup.builder().threads(1).daemon(true).threadName("lazy-").build()) {
             System.out.println("TRANSPORT " + group.transport());
@@ -72,7 +82,10 @@ public final class LazyObservabilityChild {
             if (awaitMBean) {
                 System.out.println("MBEAN " + mbeanRegistered("lazy-0", Duration.ofSeconds(60)));
             }
-            Thread.sleep(linger.toMillis());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!linger.done() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(100);
+            }
         }
     }
 }

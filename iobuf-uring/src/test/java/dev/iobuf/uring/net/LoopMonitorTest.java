@@ -66,21 +66,36 @@ abstract class LoopMonitorTest extends TransportSuite {
                 }
             }
             assertThat(NetTestSupport.await(() -> echo.closed == 3, Duration.ofSeconds(5))).isTrue();
-            Thread.sleep(500);
+            // The summaries come from JFR's periodic thread through each loop: wait until they account for all
+            // three connections (or 10 s pass), however late a loaded machine runs them; then check exact sums.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            do {
+                Thread.sleep(100);
+                r.dump(file);
+            } while (!accountsForAll(summaries(file)) && System.nanoTime() - deadline < 0);
             r.stop();
-            r.dump(file);
         } finally {
             NetTestSupport.shutdownClean(group);
         }
-        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
-                .filter(e -> e.getEventType().getName().equals("dev.iobuf.ConnectionSummary"))
-                .filter(e -> e.getString("loop").startsWith("jfr-test-"))
-                .toList();
+        List<RecordedEvent> events = summaries(file);
         Files.delete(file);
         assertThat(events).extracting(e -> e.getString("loop")).contains("jfr-test-0", "jfr-test-1");
         assertThat(events.stream().mapToLong(e -> e.getLong("accepted")).sum()).as("deltas add up").isEqualTo(3);
         assertThat(events.stream().mapToLong(e -> e.getLong("closed")).sum()).isEqualTo(3);
         assertThat(events.stream().mapToLong(e -> e.getLong("bytesReceived")).sum()).isEqualTo(30);
+    }
+
+    private static List<RecordedEvent> summaries(Path file) throws java.io.IOException {
+        return RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals("dev.iobuf.ConnectionSummary"))
+                .filter(e -> e.getString("loop").startsWith("jfr-test-"))
+                .toList();
+    }
+
+    private static boolean accountsForAll(List<RecordedEvent> events) {
+        return events.stream().map(e -> e.getString("loop")).distinct().count() == 2
+                && events.stream().mapToLong(e -> e.getLong("closed")).sum() >= 3
+                && events.stream().mapToLong(e -> e.getLong("bytesReceived")).sum() >= 30;
     }
 
     @Test

@@ -44,10 +44,22 @@ class QuietLoopTest {
                     + ") has no IORING_FEAT_NO_IOWAIT (Linux 6.15): the loops wait as the kernel accounts them");
         }
         int fds = NetTestSupport.openFds();
+        // Twice at most: the witnesses are system-wide, and another process's I/O in the quiet windows of one
+        // attempt can hide the effect; with NO_IOWAIT broken, quiet stands out as the control does in both.
+        String failed = measureAndCompare();
+        if (failed != null) {
+            System.out.println("[quiet loops] again after: " + failed);
+            failed = measureAndCompare();
+        }
+        assertThat(NetTestSupport.openFds()).as("/proc/self/fd after the groups").isEqualTo(fds);
+        assertThat(failed).as("idle loops with NO_IOWAIT show less than a third of the control's iowait").isNull();
+    }
+
+    /** One baseline, control and quiet measurement: null if quiet shows the effect, else what was seen. */
+    private static String measureAndCompare() throws Exception {
         long[] baseline = idleIowait(null);
         long[] control = idleIowait(false);
         long[] quiet = idleIowait(true);
-        assertThat(NetTestSupport.openFds()).as("/proc/self/fd after both groups").isEqualTo(fds);
         String seen = "quietest of " + WINDOWS + " " + WINDOW_MS + " ms windows, no loops / 2 idle loops without "
                 + "NO_IOWAIT / with: /proc/stat iowait ticks " + baseline[0] + " / " + control[0] + " / " + quiet[0]
                 + "; /proc/pressure/io some us " + baseline[1] + " / " + control[1] + " / " + quiet[1];
@@ -57,12 +69,9 @@ class QuietLoopTest {
                 && baseline[1] < control[1] / 2;
         Assumptions.assumeTrue(statVisible || psiVisible, "SKIPPED: this machine cannot show the effect: two idle loops "
                 + "without NO_IOWAIT do not stand out of what others add (" + seen + ")");
-        if (statVisible) {
-            assertThat(quiet[0] - baseline[0]).as(seen).isLessThan((control[0] - baseline[0]) / 3);
-        }
-        if (psiVisible) {
-            assertThat(quiet[1] - baseline[1]).as(seen).isLessThan((control[1] - baseline[1]) / 3);
-        }
+        boolean statQuiet = !statVisible || quiet[0] - baseline[0] < (control[0] - baseline[0]) / 3;
+        boolean psiQuiet = !psiVisible || quiet[1] - baseline[1] < (control[1] - baseline[1]) / 3;
+        return statQuiet && psiQuiet ? null : seen;
     }
 
     /** {/proc/stat iowait ticks, /proc/pressure/io some us}: the least of each over windows (two idle loops unless null). */

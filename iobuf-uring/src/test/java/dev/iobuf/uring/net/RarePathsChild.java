@@ -74,10 +74,7 @@ public final class RarePathsChild {
         } catch (UnsupportedFeatureException e) {
             System.out.println("UDP skipped: " + e.getMessage());
         }
-        int refusedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            refusedPort = s.getLocalPort();
-        }
+        int refusedPort = LoopbackTestKit.refusingSocket().getLocalPort();   // open until this JVM ends
         settle(group);
         Mark.here();
 

@@ -137,7 +137,17 @@ abstract class ShutdownTest extends TransportSuite {
             s.setReceiveBufferSize(8 * 1024);
             s.connect(listener.localAddress(), 5_000);
             assertThat(NetTestSupport.await(full::get, Duration.ofSeconds(10))).isTrue();
-            Thread.sleep(200);                    // let the socket buffers fill: sends now stall
+            // The stall itself, not a guess at how long it takes: bytes queued and none leaving for 200 ms.
+            long stallDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (long last = -1; ; ) {
+                NetCounters now = group.counters();
+                if (now.queuedWriteBytes() > 0 && now.bytesSent() == last) {
+                    break;
+                }
+                assertThat(System.nanoTime() - stallDeadline).as("sends stall: %s", now).isNegative();
+                last = now.bytesSent();
+                Thread.sleep(200);
+            }
             long t0 = System.nanoTime();
             assertThat(group.shutdownGracefully(Duration.ofMillis(500))).isTrue();
             long took = System.nanoTime() - t0;

@@ -32,33 +32,38 @@ abstract class TlsAllocationTest extends TransportSuite {
         Listener listener = group.listen(anyPort(), new EchoHandler(), TlsConfig.server(TlsTestSupport.serverContext()));
         byte[] msg = NetTestSupport.pattern(SIZE, 1);
         byte[] back = new byte[SIZE];
-        long best = Long.MAX_VALUE;
+        long bestExcess = Long.MAX_VALUE;
+        long allowedAtBest = 0;
         StringBuilder attempts = new StringBuilder();
         try (SSLSocket s = (SSLSocket) TlsTestSupport.clientContext().getSocketFactory()
                 .createSocket(NetTestSupport.LOOPBACK, listener.port())) {
             s.setTcpNoDelay(true);
             s.setSoTimeout(20_000);
             SteadyStateAllocationTest.roundTrips(s.getOutputStream(), s.getInputStream(), msg, back, WARMUP);
+            // Pairs: the loop's bytes per round trip, then the engine's own right after (the same JIT state, the
+            // same machine load), compared within each pair; the best pair counts.
             for (int a = 0; a < 5; a++) {
                 long before = SteadyStateAllocationTest.loopAllocated(loop, allocated);
                 SteadyStateAllocationTest.roundTrips(s.getOutputStream(), s.getInputStream(), msg, back, MEASURED);
                 long perTrip = (SteadyStateAllocationTest.loopAllocated(loop, allocated) - before) / MEASURED;
-                attempts.append(perTrip).append(' ');
-                best = Math.min(best, perTrip);
+                long engineOwn = engineBytesPerRecordPair(allocated);
+                attempts.append(perTrip).append(" vs ").append(engineOwn).append(", ");
+                // Both figures move with what the JIT scalar-replaces in the provider's code: on a loaded 2-core
+                // machine the loop's figure within one run spread over ~300 B and the engine's ~170 B between
+                // runs. So the bound is the engine's own plus 4 % (~130 B): a copy of each record of our own (a
+                // heap array plus its ByteBuffer wrapper, 64 B record: ~150 B) still fails it in every pair; a
+                // lone 48-byte view per record would hide in the provider's noise.
+                long allowed = Math.max(32, engineOwn / 25);
+                if (perTrip - engineOwn - allowed < bestExcess - allowedAtBest) {
+                    bestExcess = perTrip - engineOwn;
+                    allowedAtBest = allowed;
+                }
             }
         }
         assertThat(back).isEqualTo(msg);
-        long engineOwn = engineBytesPerRecordPair(allocated);     // after the loop's run: the same JIT state
-        System.out.println("TLS echo: loop allocates " + attempts + "B per round trip; the engine alone "
-                + engineOwn + " B per unwrap + wrap");
-        // Both figures move with what the JIT scalar-replaces in the provider's code: on a loaded 2-core machine
-        // the loop's attempts within one run spread over ~300 B and the engine's figure ~170 B between runs
-        // (e.g. 3157..3445 vs 3209, 3408..3424 vs 3384). So the bound is the engine's own plus 4 % (~130 B):
-        // a copy of each record of our own (a heap array plus its ByteBuffer wrapper, 64 B record: ~150 B)
-        // still fails it; a lone 48-byte view per record would hide in the provider's noise.
-        long allowed = engineOwn + Math.max(32, engineOwn / 25);
-        assertThat(best).as("loop bytes per TLS round trip (attempts %s) vs the engine's own %d", attempts, engineOwn)
-                .isLessThanOrEqualTo(allowed);
+        System.out.println("TLS echo: loop bytes per round trip vs the engine alone per unwrap + wrap: " + attempts);
+        assertThat(bestExcess).as("loop bytes per TLS round trip beyond the engine's own, best pair of %s", attempts)
+                .isLessThanOrEqualTo(allowedAtBest);
         NetTestSupport.shutdownClean(group);
     }
 

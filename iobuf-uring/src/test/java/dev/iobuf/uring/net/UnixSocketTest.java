@@ -59,33 +59,12 @@ abstract class UnixSocketTest extends TransportSuite {
         }
     }
 
-    /**
-     * Shuts {@code group} down with every counter at zero, and the fds that are not regular files (sockets,
-     * io_uring and eventfd anon inodes, pipes: what the runtime opens) back to {@code fds}. Regular files are
-     * left out: the JVM opens jars and its own files lazily, at any moment (seen once: 29 fds for 28).
-     */
-    private static NetCounters endClean(EventLoopGroup group, int fds) throws IOException {
+    /** Shuts {@code group} down with every counter at zero and the fds ({@link NetTestSupport#openFds}) back to {@code fds}. */
+    private static NetCounters endClean(EventLoopGroup group, int fds) {
         NetCounters counters = NetTestSupport.shutdownClean(group);
-        assertThat(fdsOtherThanFiles()).as("fds other than regular files: %s", fdTargets()).isEqualTo(fds);
+        assertThat(NetTestSupport.openFds()).as("fds other than regular files: %s", NetTestSupport.fdTargets())
+                .isEqualTo(fds);
         return counters;
-    }
-
-    private static int fdsOtherThanFiles() throws IOException {
-        return (int) fdTargets().stream().filter(t -> !t.startsWith("/") || t.startsWith("/dev/")).count();
-    }
-
-    private static List<String> fdTargets() throws IOException {
-        List<String> targets = new ArrayList<>();
-        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    targets.add(Files.readSymbolicLink(fd).toString());
-                } catch (IOException e) {
-                    // closed between the listing and the read (the listing's own fd among them)
-                }
-            }
-        }
-        return targets;
     }
 
     /**
@@ -94,7 +73,7 @@ abstract class UnixSocketTest extends TransportSuite {
      */
     private static int fdsBefore() throws IOException {
         SocketChannel.open(StandardProtocolFamily.UNIX).close();
-        return fdsOtherThanFiles();
+        return NetTestSupport.openFds();
     }
 
     private static SocketChannel jdkClient(Path path) throws IOException {

@@ -15,6 +15,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -33,18 +35,47 @@ public class LoopbackTestKit {
     protected LoopbackTestKit() {
     }
 
+    /**
+     * A loopback TCP socket bound to a port and not listening: connects to {@code getLocalPort()} are refused
+     * (ECONNREFUSED) while it stays open, and nothing else can take the port meanwhile (a port freed after a
+     * listener closed could be bound by anyone, or be picked as a connect's own source port).
+     */
+    public static Socket refusingSocket() throws IOException {
+        Socket s = new Socket();
+        s.bind(anyPort());
+        return s;
+    }
+
     /** Loopback, any free port. */
     public static InetSocketAddress anyPort() {
         return new InetSocketAddress(LOOPBACK, 0);
     }
 
-    /** Open fds of this process (/proc/self/fd entries). */
+    /**
+     * Open fds of this process other than regular files and directories: sockets, io_uring and eventfd anon
+     * inodes, pipes, devices (what the runtime opens and must close). Files are left out: the JVM opens jars and
+     * class files lazily, at any moment (a nice-10 warm-up thread may still be loading classes on a busy machine;
+     * seen once: 29 fds for 28).
+     */
     public static int openFds() {
+        return (int) fdTargets().stream().filter(t -> !t.startsWith("/") || t.startsWith("/dev/")).count();
+    }
+
+    /** Where each of this process's fds points (/proc/self/fd links), for counts and failure messages. */
+    public static List<String> fdTargets() {
+        List<String> targets = new ArrayList<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) fds.count();
+            for (Path fd : fds.toList()) {
+                try {
+                    targets.add(Files.readSymbolicLink(fd).toString());
+                } catch (IOException e) {
+                    // closed between the listing and the read (the listing's own fd among them)
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return targets;
     }
 
     /** The soft RLIMIT_NOFILE of this process (the JVM raises it to the hard limit at start), -1 if unknown. */
