@@ -85,7 +85,8 @@ final class Libc {
     /**
      * The numbers of mmap, munmap, mlock, madvise and prlimit64 on {@code arch} ({@code os.arch}), in the order of
      * the {@code NR_} constants; null for an architecture not listed (x86-64's from the kernel's
-     * {@code syscall_64.tbl}, aarch64's from {@code asm-generic/unistd.h}).
+     * {@code syscall_64.tbl}, aarch64's from {@code asm-generic/unistd.h}; LibcTest expands both headers with gcc
+     * and compares).
      */
     static long[] syscallNumbers(String arch) {
         return switch (arch) {
