@@ -2,14 +2,11 @@ package dev.iobuf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,20 +99,13 @@ class LibcTest {
     void systemCallNumbersAreTheKernelHeaders(String arch, String header, @TempDir Path dir) throws Exception {
         Path c = Files.writeString(dir.resolve("nr.c"), "#include <" + header + ">\n"
                 + "NR __NR_mmap __NR_munmap __NR_mlock __NR_madvise __NR_prlimit64\n");
-        Process gcc;
-        try {
-            gcc = new ProcessBuilder("gcc", "-E", "-P", c.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort("gcc is not installed, cannot read the kernel's system call numbers: " + e);
-            return;
+        Gcc.Result expanded = Gcc.run("-E", "-P", c.toString());
+        if (expanded.exitCode() != 0 && expanded.output().contains(header)) {
+            Assumptions.abort("<" + header + "> is not on this host (linux-libc-dev for x86-64 has both): "
+                    + expanded.output());
         }
-        String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        if (gcc.exitValue() != 0 && out.contains(header)) {
-            Assumptions.abort("<" + header + "> is not on this host (linux-libc-dev for x86-64 has both): " + out);
-        }
-        assertThat(gcc.exitValue()).as(out).isZero();
-        String line = out.lines().filter(l -> l.startsWith("NR ")).findFirst().orElseThrow();
+        assertThat(expanded.exitCode()).as(expanded.output()).isZero();
+        String line = expanded.output().lines().filter(l -> l.startsWith("NR ")).findFirst().orElseThrow();
         long[] fromHeader = Arrays.stream(line.substring(3).trim().split("\\s+")).mapToLong(Long::parseLong).toArray();
         assertThat(Libc.syscallNumbers(arch)).as("mmap, munmap, mlock, madvise, prlimit64 on %s", arch)
                 .containsExactly(fromHeader);

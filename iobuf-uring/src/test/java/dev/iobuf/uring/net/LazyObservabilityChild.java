@@ -1,5 +1,8 @@
 package dev.iobuf.uring.net;
 
+import dev.iobuf.uring.testkit.LoopbackTestKit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import jdk.jfr.FlightRecorder;
@@ -36,9 +40,13 @@ public final class LazyObservabilityChild {
             r.start();
             // JFR's periodic thread asks the loop for its summary: wait until one is recorded, however late it runs.
             serveOneEcho(() -> {
-                r.dump(file);
-                return RecordingFile.readAllEvents(file).stream()
-                        .anyMatch(e -> e.getEventType().getName().equals("dev.iobuf.ConnectionSummary"));
+                try {
+                    r.dump(file);
+                    return RecordingFile.readAllEvents(file).stream()
+                            .anyMatch(e -> e.getEventType().getName().equals("dev.iobuf.ConnectionSummary"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }, false);
             r.stop();
             r.dump(file);
@@ -55,22 +63,12 @@ public final class LazyObservabilityChild {
     private static boolean mbeanRegistered(String loop, Duration timeout) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.iobuf:type=EventLoop,name=" + ObjectName.quote(loop));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!server.isRegistered(name)) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return (Long) server.getAttribute(name, "connectionsOpen") >= 0;
+        return LoopbackTestKit.await(() -> server.isRegistered(name), timeout, Duration.ofMillis(10))
+                && (Long) server.getAttribute(name, "connectionsOpen") >= 0;
     }
 
-    /** What the group waits for before it closes. */
-    private interface Until {
-        boolean done() throws Exception;
-    }
-
-    private static void serveOneEcho(Until linger, boolean awaitMBean) throws Exception {
+    /** Serves one echo, then keeps the group until {@code linger} holds (20 s at most). */
+    private static void serveOneEcho(BooleanSupplier linger, boolean awaitMBean) throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (EventLoopGroup group = EventLoopGroup.builder().threads(1).daemon(true).threadName("lazy-").build()) {
             System.out.println("TRANSPORT " + group.transport());
@@ -82,10 +80,7 @@ public final class LazyObservabilityChild {
             if (awaitMBean) {
                 System.out.println("MBEAN " + mbeanRegistered("lazy-0", Duration.ofSeconds(60)));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!linger.done() && System.nanoTime() - deadline < 0) {
-                Thread.sleep(100);
-            }
+            LoopbackTestKit.await(linger, Duration.ofSeconds(20), Duration.ofMillis(100));
         }
     }
 }

@@ -68,16 +68,12 @@ abstract class LoopMonitorTest extends TransportSuite {
             assertThat(NetTestSupport.await(() -> echo.closed == 3, Duration.ofSeconds(5))).isTrue();
             // The summaries come from JFR's periodic thread through each loop: wait until they account for all
             // three connections (or 10 s pass), however late a loaded machine runs them; then check exact sums.
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            do {
-                Thread.sleep(100);
-                r.dump(file);
-            } while (!accountsForAll(summaries(file)) && System.nanoTime() - deadline < 0);
+            NetTestSupport.await(() -> accountsForAll(summaries(r, file)), Duration.ofSeconds(10), Duration.ofMillis(100));
             r.stop();
         } finally {
             NetTestSupport.shutdownClean(group);
         }
-        List<RecordedEvent> events = summaries(file);
+        List<RecordedEvent> events = summaries(RecordingFile.readAllEvents(file));
         Files.delete(file);
         assertThat(events).extracting(e -> e.getString("loop")).contains("jfr-test-0", "jfr-test-1");
         assertThat(events.stream().mapToLong(e -> e.getLong("accepted")).sum()).as("deltas add up").isEqualTo(3);
@@ -85,8 +81,18 @@ abstract class LoopMonitorTest extends TransportSuite {
         assertThat(events.stream().mapToLong(e -> e.getLong("bytesReceived")).sum()).isEqualTo(30);
     }
 
-    private static List<RecordedEvent> summaries(Path file) throws java.io.IOException {
-        return RecordingFile.readAllEvents(file).stream()
+    /** The summaries of this test's loops that the running recording {@code r} holds so far (dumped to {@code file}). */
+    private static List<RecordedEvent> summaries(Recording r, Path file) {
+        try {
+            r.dump(file);
+            return summaries(RecordingFile.readAllEvents(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<RecordedEvent> summaries(List<RecordedEvent> all) {
+        return all.stream()
                 .filter(e -> e.getEventType().getName().equals("dev.iobuf.ConnectionSummary"))
                 .filter(e -> e.getString("loop").startsWith("jfr-test-"))
                 .toList();

@@ -138,16 +138,13 @@ abstract class ShutdownTest extends TransportSuite {
             s.connect(listener.localAddress(), 5_000);
             assertThat(NetTestSupport.await(full::get, Duration.ofSeconds(10))).isTrue();
             // The stall itself, not a guess at how long it takes: bytes queued and none leaving for 200 ms.
-            long stallDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            for (long last = -1; ; ) {
+            long[] lastSent = {-1};
+            assertThat(NetTestSupport.await(() -> {
                 NetCounters now = group.counters();
-                if (now.queuedWriteBytes() > 0 && now.bytesSent() == last) {
-                    break;
-                }
-                assertThat(System.nanoTime() - stallDeadline).as("sends stall: %s", now).isNegative();
-                last = now.bytesSent();
-                Thread.sleep(200);
-            }
+                boolean stalled = now.queuedWriteBytes() > 0 && now.bytesSent() == lastSent[0];
+                lastSent[0] = now.bytesSent();
+                return stalled;
+            }, Duration.ofSeconds(10), Duration.ofMillis(200))).as("sends stall: %s", group.counters()).isTrue();
             long t0 = System.nanoTime();
             assertThat(group.shutdownGracefully(Duration.ofMillis(500))).isTrue();
             long took = System.nanoTime() - t0;

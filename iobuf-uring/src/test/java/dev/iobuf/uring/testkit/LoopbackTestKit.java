@@ -160,12 +160,17 @@ public class LoopbackTestKit {
 
     /** Waits until {@code condition} holds, up to {@code timeout}; false if it never did. */
     public static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        return await(condition, timeout, Duration.ofMillis(5));
+    }
+
+    /** As {@link #await(BooleanSupplier, Duration)}, asking {@code condition} once every {@code every}. */
+    public static boolean await(BooleanSupplier condition, Duration timeout, Duration every) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
-            Thread.sleep(5);
+            Thread.sleep(every.toMillis());
         }
         return true;
     }
